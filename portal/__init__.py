@@ -1,0 +1,1 @@
+"""Multi-agency conference contribution portal."""

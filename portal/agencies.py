@@ -1,0 +1,144 @@
+"""Agency definitions: one TOML file per agency in agencies/, validated at start-up.
+
+A new agency is a new file. A file that does not validate stops start-up with a
+message naming the file and the field.
+"""
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+CORE_SECTIONS = (
+    "worries",
+    "danger_statement",
+    "complicating_factors",
+    "working_well",
+    "existing_safety",
+    "safety_goals",
+    "next_steps",
+    "child_voice",
+)
+SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class AgencyFileError(Exception):
+    """An agency file is missing, unreadable or invalid."""
+
+
+class SectionDefinition(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str = Field(min_length=1)
+    help: str = Field(min_length=1)
+    required: bool = False
+    max_length: int = Field(default=20_000, gt=0, le=200_000)
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
+        return value
+
+
+class AgencyDefinition(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str = Field(min_length=1)
+    description: str = ""
+    sections: tuple[SectionDefinition, ...] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
+        return value
+
+    @model_validator(mode="after")
+    def _sections_complete(self) -> "AgencyDefinition":
+        ids = [s.id for s in self.sections]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"sections: duplicate section ids {', '.join(duplicates)}")
+        missing = [c for c in CORE_SECTIONS if c not in ids]
+        if missing:
+            raise ValueError(f"sections: missing the Signs of Safety core sections {', '.join(missing)}")
+        return self
+
+    def section(self, section_id: str) -> SectionDefinition | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    @property
+    def required_sections(self) -> tuple[SectionDefinition, ...]:
+        return tuple(s for s in self.sections if s.required)
+
+
+def _location(error: dict) -> str:
+    parts: list[str] = []
+    for item in error["loc"]:
+        if isinstance(item, int):
+            parts[-1:] = [f"{parts[-1]}[{item}]"] if parts else [f"[{item}]"]
+        else:
+            parts.append(str(item))
+    return ".".join(parts) or "(file)"
+
+
+def load_agency_file(path: Path) -> AgencyDefinition:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AgencyFileError(f"{path.name}: cannot be read ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise AgencyFileError(f"{path.name}: is not valid TOML ({exc})") from exc
+    try:
+        agency = AgencyDefinition.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{_location(e)}: {e['msg']}" for e in exc.errors())
+        raise AgencyFileError(f"{path.name}: {problems}") from exc
+    if agency.id != path.stem:
+        raise AgencyFileError(f"{path.name}: id: '{agency.id}' must match the file name '{path.stem}'")
+    return agency
+
+
+class AgencyRegistry:
+    """All agency definitions, by id."""
+
+    def __init__(self, agencies: dict[str, AgencyDefinition]) -> None:
+        self._agencies = agencies
+
+    def __getitem__(self, agency_id: str) -> AgencyDefinition:
+        return self._agencies[agency_id]
+
+    def __contains__(self, agency_id: object) -> bool:
+        return agency_id in self._agencies
+
+    def get(self, agency_id: str) -> AgencyDefinition | None:
+        return self._agencies.get(agency_id)
+
+    def all(self) -> list[AgencyDefinition]:
+        return sorted(self._agencies.values(), key=lambda a: a.name)
+
+    @classmethod
+    def load(cls, directory: Path) -> "AgencyRegistry":
+        files = sorted(directory.glob("*.toml"))
+        if not files:
+            raise AgencyFileError(f"{directory}: no agency files (*.toml) found")
+        return cls({a.id: a for a in map(load_agency_file, files)})
+
+
+@lru_cache
+def registry_for(directory: Path) -> AgencyRegistry:
+    return AgencyRegistry.load(directory)
+
+
+def get_registry() -> AgencyRegistry:
+    from portal.settings import get_settings
+
+    return registry_for(get_settings().agencies_dir)

@@ -1,0 +1,49 @@
+"""Settings, read once from PORTAL_* environment variables."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PORTAL_")
+
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'portal.db'}"
+    agencies_dir: Path = ROOT / "agencies"
+    demo: bool = False
+    debug: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8000
+    base_url: str = ""
+    max_query_depth: int = 10
+    max_aliases: int = 15
+    max_tokens: int = 2000
+    page_size_max: int = 100
+
+    @property
+    def public_url(self) -> str:
+        return self.base_url or f"http://{self.host}:{self.port}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def async_url(url: str) -> str:
+    """The URL with the async driver the app uses (aiosqlite or asyncpg)."""
+    scheme, _, rest = url.partition("://")
+    base = scheme.split("+")[0]
+    driver = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}[base]
+    return f"{driver}://{rest}"
+
+
+def sync_url(url: str) -> str:
+    """The URL with the sync driver Alembic and bulk loaders use."""
+    scheme, _, rest = url.partition("://")
+    base = scheme.split("+")[0]
+    driver = {"sqlite": "sqlite", "postgresql": "postgresql+psycopg"}[base]
+    return f"{driver}://{rest}"
