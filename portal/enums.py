@@ -1,0 +1,48 @@
+"""Closed vocabularies shared by the models and the API."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CHAIR = "CHAIR"
+    BUSINESS_SUPPORT = "BUSINESS_SUPPORT"
+    SOCIAL_WORKER = "SOCIAL_WORKER"
+    CONTRIBUTOR = "CONTRIBUTOR"
+    GUARDIAN = "GUARDIAN"
+    AUDITOR = "AUDITOR"
+
+
+class ConferenceKind(StrEnum):
+    ICPC = "ICPC"
+    RCPC = "RCPC"
+    LAC_REVIEW = "LAC_REVIEW"
+    TRANSFER_IN_ICPC = "TRANSFER_IN_ICPC"
+
+
+class ConferenceStatus(StrEnum):
+    DRAFT = "DRAFT"
+    SCHEDULED = "SCHEDULED"
+    HELD = "HELD"
+    CANCELLED = "CANCELLED"
+
+
+class ContributionStatus(StrEnum):
+    DRAFT = "DRAFT"
+    SUBMITTED = "SUBMITTED"
+    AMENDED = "AMENDED"
+    WITHDRAWN = "WITHDRAWN"
+
+
+class WithholdingDecision(StrEnum):
+    PENDING = "PENDING"
+    AGREED = "AGREED"
+    REFUSED = "REFUSED"
+
+
+class ViewsConveyed(StrEnum):
+    ATTENDED = "ATTENDED"
+    ADVOCATE = "ADVOCATE"
+    FAMILY_MEMBER = "FAMILY_MEMBER"
+    OTHER_MEDIUM = "OTHER_MEDIUM"
+    CONSULTATION_FORM = "CONSULTATION_FORM"
+    NOT_CONVEYED = "NOT_CONVEYED"

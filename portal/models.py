@@ -1,0 +1,17 @@
+"""Every table, imported in one place so metadata and migrations see them all."""
+
+from sqlmodel import SQLModel
+
+from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
+from portal.children.models import Child
+from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
+from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
+    "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "Organisation", "Person",
+    "PersonRole", "ProceedingsChild", "Region", "WithholdingRequest", "metadata",
+]
