@@ -1,0 +1,143 @@
+"""Who may see and do what. Default deny: anything not allowed here is refused.
+
+Reads are scoped in SQL (an actor only ever loads rows they may see); row-level rules
+that depend on a row's state (drafts, withheld sections) are checked here too. Writes
+go through `require(actor, action, ...)`, one rule per action.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, or_, select
+
+from portal.careplans.models import CareProceedings, ProceedingsChild
+from portal.children.models import Child
+from portal.conferences.models import Conference, ConferenceChild, Invitation
+from portal.contributions.models import Contribution, WithholdingRequest
+from portal.enums import ContributionStatus, Role, WithholdingDecision
+from portal.errors import forbidden
+from portal.identity import LA_STAFF_ROLES, Actor
+
+SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
+CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
+WITHHOLDING_IN_FORCE = (WithholdingDecision.PENDING, WithholdingDecision.AGREED)
+
+
+# --- reads, as SQL scopes -------------------------------------------------------------
+
+def invited_conference_ids(actor: Actor) -> Any:
+    return select(Invitation.conference_id).where(Invitation.organisation_id == actor.organisation_id)
+
+
+def conference_scope(actor: Actor) -> ColumnElement[bool]:
+    """LA staff see their LA's conferences; agency contributors see those their organisation is invited to."""
+    clauses: list[ColumnElement[bool]] = []
+    if la_ids := actor.la_ids():
+        clauses.append(Conference.la_id.in_(la_ids))
+    if actor.is_contributor:
+        clauses.append(Conference.id.in_(invited_conference_ids(actor)))
+    return or_(*clauses) if clauses else false()
+
+
+def child_scope(actor: Actor) -> ColumnElement[bool]:
+    """LA staff see their LA's children; contributors the children of conferences they are invited to;
+    guardians the children in proceedings assigned to them."""
+    clauses: list[ColumnElement[bool]] = []
+    if la_ids := actor.la_ids():
+        clauses.append(Child.la_id.in_(la_ids))
+    if actor.is_contributor:
+        clauses.append(
+            Child.id.in_(select(ConferenceChild.child_id).where(ConferenceChild.conference_id.in_(invited_conference_ids(actor))))
+        )
+    if actor.has(Role.GUARDIAN):
+        clauses.append(Child.id.in_(select(ProceedingsChild.child_id).where(ProceedingsChild.proceedings_id.in_(guardian_proceedings(actor)))))
+    return or_(*clauses) if clauses else false()
+
+
+def guardian_proceedings(actor: Actor) -> Any:
+    return select(CareProceedings.id).where(CareProceedings.guardian_id == actor.person_id)
+
+
+def proceedings_scope(actor: Actor) -> ColumnElement[bool]:
+    """A guardian sees the proceedings assigned to them; an IRO (chair) those of their LA."""
+    clauses: list[ColumnElement[bool]] = []
+    if actor.has(Role.GUARDIAN):
+        clauses.append(CareProceedings.guardian_id == actor.person_id)
+    if la_ids := actor.la_ids(frozenset({Role.CHAIR})):
+        clauses.append(CareProceedings.la_id.in_(la_ids))
+    return or_(*clauses) if clauses else false()
+
+
+def can_read_contribution(actor: Actor, contribution: Contribution, conference_la_id: int) -> bool:
+    """For a contribution of a conference the actor may see: their own organisation's in any state,
+    other organisations' once submitted, withdrawn ones only to LA staff."""
+    if contribution.organisation_id == actor.organisation_id:
+        return True
+    if contribution.status == ContributionStatus.DRAFT:
+        return False
+    if contribution.status == ContributionStatus.WITHDRAWN:
+        return conference_la_id in actor.la_ids()
+    return True
+
+
+def withheld_sections(requests: Iterable[WithholdingRequest]) -> frozenset[str]:
+    return frozenset(r.section_id for r in requests if r.decision in WITHHOLDING_IN_FORCE)
+
+
+def can_see_withheld(actor: Actor, contribution: Contribution, chair_id: int | None) -> bool:
+    """A section withheld (or asked to be withheld) from the family is seen only by its author's
+    organisation and the conference's chair."""
+    return contribution.organisation_id == actor.organisation_id or (chair_id is not None and actor.person_id == chair_id)
+
+
+# --- writes, one rule per action -------------------------------------------------------
+
+def _la_scheduler(actor: Actor, la_id: int) -> bool:
+    return actor.has_any(SCHEDULERS, la_id)
+
+
+def _contributor_for(actor: Actor, organisation_id: int) -> bool:
+    return actor.is_contributor and actor.organisation_id == organisation_id
+
+
+def _chair_of(actor: Actor, conference: Conference) -> bool:
+    return conference.chair_id == actor.person_id and actor.has(Role.CHAIR, conference.la_id)
+
+
+def _consultation_recorder(actor: Actor, conference: Conference) -> bool:
+    return actor.has_any(CONSULTATION_RECORDERS, conference.la_id)
+
+
+def _iro_for(actor: Actor, proceedings: CareProceedings) -> bool:
+    return actor.has(Role.CHAIR, proceedings.la_id)
+
+
+RULES: dict[str, Callable[..., bool]] = {
+    "conference.create": _la_scheduler,
+    "conference.schedule": lambda actor, conference: _la_scheduler(actor, conference.la_id),
+    "conference.invite": lambda actor, conference: _la_scheduler(actor, conference.la_id),
+    "contribution.write": _contributor_for,
+    "withholding.decide": _chair_of,
+    "consultation.record": _consultation_recorder,
+    "careplan.record": _iro_for,
+}
+
+MESSAGES = {
+    "conference.create": "Only business support or a chair in this local authority may create conferences.",
+    "conference.schedule": "Only business support or a chair in this local authority may schedule this conference.",
+    "conference.invite": "Only business support or a chair in this local authority may invite organisations.",
+    "contribution.write": "Only contributors from the invited organisation may change this contribution.",
+    "withholding.decide": "Only the chair of this conference may decide withholding requests.",
+    "consultation.record": "Only the chair, social worker or business support in this local authority may record a child's consultation.",
+    "careplan.record": "Only an independent reviewing officer in this local authority may record a view of the care plan.",
+}
+
+
+def allowed(actor: Actor, action: str, *resource: Any) -> bool:
+    rule = RULES.get(action)
+    return bool(rule and rule(actor, *resource))
+
+
+def require(actor: Actor, action: str, *resource: Any, path: tuple[str, ...] = ()) -> None:
+    if not allowed(actor, action, *resource):
+        raise forbidden(path, MESSAGES.get(action, "You may not do this."))

@@ -1,0 +1,33 @@
+"""The conference map: all agencies' worries together, all strengths together, and so on."""
+
+from portal import access
+from portal.agencies import CORE_SECTIONS
+from portal.api.context import Info
+from portal.api.types import MapEntry, MapSection, Markdown
+from portal.conferences.models import Conference
+from portal.enums import ContributionStatus
+
+SHARED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
+
+
+async def conference_map(info: Info, conference: Conference) -> list[MapSection]:
+    loaders, actor, agencies = info.context.loaders, info.context.actor, info.context.agencies
+    contributions = [
+        c
+        for c in await loaders.contributions_by_conference.load(conference.id)
+        if c.status in SHARED and access.can_read_contribution(actor, c, conference.la_id)
+    ]
+    organisations = await loaders.organisation.load_many([c.organisation_id for c in contributions])
+    requests = await loaders.withholdings_by_contribution.load_many([c.id for c in contributions])
+    any_agency = agencies.all()[0]
+    sections: list[MapSection] = []
+    for section_id in CORE_SECTIONS:
+        entries = []
+        for contribution, organisation, asked in zip(contributions, organisations, requests, strict=True):
+            text = contribution.sections.get(section_id, "").strip()
+            hidden = section_id in access.withheld_sections(asked) and not access.can_see_withheld(actor, contribution, conference.chair_id)
+            if text and not hidden:
+                entries.append(MapEntry(contribution_id=str(contribution.id), organisation=organisation, text=Markdown(source=text)))
+        title = any_agency.section(section_id).title  # type: ignore[union-attr]
+        sections.append(MapSection(section_id=section_id, title=title, entries=entries))
+    return sections

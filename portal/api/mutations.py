@@ -1,0 +1,264 @@
+"""Root mutations. Each is one transaction; failures come back as typed user errors and write nothing."""
+
+from datetime import date, datetime
+
+import strawberry
+
+from portal.api.context import Info, in_transaction
+from portal.api.types import (
+    CarePlanViewType,
+    ChildConsultationType,
+    ConferenceKindEnum,
+    ConferenceType,
+    ContributionType,
+    InvitationType,
+    UserError,
+    ViewsConveyedEnum,
+    WithholdingRequestType,
+)
+from portal.careplans import services as careplans
+from portal.conferences import services as conferences
+from portal.contributions import services as contributions
+from portal.contributions.services import ContentChange, ScaleScore, SectionText
+
+
+@strawberry.input
+class CreateConferenceInput:
+    la_id: strawberry.ID
+    kind: ConferenceKindEnum  # type: ignore[valid-type]
+    child_ids: list[strawberry.ID]
+    scheduled_at: datetime | None = None
+    chair_id: strawberry.ID | None = None
+    strategy_discussion_on: date | None = None
+    became_looked_after_on: date | None = None
+
+
+@strawberry.input
+class ScheduleConferenceInput:
+    conference_id: strawberry.ID
+    scheduled_at: datetime
+    chair_id: strawberry.ID | None = None
+
+
+@strawberry.input
+class InviteOrganisationInput:
+    conference_id: strawberry.ID
+    organisation_id: strawberry.ID
+    report_due_at: datetime
+    family_due_at: datetime | None = None
+
+
+@strawberry.input
+class SectionInput:
+    section_id: str
+    text: str = strawberry.field(description="Markdown. An empty text clears the section.")
+
+
+@strawberry.input
+class ScaleInput:
+    child_id: strawberry.ID
+    score: int
+
+
+@strawberry.input
+class SaveDraftInput:
+    invitation_id: strawberry.ID
+    sections: list[SectionInput] = strawberry.field(default_factory=list)
+    scales: list[ScaleInput] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class SubmitContributionInput:
+    contribution_id: strawberry.ID
+
+
+@strawberry.input
+class AmendContributionInput:
+    contribution_id: strawberry.ID
+    reason: str
+    sections: list[SectionInput] = strawberry.field(default_factory=list)
+    scales: list[ScaleInput] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class WithdrawContributionInput:
+    contribution_id: strawberry.ID
+    reason: str
+
+
+@strawberry.input
+class RequestWithholdingInput:
+    contribution_id: strawberry.ID
+    section_id: str
+    reason: str
+
+
+@strawberry.input
+class DecideWithholdingInput:
+    request_id: strawberry.ID
+    agree: bool
+    note: str = ""
+
+
+@strawberry.input
+class RecordSharedWithFamilyInput:
+    contribution_id: strawberry.ID
+    shared_on: date
+
+
+@strawberry.input
+class RecordChildConsultationInput:
+    conference_id: strawberry.ID
+    child_id: strawberry.ID
+    seen: bool
+    views_conveyed: ViewsConveyedEnum  # type: ignore[valid-type]
+    note: str = ""
+
+
+@strawberry.input
+class RecordCarePlanViewInput:
+    proceedings_id: strawberry.ID
+    child_id: strawberry.ID
+    view: str
+
+
+@strawberry.type
+class ConferencePayload:
+    conference: ConferenceType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class InvitationPayload:
+    invitation: InvitationType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ContributionPayload:
+    contribution: ContributionType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class WithholdingRequestPayload:
+    withholding_request: WithholdingRequestType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ChildConsultationPayload:
+    consultation: ChildConsultationType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class CarePlanViewPayload:
+    care_plan_view: CarePlanViewType | None
+    errors: list[UserError]
+
+
+def _change(sections: list[SectionInput], scales: list[ScaleInput]) -> ContentChange:
+    return ContentChange(
+        sections=[SectionText(s.section_id, s.text) for s in sections],
+        scales=[ScaleScore(str(s.child_id), s.score) for s in scales],
+    )
+
+
+def _errors(problems: tuple) -> list[UserError]:  # type: ignore[type-arg]
+    return [UserError.of(p) for p in problems]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    async def create_conference(self, info: Info, input: CreateConferenceInput) -> ConferencePayload:
+        new = conferences.NewConference(
+            la_id=input.la_id, kind=input.kind, child_ids=[str(c) for c in input.child_ids], scheduled_at=input.scheduled_at,
+            chair_id=input.chair_id, strategy_discussion_on=input.strategy_discussion_on,
+            became_looked_after_on=input.became_looked_after_on,
+        )
+        result, problems = await in_transaction(info.context, lambda s, a: conferences.create_conference(s, a, new))
+        return ConferencePayload(conference=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def schedule_conference(self, info: Info, input: ScheduleConferenceInput) -> ConferencePayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: conferences.schedule_conference(s, a, input.conference_id, input.scheduled_at, input.chair_id)
+        )
+        return ConferencePayload(conference=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def invite_organisation(self, info: Info, input: InviteOrganisationInput) -> InvitationPayload:
+        result, problems = await in_transaction(
+            info.context,
+            lambda s, a: conferences.invite_organisation(s, a, input.conference_id, input.organisation_id, input.report_due_at, input.family_due_at),
+        )
+        return InvitationPayload(invitation=result, errors=_errors(problems))
+
+    @strawberry.mutation(description="Save a draft of your organisation's report. Sections not given are left as they were.")
+    async def save_draft(self, info: Info, input: SaveDraftInput) -> ContributionPayload:
+        change = _change(input.sections, input.scales)
+        result, problems = await in_transaction(
+            info.context, lambda s, a: contributions.save_draft(s, a, info.context.agencies, input.invitation_id, change)
+        )
+        return ContributionPayload(contribution=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def submit_contribution(self, info: Info, input: SubmitContributionInput) -> ContributionPayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: contributions.submit(s, a, info.context.agencies, input.contribution_id)
+        )
+        return ContributionPayload(contribution=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def amend_contribution(self, info: Info, input: AmendContributionInput) -> ContributionPayload:
+        change = _change(input.sections, input.scales)
+        result, problems = await in_transaction(
+            info.context, lambda s, a: contributions.amend(s, a, info.context.agencies, input.contribution_id, change, input.reason)
+        )
+        return ContributionPayload(contribution=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def withdraw_contribution(self, info: Info, input: WithdrawContributionInput) -> ContributionPayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: contributions.withdraw(s, a, input.contribution_id, input.reason)
+        )
+        return ContributionPayload(contribution=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def request_withholding(self, info: Info, input: RequestWithholdingInput) -> WithholdingRequestPayload:
+        result, problems = await in_transaction(
+            info.context,
+            lambda s, a: contributions.request_withholding(s, a, info.context.agencies, input.contribution_id, input.section_id, input.reason),
+        )
+        return WithholdingRequestPayload(withholding_request=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def decide_withholding(self, info: Info, input: DecideWithholdingInput) -> WithholdingRequestPayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: contributions.decide_withholding(s, a, input.request_id, input.agree, input.note)
+        )
+        return WithholdingRequestPayload(withholding_request=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def record_shared_with_family(self, info: Info, input: RecordSharedWithFamilyInput) -> ContributionPayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: contributions.record_shared_with_family(s, a, input.contribution_id, input.shared_on)
+        )
+        return ContributionPayload(contribution=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def record_child_consultation(self, info: Info, input: RecordChildConsultationInput) -> ChildConsultationPayload:
+        result, problems = await in_transaction(
+            info.context,
+            lambda s, a: conferences.record_child_consultation(s, a, input.conference_id, input.child_id, input.seen, input.views_conveyed, input.note),
+        )
+        return ChildConsultationPayload(consultation=result, errors=_errors(problems))
+
+    @strawberry.mutation
+    async def record_care_plan_view(self, info: Info, input: RecordCarePlanViewInput) -> CarePlanViewPayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: careplans.record_care_plan_view(s, a, input.proceedings_id, input.child_id, input.view)
+        )
+        return CarePlanViewPayload(care_plan_view=result, errors=_errors(problems))

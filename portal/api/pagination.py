@@ -1,0 +1,50 @@
+"""Offset cursors: opaque to clients, bounded page sizes."""
+
+import base64
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Select
+
+from portal.api.types import Connection, PageInfo
+
+T = TypeVar("T")
+DEFAULT_PAGE = 20
+
+
+class PageError(ValueError):
+    pass
+
+
+def _decode(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    try:
+        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        offset = int(value)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PageError("The 'after' cursor is not one this API gave out.") from exc
+    if kind != "o" or offset < 0:
+        raise PageError("The 'after' cursor is not one this API gave out.")
+    return offset
+
+
+def _encode(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+
+
+def page_window(first: int | None, after: str | None, maximum: int) -> tuple[int, int]:
+    size = DEFAULT_PAGE if first is None else first
+    if not 1 <= size <= maximum:
+        raise PageError(f"'first' must be between 1 and {maximum}.")
+    return _decode(after), size
+
+
+def paged(statement: Select[Any], offset: int, size: int) -> Select[Any]:
+    return statement.offset(offset).limit(size + 1)
+
+
+def connection(rows: Sequence[T], offset: int, size: int) -> Connection[T]:
+    nodes = list(rows[:size])
+    has_next = len(rows) > size
+    return Connection(nodes=nodes, page_info=PageInfo(has_next_page=has_next, end_cursor=_encode(offset + len(nodes)) if nodes else None))

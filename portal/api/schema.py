@@ -1,0 +1,36 @@
+"""The GraphQL schema with its protective limits."""
+
+import strawberry
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+from portal.api.mutations import Mutation
+from portal.api.queries import Query
+from portal.settings import Settings
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            MaxTokensLimiter(max_token_count=settings.max_tokens),
+            ParserCache(maxsize=256),
+            QueryDepthLimiter(max_depth=settings.max_query_depth),
+            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            ValidationCache(maxsize=256),
+            MaskErrors(should_mask_error=_unexpected),
+        ],
+    )
+
+
+def _unexpected(error: Exception) -> bool:
+    """Hide internal errors; keep GraphQL's own errors (bad queries, limits, bad arguments)."""
+    original = getattr(error, "original_error", None)
+    return original is not None and not isinstance(original, ValueError)

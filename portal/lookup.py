@@ -1,0 +1,75 @@
+"""Loading one row for a write, through the same scopes reads use: unseen rows are 'not found'."""
+
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from portal import access
+from portal.careplans.models import CareProceedings
+from portal.conferences.models import Conference, Invitation
+from portal.contributions.models import Contribution
+from portal.errors import not_found
+from portal.identity import Actor
+
+T = TypeVar("T")
+
+
+def parse_id(value: str | int, path: tuple[str, ...], what: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise not_found(path, what) from None
+    if number < 1:
+        raise not_found(path, what)
+    return number
+
+
+async def visible_conference(session: AsyncSession, actor: Actor, conference_id: str | int, path: tuple[str, ...]) -> Conference:
+    number = parse_id(conference_id, path, "conference")
+    conference = (
+        await session.execute(select(Conference).where(Conference.id == number, access.conference_scope(actor)))
+    ).scalar_one_or_none()
+    if conference is None:
+        raise not_found(path, "conference")
+    return conference
+
+
+async def own_invitation(session: AsyncSession, actor: Actor, invitation_id: str | int, path: tuple[str, ...]) -> Invitation:
+    """An invitation to the actor's own organisation (only they write to it)."""
+    number = parse_id(invitation_id, path, "invitation")
+    invitation = (
+        await session.execute(
+            select(Invitation).where(Invitation.id == number, Invitation.organisation_id == actor.organisation_id)
+        )
+    ).scalar_one_or_none()
+    if invitation is None:
+        raise not_found(path, "invitation")
+    return invitation
+
+
+async def visible_contribution(
+    session: AsyncSession, actor: Actor, contribution_id: str | int, path: tuple[str, ...], *, for_update: bool = False
+) -> tuple[Contribution, Conference]:
+    number = parse_id(contribution_id, path, "contribution")
+    statement = (
+        select(Contribution, Conference)
+        .join(Conference, Conference.id == Contribution.conference_id)
+        .where(Contribution.id == number, access.conference_scope(actor))
+    )
+    if for_update:
+        statement = statement.with_for_update(of=Contribution)
+    row = (await session.execute(statement)).first()
+    if row is None or not access.can_read_contribution(actor, row[0], row[1].la_id):
+        raise not_found(path, "contribution")
+    return row[0], row[1]
+
+
+async def visible_proceedings(session: AsyncSession, actor: Actor, proceedings_id: str | int, path: tuple[str, ...]) -> CareProceedings:
+    number = parse_id(proceedings_id, path, "care proceedings")
+    proceedings = (
+        await session.execute(select(CareProceedings).where(CareProceedings.id == number, access.proceedings_scope(actor)))
+    ).scalar_one_or_none()
+    if proceedings is None:
+        raise not_found(path, "care proceedings")
+    return proceedings
