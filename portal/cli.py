@@ -1,5 +1,81 @@
 """The `portal` command."""
 
+from pathlib import Path
+
 import typer
 
+from portal.settings import ROOT, get_settings
+
 app = typer.Typer(help="Multi-agency conference contribution portal.", no_args_is_help=True)
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+schema_app = typer.Typer(help="The GraphQL schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(schema_app, name="schema")
+
+SCHEMA_FILE = ROOT / "graphql" / "schema.graphql"
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("heads", help="Target revision.")) -> None:
+    """Bring the database schema up to date."""
+    from portal.migrate import upgrade
+
+    upgrade(get_settings().database_url, revision)
+    typer.echo("Database is up to date.")
+
+
+@app.command()
+def demo() -> None:
+    """Seed the invented demonstration region (once; a second run changes nothing)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from portal.demo import seed_demo
+    from portal.settings import sync_url
+
+    engine = create_engine(sync_url(get_settings().database_url))
+    with Session(engine) as session:
+        result = seed_demo(session)
+    engine.dispose()
+    if result.created:
+        typer.echo("Seeded the demo region: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in result.counts.items()) + ".")
+    else:
+        typer.echo("The demo region is already there; nothing changed.")
+
+
+@app.command()
+def serve(
+    host: str | None = typer.Option(None, help="Interface to listen on."),
+    port: int | None = typer.Option(None, help="Port to listen on."),
+) -> None:
+    """Serve the portal."""
+    import uvicorn
+
+    from portal.agencies import AgencyFileError
+    from portal.app import create_app
+
+    settings = get_settings()
+    if host:
+        settings.host = host
+    if port:
+        settings.port = port
+    try:
+        application = create_app(settings)
+    except AgencyFileError as error:
+        typer.echo(f"Cannot start: agency definition {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Portal running at {settings.public_url}/ (GraphQL at {settings.public_url}/graphql)")
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+
+
+def schema_sdl() -> str:
+    from portal.api.schema import build_schema
+
+    return build_schema(get_settings()).as_str() + "\n"
+
+
+@schema_app.command("export")
+def schema_export(path: Path = typer.Option(SCHEMA_FILE, help="Where to write the SDL.")) -> None:
+    """Write the GraphQL schema as SDL (graphql/schema.graphql)."""
+    path.write_text(schema_sdl(), encoding="utf-8")
+    typer.echo(f"Wrote {path}")

@@ -16,16 +16,18 @@ from portal.settings import Settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
+    parser_cache = ParserCache(maxsize=256)
+    validation_cache = ValidationCache(maxsize=256)
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         extensions=[
-            MaxTokensLimiter(max_token_count=settings.max_tokens),
-            ParserCache(maxsize=256),
-            QueryDepthLimiter(max_depth=settings.max_query_depth),
-            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            ValidationCache(maxsize=256),
-            MaskErrors(should_mask_error=_unexpected),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: parser_cache,
+            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: validation_cache,
+            lambda: MaskErrors(should_mask_error=_unexpected),
         ],
     )
 

@@ -1,0 +1,251 @@
+"""An invented region for demonstrations: four local authorities, their partner agencies,
+people in every role, children, and conferences of every kind in every state.
+
+Everything is made up. NHS numbers are drawn from the 999 range used for testing and pass
+the modulus-11 check. Seeding is deterministic and runs once: a second run changes nothing.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
+from portal.children.models import Child
+from portal.children.nhs import nhs_check_digit
+from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
+from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.demo_text import section_text
+from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, ViewsConveyed, WithholdingDecision
+from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
+
+REGION = ("northmoor", "Northmoor Safeguarding Partnership")
+AUTHORITIES = [
+    ("brackenridge", "Brackenridge Borough Council"),
+    ("easterby", "Easterby City Council"),
+    ("holmcastle", "Holmcastle County Council"),
+    ("westmarsh", "Westmarsh Metropolitan Borough Council"),
+]
+GIVEN = ["Amara", "Leo", "Isla", "Kian", "Maisie", "Rory", "Zara", "Theo", "Esme", "Callum", "Nia", "Alfie", "Poppy", "Jayden", "Ivy", "Finley"]
+FAMILY = ["Ashdown", "Brennan", "Corrigan", "Dunmore", "Ellery", "Fairbrook", "Garside", "Hollins", "Ingleby", "Kettering-Moss", "Lowther", "Marwood"]
+ADULT_GIVEN = ["Helen", "Owain", "Priya", "Gareth", "Lucy", "Samir", "Fiona", "Declan", "Ruth", "Tomasz", "Anjali", "Mark", "Bethan", "Colin", "Nadia", "Ewan"]
+
+
+@dataclass
+class Seeded:
+    created: bool
+    counts: dict[str, int]
+
+
+class _Names:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def adult(self) -> str:
+        while True:
+            name = f"{self.rng.choice(ADULT_GIVEN)} {self.rng.choice(FAMILY)}"
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+
+def nhs_number(rng: random.Random) -> str:
+    while True:
+        first_nine = "999" + "".join(rng.choice("0123456789") for _ in range(6))
+        check = nhs_check_digit(first_nine)
+        if check is not None:
+            return f"{first_nine}{check}"
+
+
+def _email(name: str, domain: str) -> str:
+    return f"{name.lower().replace(' ', '.').replace('-', '')}@{domain}.example"
+
+
+def seed_demo(session: Session, today: date | None = None) -> Seeded:
+    if session.execute(select(Region).where(Region.slug == REGION[0])).scalar_one_or_none():
+        return Seeded(created=False, counts={})
+    rng = random.Random(20261128)
+    names = _Names(rng)
+    today = today or datetime.now(UTC).date()
+    region = Region(slug=REGION[0], name=REGION[1])
+    session.add(region)
+    session.flush()
+
+    def person(org: Organisation, title: str, roles: list[tuple[Role, int | None]], domain: str) -> Person:
+        name = names.adult()
+        who = Person(organisation_id=org.id, name=name, email=_email(name, domain), job_title=title)
+        session.add(who)
+        session.flush()
+        session.add_all(PersonRole(person_id=who.id, role=r, la_id=la) for r, la in roles)
+        return who
+
+    def org(agency: str, name: str, code: str | None, la_id: int | None = None) -> Organisation:
+        o = Organisation(region_id=region.id, la_id=la_id, agency_id=agency, name=name, code=code)
+        session.add(o)
+        session.flush()
+        return o
+
+    shared = {
+        "substance_misuse": org("substance_misuse", "Northmoor Recovery Partnership", "NRP01"),
+        "health_visiting": org("health_visiting", "Northmoor Community Health 0–19 Service", "NCH19"),
+        "police": org("police", "Northmoor Police Public Protection Unit", "NPPPU"),
+        "cafcass": org("cafcass", "CAFCASS Northmoor Team", "CAFNM"),
+    }
+    contributors: dict[int, list[Person]] = {}
+    for key, o in shared.items():
+        titles = {"substance_misuse": "Recovery worker", "health_visiting": "Health visitor", "police": "Detective constable", "cafcass": "Children's guardian"}
+        contributors[o.id] = [person(o, titles[key], [(Role.CONTRIBUTOR, None)], key.replace("_", ""))]
+    guardians = [person(shared["cafcass"], "Children's guardian", [(Role.GUARDIAN, None), (Role.CONTRIBUTOR, None)], "cafcass") for _ in range(2)]
+    contributors[shared["cafcass"].id] += guardians
+    auditor_org = org("gp", "Northmoor Designated Safeguarding Team", "NDST1")
+    person(auditor_org, "Designated doctor for safeguarding", [(Role.AUDITOR, None)], "nhs")
+
+    counts = {"local_authorities": 0, "children": 0, "conferences": 0, "invitations": 0, "contributions": 0}
+    for la_index, (slug, la_name) in enumerate(AUTHORITIES):
+        la = LocalAuthority(region_id=region.id, slug=slug, name=la_name)
+        session.add(la)
+        session.flush()
+        counts["local_authorities"] += 1
+        social = org("social_care", f"{la_name} Children's Social Care", f"SC{la_index + 1:03d}", la.id)
+        chairs = [person(social, "Independent reviewing officer", [(Role.CHAIR, la.id)], slug) for _ in range(2)]
+        person(social, "Conference business support officer", [(Role.BUSINESS_SUPPORT, la.id)], slug)
+        workers = [person(social, "Social worker", [(Role.SOCIAL_WORKER, la.id), (Role.CONTRIBUTOR, None)], slug) for _ in range(2)]
+        contributors[social.id] = workers
+        practices = [
+            org("gp", f"{name} Surgery", f"{'BEHW'[la_index]}{81001 + la_index * 10 + i}")
+            for i, name in enumerate(rng.sample(["Riverside", "Millbrook", "Station Road", "Hawthorn", "Castle Green", "Eastgate"], 3))
+        ]
+        for practice in practices:
+            contributors[practice.id] = [
+                person(practice, "GP partner", [(Role.CONTRIBUTOR, None)], "nhs"),
+                person(practice, "Practice safeguarding lead", [(Role.CONTRIBUTOR, None)], "nhs"),
+            ]
+        schools = [
+            org("school", f"{name} {kind}", f"{140000 + la_index * 100 + i}")
+            for i, (name, kind) in enumerate([(rng.choice(["St Aidan's", "Oakfield", "Moorside"]), "Primary School"), (rng.choice(["Northgate", "Fellside", "Brookvale"]), "Academy")])
+        ]
+        for school in schools:
+            contributors[school.id] = [person(school, "Designated safeguarding lead", [(Role.CONTRIBUTOR, None)], "school")]
+
+        families: list[list[Child]] = []
+        for _ in range(8):
+            family_name = rng.choice(FAMILY)
+            size = rng.choice([1, 1, 2, 3])
+            family = [
+                Child(
+                    la_id=la.id,
+                    given_name=rng.choice(GIVEN),
+                    family_name=family_name,
+                    date_of_birth=today - timedelta(days=rng.randint(200, 16 * 365)),
+                    nhs_number=nhs_number(rng),
+                )
+                for _ in range(size)
+            ]
+            session.add_all(family)
+            families.append(family)
+        session.flush()
+        counts["children"] += sum(len(f) for f in families)
+
+        proceedings_family = families[0]
+        proceedings = CareProceedings(
+            la_id=la.id, case_number=f"{slug[:2].upper()}{today.year % 100}C{100 + la_index:04d}", guardian_id=guardians[la_index % 2].id,
+            started_on=today - timedelta(days=90),
+        )
+        session.add(proceedings)
+        session.flush()
+        session.add_all(ProceedingsChild(proceedings_id=proceedings.id, child_id=c.id) for c in proceedings_family)
+        for child in proceedings_family:
+            for version, view in enumerate(section_text("care_plan_view", rng, child.given_name), start=1):
+                session.add(CarePlanView(proceedings_id=proceedings.id, child_id=child.id, version=version, view=view, iro_id=chairs[0].id,
+                                         recorded_at=datetime.combine(today - timedelta(days=60 - 20 * version), time(11), UTC)))
+
+        plan = [(kind, status) for kind in ConferenceKind for status in ConferenceStatus]
+        for n, (kind, status) in enumerate(plan):
+            family = families[n % len(families)]
+            offset = {ConferenceStatus.DRAFT: None, ConferenceStatus.SCHEDULED: 5 + n, ConferenceStatus.HELD: -20 - n, ConferenceStatus.CANCELLED: 10 + n}[status]
+            when = datetime.combine(today + timedelta(days=offset), time(10, 0), UTC) if offset is not None else None
+            conference = Conference(
+                la_id=la.id, kind=kind, status=status, scheduled_at=when, chair_id=chairs[n % 2].id,
+                strategy_discussion_on=(today - timedelta(days=10)) if kind in (ConferenceKind.ICPC, ConferenceKind.TRANSFER_IN_ICPC) else None,
+                became_looked_after_on=(today - timedelta(days=25)) if kind == ConferenceKind.LAC_REVIEW else None,
+            )
+            session.add(conference)
+            session.flush()
+            counts["conferences"] += 1
+            session.add_all(ConferenceChild(conference_id=conference.id, child_id=c.id) for c in family)
+            if status == ConferenceStatus.DRAFT:
+                continue
+            invited = [social, practices[n % 3], schools[n % 2], shared["health_visiting"]]
+            if n % 3 == 0:
+                invited.append(shared["substance_misuse"])
+            if n % 4 == 1:
+                invited.append(shared["police"])
+            if kind == ConferenceKind.LAC_REVIEW:
+                invited.append(shared["cafcass"])
+            assert when is not None
+            statuses = [ContributionStatus.SUBMITTED, ContributionStatus.AMENDED, ContributionStatus.DRAFT, None, ContributionStatus.WITHDRAWN, ContributionStatus.SUBMITTED]
+            for i, organisation in enumerate(invited):
+                invitation = Invitation(
+                    conference_id=conference.id, organisation_id=organisation.id, report_due_at=when - timedelta(days=3),
+                    family_due_at=when - timedelta(days=2), invited_at=when - timedelta(days=12),
+                )
+                session.add(invitation)
+                session.flush()
+                counts["invitations"] += 1
+                contribution_status = statuses[(i + n) % len(statuses)]
+                if contribution_status is None:
+                    continue
+                author = contributors[organisation.id][0]
+                _contribute(session, rng, invitation, organisation, author, family, contribution_status, chairs[n % 2], when)
+                counts["contributions"] += 1
+            if status in (ConferenceStatus.HELD, ConferenceStatus.SCHEDULED):
+                for j, child in enumerate(family):
+                    conveyed = list(ViewsConveyed)[(n + j) % len(ViewsConveyed)]
+                    session.add(ChildConsultation(conference_id=conference.id, child_id=child.id, seen=conveyed != ViewsConveyed.NOT_CONVEYED,
+                                                  views_conveyed=conveyed, recorded_by_id=workers[0].id, note=""))
+    session.commit()
+    return Seeded(created=True, counts=counts)
+
+
+def _contribute(
+    session: Session, rng: random.Random, invitation: Invitation, organisation: Organisation, author: Person,
+    family: list[Child], status: ContributionStatus, chair: Person, meeting: datetime,
+) -> None:
+    from portal.agencies import get_registry
+
+    agency = get_registry()[organisation.agency_id]
+    first = family[0].given_name
+    sections = {s.id: section_text(s.id, rng, first)[0] for s in agency.sections if s.id != "other_information"}
+    scales = {str(c.id): rng.randint(2, 7) for c in family}
+    submitted = status != ContributionStatus.DRAFT
+    contribution = Contribution(
+        invitation_id=invitation.id, conference_id=invitation.conference_id, organisation_id=organisation.id, author_id=author.id,
+        status=status, version=1, sections=sections, scales=scales,
+        created_at=meeting - timedelta(days=8), updated_at=meeting - timedelta(days=4),
+        submitted_at=meeting - timedelta(days=rng.choice([2, 4, 5])) if submitted else None,
+        shared_with_family_on=(meeting - timedelta(days=3)).date() if submitted and rng.random() < 0.6 else None,
+    )
+    session.add(contribution)
+    session.flush()
+    history = [ContributionStatus.DRAFT]
+    if submitted:
+        history.append(ContributionStatus.SUBMITTED)
+    if status in (ContributionStatus.AMENDED, ContributionStatus.WITHDRAWN):
+        history.append(status)
+    for number, state in enumerate(history, start=1):
+        note = {ContributionStatus.AMENDED: "Added the outcome of the latest appointment.", ContributionStatus.WITHDRAWN: "Sent to the wrong conference."}.get(state, "")
+        session.add(ContributionVersion(contribution_id=contribution.id, number=number, status=state, sections=sections, scales=scales,
+                                        note=note, created_by_id=author.id, created_at=meeting - timedelta(days=8 - number)))
+    contribution.version = len(history)
+    if submitted and rng.random() < 0.3:
+        decision = rng.choice(list(WithholdingDecision))
+        session.add(WithholdingRequest(
+            contribution_id=contribution.id, section_id="complicating_factors",
+            reason="Contains a third party's confidential health information.", requested_by_id=author.id, decision=decision,
+            decided_by_id=chair.id if decision != WithholdingDecision.PENDING else None,
+            decided_at=meeting - timedelta(days=2) if decision != WithholdingDecision.PENDING else None,
+            decision_note="Agreed: third-party information." if decision == WithholdingDecision.AGREED else "",
+        ))

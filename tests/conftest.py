@@ -1,0 +1,93 @@
+"""Test databases: every data test runs on SQLite and, when PORTAL_TEST_DATABASE_URL is set, on
+PostgreSQL too (a fresh database per run, dropped afterwards). The schema comes from the migrations."""
+
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from portal.migrate import upgrade
+from portal.models import metadata
+
+PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "portal.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    assert PG_URL is not None
+    name = f"portal_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_URL.rsplit("/", 1)[0] + f"/{name}"
+    upgrade(url)
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _truncate(url: str) -> None:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    tables = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database_url" in metafunc.fixturenames:
+        metafunc.parametrize("database_url", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        path = tmp_path / "portal.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("postgres_database")
+    _truncate(url)
+    return url
+
+
+@pytest.fixture
+async def database(database_url: str) -> AsyncIterator["Database"]:  # noqa: F821
+    from portal.db import Database
+
+    db = Database(database_url)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+async def world(database: "Database") -> "World":  # noqa: F821
+    from tests.world import build_world
+
+    async with database.session() as session:
+        return await build_world(session)
+
+
+@pytest.fixture
+async def api(database: "Database", tmp_path: Path) -> AsyncIterator["Api"]:  # noqa: F821
+    from tests.api import Api
+
+    async with Api.running(database) as client:
+        yield client
