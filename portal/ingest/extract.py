@@ -46,9 +46,10 @@ def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
         if count > max_pages:
             raise IngestError(IngestErrorCode.TOO_MANY_PAGES, actual=count, limit=max_pages)
         items: list[tuple[int, float, _Line | Block]] = []
+        sizes: Counter[float] = Counter()
         try:
             for number, page in enumerate(pdf.pages, start=1):
-                items.extend(_read_page(page, number))
+                items.extend(_read_page(page, number, sizes))
                 page.close()  # frees the page's cached objects
         except IngestError:
             raise
@@ -68,20 +69,21 @@ def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
         if _key(item.text) in furniture and item.in_margin:
             continue
         gap = item.top - previous.bottom if previous and previous.page == item.page else -1.0
-        blocks.append(Block("line", item.text, item.page, item.size, item.bold, gap))
+        blocks.append(Block("line", item.text, item.page, item.size, item.bold, gap, item.in_margin))
         previous = item
     warnings = [f"Removed a header or footer repeated on {furniture[k]} pages: \u201c{k}\u201d" for k in furniture]
-    return ExtractedDocument(count, blocks, warnings)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    return ExtractedDocument(count, blocks, body, warnings)
 
 
-def _read_page(page, number: int) -> list[tuple[int, float, "_Line | Block"]]:
+def _read_page(page, number: int, sizes: Counter[float]) -> list[tuple[int, float, "_Line | Block"]]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    words = [
-        w
-        for w in page.extract_words(extra_attrs=["fontname", "size"])
-        if not any(_inside(w, box) for box in boxes)
-    ]
+    words = []
+    for word in page.extract_words(extra_attrs=["fontname", "size"]):
+        sizes[round(word["size"], 1)] += len(word["text"])
+        if not any(_inside(word, box) for box in boxes):
+            words.append(word)
     items: list[tuple[int, float, _Line | Block]] = []
     for group in _group_lines(words):
         top = min(w["top"] for w in group)

@@ -6,22 +6,26 @@ from dataclasses import dataclass
 from portal.agencies import AgencyDefinition
 
 NUMBERING = re.compile(
-    r"^(?:(?:section|part)\s+)?(?:\d+(?:\.\d+)*\.?|[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|\([A-Za-z0-9]{1,3}\))\s+"
+    r"^(?:(?:section|part)\s+)?(?:\d+[.)](?:\d+\.?)*|[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|\([A-Za-z0-9]{1,3}\))\s+"
 )
 MAX_HEADING_WORDS = 12
 
 
 @dataclass(frozen=True)
 class HeadingSignals:
-    numbered_depth: int  # 0 when not numbered; "3." is 1, "3.1" is 2
+    number: str  # "3", "3.1", "C" or "" when not numbered
     larger: bool
     bold: bool
     capitals: bool
     colon: bool
 
     @property
+    def numbered_depth(self) -> int:
+        return self.number.count(".") + 1 if self.number else 0
+
+    @property
     def strong(self) -> bool:
-        return self.larger or self.numbered_depth > 0 or self.capitals
+        return self.larger or bool(self.number) or self.capitals
 
     @property
     def any(self) -> bool:
@@ -42,13 +46,12 @@ def signals(text: str, size: float, bold: bool, body_size: float) -> HeadingSign
     if not words or len(words) > MAX_HEADING_WORDS or stripped.endswith((".", ",", ";")):
         return None
     match = NUMBERING.match(stripped)
-    depth = 0
+    number = ""
     if match and len(stripped) > match.end():
-        number = match.group(0).strip()
-        depth = number.rstrip(".").count(".") + 1 if number[0].isdigit() else 1
+        number = re.sub(r"^(section|part)\s+", "", match.group(0).strip(), flags=re.IGNORECASE).strip("().")
     letters = [c for c in stripped if c.isalpha()]
     return HeadingSignals(
-        numbered_depth=depth,
+        number=number,
         larger=size >= body_size * 1.12,
         bold=bold,
         capitals=len(letters) >= 4 and all(c.isupper() for c in letters),

@@ -1,8 +1,6 @@
 """Blocks → the agency's sections. Nothing is dropped: text no section claims is kept as unmapped."""
 
 import re
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 
 from portal.agencies import AgencyDefinition
@@ -22,13 +20,18 @@ class _Part:
 
 @dataclass(frozen=True)
 class _Level:
-    depth: int
+    number: str
     size: float
 
+    @property
+    def depth(self) -> int:
+        return self.number.count(".") + 1 if self.number else 0
+
     def outranks(self, sig: HeadingSignals, size: float) -> bool:
-        """True when a heading with `sig` is a sub-heading under this one."""
-        if sig.numbered_depth:
-            return sig.numbered_depth > self.depth > 0
+        """True when a heading with `sig` is a sub-heading under this one ("3.2" under "3." or "3.1")."""
+        if sig.number:
+            parent = self.number.split(".")[0]
+            return bool(self.number) and sig.numbered_depth > 1 and sig.number.split(".")[0] == parent
         if size < self.size - 0.5:
             return True
         return self.depth > 0 and size <= self.size + 0.5
@@ -62,6 +65,12 @@ class _Draft:
         part.chunks.append(text)
         part.pages.add(page)
 
+    def add_aside(self, text: str, page: int) -> None:
+        """Keep text in the unmapped part without leaving the current section."""
+        part = self.parts.setdefault(None, _Part())
+        part.chunks.append(text)
+        part.pages.add(page)
+
     def flush(self) -> None:
         if not self.paragraph:
             return
@@ -71,41 +80,56 @@ class _Draft:
         self.paragraph, self.paragraph_pages = [], set()
 
 
+@dataclass(frozen=True)
+class _Measures:
+    body_size: float  # the commonest font size, weighted by text
+    line_gap: float  # the usual space between lines of one paragraph
+    line_length: int  # characters in a full line of running text
+
+    @classmethod
+    def of(cls, lines: list[Block], body: float) -> "_Measures":
+        gaps = sorted(b.gap_before for b in lines if b.gap_before >= 0) or [0.0]
+        lengths = sorted(len(b.text) for b in lines if b.size == body) or [0]
+        return cls(body, gaps[len(gaps) // 4], lengths[len(lengths) * 9 // 10])
+
+    def new_paragraph(self, block: Block, previous: Block | None) -> bool:
+        if previous is None or previous.kind != "line" or len(previous.text) < 0.6 * self.line_length:
+            return True
+        if block.gap_before < 0:  # top of a page: a paragraph may run on from the last page
+            return previous.text.rstrip().endswith(SENTENCE_END)
+        return block.gap_before > self.line_gap + 0.4 * self.body_size
+
+
 def map_document(document: ExtractedDocument, agency: AgencyDefinition) -> IngestResult:
     matcher = SectionMatcher(agency)
-    lines = [b for b in document.blocks if b.kind == "line"]
-    body = _body_size(lines)
-    line_gap = statistics.median([b.gap_before for b in lines if b.gap_before >= 0] or [0.0])
+    measures = _Measures.of([b for b in document.blocks if b.kind == "line"], document.body_size)
     draft = _Draft()
     previous: Block | None = None
     for block in document.blocks:
         if block.kind == "table":
             _add_table(draft, block, matcher)
+        elif block.margin and block.size < measures.body_size:
+            draft.add_aside(block.text.strip(), block.page)  # a footer or page reference
+            continue
         else:
-            _add_line(draft, block, previous, matcher, body, line_gap)
+            _add_line(draft, block, previous, matcher, measures)
         previous = block
     draft.flush()
     return _result(document, agency, draft)
 
 
-def _add_line(
-    draft: _Draft, block: Block, previous: Block | None, matcher: SectionMatcher, body: float, line_gap: float
-) -> None:
-    sig = signals(block.text, block.size, block.bold, body)
+def _add_line(draft: _Draft, block: Block, previous: Block | None, matcher: SectionMatcher, measures: _Measures) -> None:
+    sig = signals(block.text, block.size, block.bold, measures.body_size)
     if sig is not None and sig.any:
         section = matcher.match(block.text)
         if section is not None:
-            draft.start(section, _Level(sig.numbered_depth, block.size), block.page)
+            draft.start(section, _Level(sig.number, block.size), block.page)
             return
         if sig.strong and not (draft.target is not None and draft.level and draft.level.outranks(sig, block.size)):
             draft.start(None, None, block.page)
         draft.add_chunk(f"**{block.text.strip()}**", block.page)
         return
-    if block.gap_before < 0:
-        new_paragraph = previous is None or previous.kind != "line" or previous.text.rstrip().endswith(SENTENCE_END)
-    else:
-        new_paragraph = previous is None or previous.kind != "line" or block.gap_before > line_gap + 0.4 * body
-    draft.add_line(block.text.strip(), block.page, new_paragraph)
+    draft.add_line(block.text.strip(), block.page, measures.new_paragraph(block, previous))
 
 
 def _add_table(draft: _Draft, block: Block, matcher: SectionMatcher) -> None:
@@ -122,13 +146,6 @@ def _add_table(draft: _Draft, block: Block, matcher: SectionMatcher) -> None:
         else:
             draft.start(None, None, block.page)
             draft.add_chunk(f"**{question}** {answer}".strip() if question else answer, block.page)
-
-
-def _body_size(lines: list[Block]) -> float:
-    weights: Counter[float] = Counter()
-    for line in lines:
-        weights[line.size] += len(line.text)
-    return weights.most_common(1)[0][0] if weights else 0.0
 
 
 def _result(document: ExtractedDocument, agency: AgencyDefinition, draft: _Draft) -> IngestResult:

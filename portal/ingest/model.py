@@ -21,6 +21,7 @@ class Block:
     size: float = 0.0
     bold: bool = False
     gap_before: float = 0.0
+    margin: bool = False  # in the top or bottom strip of the page where headers and footers live
     rows: tuple[tuple[str, ...], ...] = ()
 
 
@@ -28,6 +29,7 @@ class Block:
 class ExtractedDocument:
     pages: int
     blocks: list[Block]
+    body_size: float  # the commonest font size over all text, tables included
     warnings: list[str] = field(default_factory=list)
 
 
