@@ -4,6 +4,7 @@ from pathlib import Path
 
 import typer
 
+from portal.ingest.cli import ingest_command
 from portal.settings import ROOT, get_settings
 
 app = typer.Typer(help="Multi-agency conference contribution portal.", no_args_is_help=True)
@@ -11,6 +12,7 @@ db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 schema_app = typer.Typer(help="The GraphQL schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
+app.command("ingest")(ingest_command)
 
 SCHEMA_FILE = ROOT / "graphql" / "schema.graphql"
 

@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     page_size_max: int = 100
+    ingest_max_bytes: int = 20 * 1024 * 1024
+    ingest_max_pages: int = 100
+    ingest_timeout_seconds: float = 60.0
+    ingest_max_memory_mb: int = 1024
+    ingest_max_decompressed_mb: int = 256
 
     @property
     def public_url(self) -> str:

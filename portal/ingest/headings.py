@@ -1,0 +1,82 @@
+"""Is this line a heading, and which of the agency's sections does it name?"""
+
+import re
+from dataclasses import dataclass
+
+from portal.agencies import AgencyDefinition
+
+NUMBERING = re.compile(
+    r"^(?:(?:section|part)\s+)?(?:\d+[.)](?:\d+\.?)*|[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|\([A-Za-z0-9]{1,3}\))\s+"
+)
+MAX_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class HeadingSignals:
+    number: str  # "3", "3.1", "C" or "" when not numbered
+    larger: bool
+    bold: bool
+    capitals: bool
+    colon: bool
+
+    @property
+    def numbered_depth(self) -> int:
+        return self.number.count(".") + 1 if self.number else 0
+
+    @property
+    def strong(self) -> bool:
+        return self.larger or bool(self.number) or self.capitals
+
+    @property
+    def any(self) -> bool:
+        return self.strong or self.bold or self.colon
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = NUMBERING.sub("", text.strip())
+    text = re.sub(r"[\s:?.\-\u2013\u2014]+$", "", text)
+    return " ".join(text.lower().split())
+
+
+def signals(text: str, size: float, bold: bool, body_size: float) -> HeadingSignals | None:
+    """The heading signals of a line, or None when it cannot be a heading."""
+    stripped = text.strip()
+    words = stripped.split()
+    if not words or len(words) > MAX_HEADING_WORDS or stripped.endswith((".", ",", ";")):
+        return None
+    match = NUMBERING.match(stripped)
+    number = ""
+    if match and len(stripped) > match.end():
+        number = re.sub(r"^(section|part)\s+", "", match.group(0).strip(), flags=re.IGNORECASE).strip("().")
+    letters = [c for c in stripped if c.isalpha()]
+    return HeadingSignals(
+        number=number,
+        larger=size >= body_size * 1.12,
+        bold=bold,
+        capitals=len(letters) >= 4 and all(c.isupper() for c in letters),
+        colon=stripped.endswith(":"),
+    )
+
+
+class SectionMatcher:
+    """Matches heading or question text to section ids through titles, ids and aliases."""
+
+    def __init__(self, agency: AgencyDefinition) -> None:
+        names: dict[str, str] = {}
+        for section in agency.sections:
+            for name in (section.title, section.id.replace("_", " "), *section.aliases):
+                names.setdefault(normalise(name), section.id)
+        self._names = names
+        self._longest_first = sorted(names, key=len, reverse=True)
+
+    def match(self, text: str) -> str | None:
+        key = normalise(text)
+        if not key:
+            return None
+        if key in self._names:
+            return self._names[key]
+        for name in self._longest_first:  # "Immunisation history and status", "What are we worried about? Please say…"
+            if len(name) >= 6 and key.startswith(name) and not key[len(name)].isalnum():
+                return self._names[name]
+        return None

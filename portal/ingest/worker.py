@@ -1,0 +1,90 @@
+"""Run parsing in a separate, limited process so the event loop never waits on pdfplumber.
+
+Each upload gets a fresh child forked from a fork server that has the parser preloaded:
+a child that runs out of time or memory is killed without harming the next upload.
+"""
+
+import asyncio
+import multiprocessing
+import resource
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+
+from portal.agencies import AgencyDefinition
+from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
+from portal.ingest.limits import IngestLimits
+from portal.ingest.model import IngestResult
+from portal.ingest.parse import parse_pdf
+from portal.ingest.sniff import check_envelope
+
+Job = Callable[[bytes, AgencyDefinition, IngestLimits], IngestResult]
+
+_context = multiprocessing.get_context("forkserver")
+_context.set_forkserver_preload(["portal.ingest.parse"])
+
+
+def _child(conn: Connection, job: Job, data: bytes, agency: AgencyDefinition, limits: IngestLimits) -> None:
+    memory = limits.max_memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        outcome: tuple[str, object] = ("ok", job(data, agency, limits))
+    except IngestError as exc:
+        outcome = ("error", exc)
+    except MemoryError:
+        outcome = ("error", IngestError(IngestErrorCode.MEMORY_LIMIT, limit=megabytes(memory)))
+    except RecursionError:
+        outcome = ("error", IngestError(IngestErrorCode.CORRUPT))
+    except Exception:
+        outcome = ("error", IngestError(IngestErrorCode.WORKER_FAILED))
+    conn.send(outcome)
+    conn.close()
+
+
+async def ingest_pdf(
+    data: bytes, agency: AgencyDefinition, limits: IngestLimits = IngestLimits(), job: Job = parse_pdf
+) -> IngestResult:
+    """Parse `data` in a child process and map it into `agency`'s sections.
+
+    Raises IngestError; never blocks the event loop. `job` is replaceable for tests.
+    """
+    check_envelope(data, limits.max_bytes)
+    loop = asyncio.get_running_loop()
+    receiver, sender = _context.Pipe(duplex=False)
+    process = _context.Process(target=_child, args=(sender, job, data, agency, limits), daemon=True)
+    process.start()
+    sender.close()
+    readable = loop.create_future()
+    loop.add_reader(receiver.fileno(), lambda: readable.done() or readable.set_result(None))
+    try:
+        try:
+            await asyncio.wait_for(readable, limits.timeout_seconds)
+        except TimeoutError:
+            raise IngestError(IngestErrorCode.TIMEOUT, limit=f"{limits.timeout_seconds:g} seconds") from None
+        try:
+            status, payload = receiver.recv()
+        except EOFError:  # the child died without answering (killed by the kernel, crashed)
+            raise IngestError(IngestErrorCode.WORKER_FAILED) from None
+    finally:
+        loop.remove_reader(receiver.fileno())
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        await loop.run_in_executor(None, process.join)
+    if status == "error":
+        assert isinstance(payload, IngestError)
+        raise payload
+    assert isinstance(payload, IngestResult)
+    return payload
+
+
+class IngestWorker:
+    """Bounds how many uploads are parsed at once; the web app keeps one."""
+
+    def __init__(self, limits: IngestLimits, max_parallel: int = 1) -> None:
+        self.limits = limits
+        self._slots = asyncio.Semaphore(max_parallel)
+
+    async def ingest(self, data: bytes, agency: AgencyDefinition) -> IngestResult:
+        check_envelope(data, self.limits.max_bytes)
+        async with self._slots:
+            return await ingest_pdf(data, agency, self.limits)

@@ -1,0 +1,37 @@
+"""Stand-in parse jobs that run in the worker process, for tests of the worker itself."""
+
+import time
+from pathlib import Path
+
+from portal.ingest.model import IngestResult
+
+
+def _path(data: bytes) -> Path:
+    return Path(data.splitlines()[1].decode())
+
+
+def wait_for_file(data, agency, limits) -> IngestResult:
+    """Busy until the file named on the data's second line exists: a parse that takes as long as the test wants."""
+    while not _path(data).exists():
+        time.sleep(0.01)
+    return IngestResult(1, [], "done", [1], [])
+
+
+def spin_forever(data, agency, limits) -> IngestResult:
+    while True:
+        pass
+
+
+def allocate(data, agency, limits) -> IngestResult:
+    hoard = bytearray(4 * 1024 * 1024 * 1024)
+    return IngestResult(len(hoard), [], "", [], [])
+
+
+def crash(data, agency, limits) -> IngestResult:
+    import os
+
+    os._exit(3)
+
+
+def envelope(path: Path | str = "-") -> bytes:
+    return b"%PDF-1.7\n" + str(path).encode() + b"\n%%EOF\n"

@@ -1,0 +1,67 @@
+import pytest
+
+from portal.ingest import draft_sections
+from portal.ingest.limits import IngestLimits
+from portal.ingest.parse import parse_pdf
+from tests.ingest import pdfs
+from tests.ingest.score import score
+
+
+@pytest.fixture(scope="module", params=pdfs.LAYOUTS, ids=lambda make: make.__name__)
+def fixture(request) -> pdfs.Fixture:
+    return request.param()
+
+
+def test_every_piece_of_text_lands_in_its_section(fixture, gp):
+    result = parse_pdf(fixture.data, gp, IngestLimits())
+    placed, total, misplaced = score(fixture, result)
+    assert misplaced == []
+    assert placed == total
+    assert result.pages == fixture.pages
+
+
+def test_no_word_is_lost(fixture, gp):
+    draft = " ".join(draft_sections(parse_pdf(fixture.data, gp, IngestLimits())).values())
+    for _, text in fixture.expected:
+        for word in text.split():
+            assert word in draft
+
+
+def test_tables_stay_markdown_tables(gp):
+    result = parse_pdf(pdfs.clinical_print().data, gp, IngestLimits())
+    immunisations = next(s for s in result.sections if s.id == "immunisations").text
+    assert "| Vaccine | Due | Given |\n| --- | --- | --- |" in immunisations
+    assert "| Pre-school booster | 02-Mar-2022 | Not given |" in immunisations
+
+
+def test_repeated_header_and_footer_are_removed_with_a_warning(gp):
+    result = parse_pdf(pdfs.clinical_print().data, gp, IngestLimits())
+    assert "CONFIDENTIAL" not in " ".join(s.text for s in result.sections) + result.unmapped
+    assert any("repeated on 2 pages" in w and "CONFIDENTIAL" in w for w in result.warnings)
+
+
+def test_sections_record_their_pages(gp):
+    result = parse_pdf(pdfs.clinical_print().data, gp, IngestLimits())
+    pages = {s.id: s.pages for s in result.sections}
+    assert pages["immunisations"] == [1]
+    assert pages["worries"] == [2]
+    assert result.unmapped_pages == [1]
+
+
+def test_sub_headings_stay_in_their_section(gp):
+    result = parse_pdf(pdfs.numbered_report().data, gp, IngestLimits())
+    registration = next(s for s in result.sections if s.id == "registration_attendance").text
+    assert "**3.2 Who brings Mia to appointments**" in registration
+
+
+def test_a_letter_without_headings_is_kept_whole_as_unmapped(gp):
+    result = parse_pdf(pdfs.letter().data, gp, IngestLimits())
+    assert result.sections == []
+    assert "Yours sincerely," in result.unmapped
+    assert draft_sections(result) == {"other_information": result.unmapped}
+
+
+def test_missing_required_sections_are_warned_about(gp):
+    result = parse_pdf(pdfs.council_template().data, gp, IngestLimits())
+    assert "Nothing was found for \u201cImmunisations\u201d." not in result.warnings
+    assert "Nothing was found for \u201cAbout this report\u201d." in result.warnings
