@@ -10,9 +10,14 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
-from portal.api.mutations import Mutation
-from portal.api.queries import Query
+from strawberry.tools import merge_types
+
+from portal.api.mutations import Mutation as CoreMutation
+from portal.api.queries import Query as CoreQuery
 from portal.settings import Settings
+
+Query = merge_types("Query", (CoreQuery,))
+Mutation = merge_types("Mutation", (CoreMutation,))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
