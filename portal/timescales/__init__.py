@@ -10,7 +10,7 @@ from portal.timescales.deadlines import (
     next_review_latest,
     statutory_latest,
 )
-from portal.timescales.kinds import ConferenceKind
+from portal.enums import ConferenceKind
 from portal.timescales.rules import RULES_DIR, LARules, RulesFileError, UnknownLocalAuthority, load_rules, rules_for
 from portal.timescales.workdays import WorkingCalendar, add_months
 

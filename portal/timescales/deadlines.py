@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from portal.timescales.kinds import ConferenceKind
+from portal.enums import ConferenceKind
 from portal.timescales.rules import LARules
 from portal.timescales.workdays import WorkingCalendar, add_months
 
@@ -123,6 +123,10 @@ def invitation_due_times(
     return InvitationDueTimes(due(deadlines.chair_working_days_before), None if family is None else due(family))
 
 
+def _working_days(count: int) -> str:
+    return f"{count} working day" if count == 1 else f"{count} working days"
+
+
 def _meeting_day(kind: ConferenceKind, anchors: Anchors, latest: date | None) -> tuple[date, str]:
     if anchors.meeting_date:
         return anchors.meeting_date, "the meeting date"
@@ -154,16 +158,16 @@ def compute_deadlines(kind: ConferenceKind, rules: LARules, anchors: Anchors) ->
     due = invitation_due_times(kind, meeting_at, rules, calendar)
     found.append(Deadline(
         "report_to_chair", "Reports reach the chair", due.report_due_at,
-        f"{report.chair_working_days_before} working days before {meeting_basis} {meeting}, by {report.admin_cutoff:%H:%M}",
+        f"{_working_days(report.chair_working_days_before)} before {meeting_basis} {meeting}, by {report.admin_cutoff:%H:%M}",
     ))
     if due.family_due_at:
         found.append(Deadline(
             "report_to_family", "Reports shared with the family", due.family_due_at,
-            f"{report.family_working_days_before} working days before {meeting_basis} {meeting}, by {report.admin_cutoff:%H:%M}",
+            f"{_working_days(report.family_working_days_before)} before {meeting_basis} {meeting}, by {report.admin_cutoff:%H:%M}",
         ))
     for days in rules.reminders.working_days_before_due:
         found.append(Deadline(
-            f"reminder_{days}_working_days", f"Reminder to invitees ({days} working days before the chair's deadline)",
+            f"reminder_{days}_working_days", f"Reminder to invitees ({_working_days(days)} before the chair's deadline)",
             calendar.subtract_working_days(due.report_due_at.date(), days), "reminder settings",
         ))
     s = rules.statutory

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from portal.timescales.kinds import ConferenceKind
+from portal.enums import ConferenceKind
 from portal.timescales.workdays import WorkingCalendar
 
 DEFAULT_FILE = "default.toml"
@@ -187,7 +187,8 @@ def load_rules(directory: Path) -> dict[str, LARules]:
         data = _read(path)
         if "slug" in data:
             raise RulesFileError(f"{path.name}: slug: comes from the file name; remove it")
-        rules[path.stem] = _validate(path, _merge(defaults, {"slug": path.stem, **data}))
+        inherited = {key: value for key, value in defaults.items() if key != "name"}
+        rules[path.stem] = _validate(path, _merge(inherited, {"slug": path.stem, **data}))
     return rules
 
 
