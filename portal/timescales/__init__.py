@@ -1,5 +1,6 @@
 """Working-day timescales: each LA's rules and the deadlines they give a conference."""
 
+from portal.enums import ConferenceKind
 from portal.timescales.deadlines import (
     Anchors,
     Deadline,
@@ -10,7 +11,6 @@ from portal.timescales.deadlines import (
     next_review_latest,
     statutory_latest,
 )
-from portal.enums import ConferenceKind
 from portal.timescales.rules import RULES_DIR, LARules, RulesFileError, UnknownLocalAuthority, load_rules, rules_for
 from portal.timescales.workdays import WorkingCalendar, add_months
 
