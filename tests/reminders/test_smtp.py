@@ -18,7 +18,7 @@ class Inbox:
         self.transient_failures = transient_failures
         self.permanent = permanent
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd hook name
+    async def handle_DATA(self, server, session, envelope) -> str:
         if self.permanent:
             return "554 5.7.1 Message rejected"
         if self.transient_failures:
@@ -88,9 +88,11 @@ def test_delivers_to_a_running_server(running: Inbox, port: int) -> None:
 
 def test_server_down_is_retried_with_back_off_then_reported(port: int, caplog: pytest.LogCaptureFixture) -> None:
     sleeps = Sleeps()
-    with caplog.at_level(logging.WARNING, logger="portal.reminders.smtp"):
-        with pytest.raises(DeliveryFailed, match=rf"127.0.0.1:{port} unavailable after 4 attempts"):
-            asyncio.run(_sender(port, sleeps).send(_message()))
+    with (
+        caplog.at_level(logging.WARNING, logger="portal.reminders.smtp"),
+        pytest.raises(DeliveryFailed, match=rf"127.0.0.1:{port} unavailable after 4 attempts"),
+    ):
+        asyncio.run(_sender(port, sleeps).send(_message()))
     assert sleeps.delays == [0.5, 1.0, 2.0]
     assert [r.levelname for r in caplog.records] == ["WARNING", "WARNING", "WARNING", "ERROR"]
     assert "failed after 4 attempts" in caplog.records[-1].getMessage()
@@ -125,9 +127,11 @@ def test_permanent_refusal_is_not_retried(port: int, caplog: pytest.LogCaptureFi
     controller = _serve(Inbox(permanent=True), port)
     sleeps = Sleeps()
     try:
-        with caplog.at_level(logging.ERROR, logger="portal.reminders.smtp"):
-            with pytest.raises(DeliveryFailed, match="refused the message"):
-                asyncio.run(_sender(port, sleeps).send(_message()))
+        with (
+            caplog.at_level(logging.ERROR, logger="portal.reminders.smtp"),
+            pytest.raises(DeliveryFailed, match="refused the message"),
+        ):
+            asyncio.run(_sender(port, sleeps).send(_message()))
     finally:
         controller.stop()
     assert sleeps.delays == []
