@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from portal.enums import ConferenceKind, ContributionStatus, ViewsConveyed, WithholdingDecision
 from portal.timescales import Anchors, LARules
@@ -72,16 +73,24 @@ class ReadinessInput:
     withholding_requests: tuple[WithholdingRequest, ...] = ()
     consultations: tuple[ChildConsultation, ...] = ()
 
+    @cached_property
+    def _by_invitation(self) -> dict[str, Contribution]:
+        return {c.invitation_id: c for c in self.contributions}
+
     def contribution_for(self, invitation: Invitation) -> Contribution | None:
-        return next((c for c in self.contributions if c.invitation_id == invitation.id), None)
+        return self._by_invitation.get(invitation.id)
+
+    @cached_property
+    def _submitted(self) -> tuple[tuple[Invitation, Contribution], ...]:
+        pairs = ((i, self._by_invitation.get(i.id)) for i in self.invitations)
+        return tuple((i, c) for i, c in pairs if c is not None and c.submitted)
 
     def submitted(self) -> list[tuple[Invitation, Contribution]]:
-        pairs = ((i, self.contribution_for(i)) for i in self.invitations)
-        return [(i, c) for i, c in pairs if c is not None and c.submitted]
+        return list(self._submitted)
 
     def outstanding(self) -> list[Invitation]:
         """Invitations whose report has not been submitted."""
-        done = {i.id for i, _ in self.submitted()}
+        done = {i.id for i, _ in self._submitted}
         return [i for i in self.invitations if i.id not in done]
 
     @property

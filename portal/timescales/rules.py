@@ -8,6 +8,7 @@ for that kind whole (leaving out family_working_days_before there means no famil
 
 import re
 import tomllib
+from functools import lru_cache
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,12 @@ class LARules(_Strict):
         return [day for closure in self.closures for day in closure.days()]
 
     def calendar(self) -> WorkingCalendar:
-        return WorkingCalendar(self.closure_days())
+        return _calendar(frozenset(self.closure_days()))
+
+
+@lru_cache(maxsize=64)
+def _calendar(closures: frozenset[date]) -> WorkingCalendar:
+    return WorkingCalendar(closures)
 
 
 def _merge(defaults: dict[str, Any], local: dict[str, Any]) -> dict[str, Any]:

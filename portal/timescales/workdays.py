@@ -4,11 +4,11 @@ from calendar import monthrange
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-import holidays
-
 
 class WorkingCalendar:
     def __init__(self, closures: Iterable[date] = ()) -> None:
+        import holidays  # a large package; only commands that count days need it
+
         self._bank_holidays = holidays.country_holidays("GB", subdiv="ENG")
         self._closures = frozenset(closures)
 

@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from portal.timescales import WorkingCalendar, add_months
 
@@ -88,3 +90,12 @@ def test_negative_count_is_refused() -> None:
 )
 def test_add_months_clamps_to_month_end(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
+
+
+@given(st.dates(date(2026, 1, 1), date(2027, 12, 31)), st.integers(0, 60))
+def test_adding_then_counting_working_days_agree(start: date, count: int) -> None:
+    end = plain.add_working_days(start, count)
+    assert plain.working_days_between(start, end) == count
+    assert count == 0 or plain.is_working_day(end)
+    if plain.is_working_day(start):
+        assert plain.subtract_working_days(end, count) == start
