@@ -8,8 +8,8 @@ for that kind whole (leaving out family_working_days_before there means no famil
 
 import re
 import tomllib
-from functools import lru_cache
 from datetime import date, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
