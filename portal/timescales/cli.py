@@ -1,7 +1,7 @@
 """`portal timescales`: every deadline for a conference kind, LA and anchor date."""
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -74,5 +74,5 @@ def timescales(
         return
     typer.echo(f"{rules.name}: {conference_kind.value}")
     for d in deadlines:
-        when = d.due.strftime("%a %d %b %Y %H:%M %Z") if hasattr(d.due, "hour") else d.due.strftime("%a %d %b %Y")
+        when = d.due.strftime("%a %d %b %Y %H:%M %Z") if isinstance(d.due, datetime) else d.due.strftime("%a %d %b %Y")
         typer.echo(f"  {when:<28} {d.label}  ({d.basis})")

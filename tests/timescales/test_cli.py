@@ -2,19 +2,9 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from portal.timescales.cli import timescales
-
-app = typer.Typer()
-app.command()(timescales)
-
-
-@app.callback()
-def _group() -> None:
-    """Keeps `timescales` a sub-command, as it is under `portal`."""
-
+from portal.cli import app
 
 runner = CliRunner()
 
@@ -94,9 +84,3 @@ def test_broken_rules_file_is_reported(tmp_path: Path) -> None:
                                  "2026-12-18", "--rules-dir", str(tmp_path)])
     assert result.exit_code == 2
     assert "Error: default.toml: timezone: Field required" in result.stderr
-
-
-def test_registered_under_portal() -> None:
-    from portal.cli import app as portal_app
-
-    assert timescales in [command.callback for command in portal_app.registered_commands]
