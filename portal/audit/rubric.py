@@ -10,14 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from portal.agencies import AgencyDefinition
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-JUDGES = ("content", "safety_scale", "submitted_on_time", "shared_with_family")
 
 
 class RubricFileError(Exception):
     """A rubric file is missing, unreadable or invalid."""
 
 
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -54,7 +53,7 @@ class LookFor(BaseModel):
 
     @property
     def regex(self) -> re.Pattern[str]:
-        return _compile(self.patterns)
+        return compile_patterns(self.patterns)
 
 
 class Criterion(BaseModel):

@@ -1,0 +1,173 @@
+"""One judge per kind of criterion: free-text content, safety scales, and the two timeliness checks."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from portal.audit.contribution import Contribution, Section
+from portal.audit.results import CriterionResult, Evidence, Level
+from portal.audit.rubric import Criterion, Rubric, compile_patterns
+from portal.audit.text import is_label, normalise, sentence_at, shorten, without_sentences_matching, word_count
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@dataclass(frozen=True, slots=True)
+class TextRules:
+    """The rubric-wide text rules, compiled once."""
+
+    placeholders: frozenset[str]
+    labels: frozenset[str]
+    not_applicable: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, rubric: Rubric) -> "TextRules":
+        return cls(
+            frozenset(normalise(p) for p in rubric.placeholders),
+            frozenset(normalise(label) for label in rubric.labels),
+            compile_patterns(rubric.not_applicable_phrases) if rubric.not_applicable_phrases else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ContentJudge:
+    criterion: Criterion
+    patterns: tuple[re.Pattern[str], ...]
+    rules: TextRules
+
+    @classmethod
+    def of(cls, criterion: Criterion, rules: TextRules) -> "ContentJudge":
+        return cls(criterion, tuple(lf.regex for lf in criterion.look_for), rules)
+
+    def __call__(self, contribution: Contribution) -> CriterionResult:
+        c = self.criterion
+        present = [s for s in (contribution.section(i) for i in c.sections) if s is not None and s.source.strip()]
+        if not present:
+            return self._not_met(f"no mention of {c.title.lower()}", ())
+        substantive = [s for s in present if normalise(s.source) not in self.rules.placeholders]
+        if not substantive:
+            s = present[0]
+            return self._not_met(f"'{s.id}' says only '{shorten(s.source)}'", (Evidence(shorten(s.source), s.id),))
+
+        if c.allows_not_applicable and self.rules.not_applicable is not None:
+            result = self._not_applicable(substantive)
+            if result is not None:
+                return result
+
+        words = sum(word_count(s.source) for s in substantive)
+        if words < c.min_words:
+            s = substantive[0]
+            evidence = (Evidence(shorten(s.source, 240), s.id),)
+            if is_label(" ".join(x.source for x in substantive), self.rules.labels):
+                return self._not_met(f"a label ('{shorten(s.source)}'), not a statement", evidence)
+            return self._not_met(f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence)
+
+        evidence: list[Evidence] = []
+        found: list[str] = []
+        missing: list[int] = []
+        for index, pattern in enumerate(self.patterns):
+            hit = next(((s, m) for s in substantive if (m := pattern.search(s.source))), None)
+            if hit is None:
+                missing.append(index)
+                continue
+            found.append(c.look_for[index].name)
+            quote = Evidence(sentence_at(hit[0].source, hit[1].start()), hit[0].id)
+            if quote not in evidence:
+                evidence.append(quote)
+        missing_names = ", ".join(c.look_for[i].name for i in missing)
+        advice = tuple(c.look_for[i].advice for i in missing)
+        if not missing:
+            return CriterionResult(c.id, Level.MET, f"states {', '.join(found)}", tuple(evidence))
+        if len(found) >= c.partly_min_found:
+            reason = f"states {', '.join(found)}; no mention of {missing_names}"
+            return CriterionResult(c.id, Level.PARTLY_MET, reason, tuple(evidence), advice)
+        return CriterionResult(c.id, Level.NOT_MET, f"no mention of {missing_names}", tuple(evidence), advice)
+
+    def _not_met(self, reason: str, evidence: tuple[Evidence, ...]) -> CriterionResult:
+        advice = tuple(lf.advice for lf in self.criterion.look_for)
+        return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, advice)
+
+    def _not_applicable(self, substantive: list[Section]) -> CriterionResult | None:
+        phrases = self.rules.not_applicable
+        assert phrases is not None
+        hit = next(((s, m) for s in substantive if (m := phrases.search(s.source))), None)
+        if hit is None:
+            return None
+        rest = sum(word_count(without_sentences_matching(s.source, phrases)) for s in substantive)
+        if rest >= self.criterion.min_words:
+            return None
+        quote = sentence_at(hit[0].source, hit[1].start())
+        return CriterionResult(
+            self.criterion.id, Level.NOT_APPLICABLE, f"the practice states it holds no information: '{shorten(quote)}'",
+            (Evidence(quote, hit[0].id),),
+        )
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone(LONDON).strftime("%d %b %Y %H:%M")
+
+
+def _span(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    if hours < 48:
+        return f"{max(1, round(hours))} hour{'s' * (round(hours) != 1)}"
+    return f"{round(hours / 24)} days"
+
+
+def judge_submitted_on_time(criterion: Criterion, contribution: Contribution) -> CriterionResult:
+    due = contribution.invitation.report_due_at if contribution.invitation else None
+    starts = contribution.conference.scheduled_at
+    submitted = contribution.submitted_at
+    if due is None:
+        level = Level.NOT_APPLICABLE if criterion.allows_not_applicable else Level.NOT_MET
+        return CriterionResult(criterion.id, level, "the invitation set no due time")
+    due_quote = Evidence(f"due {_local(due)}", field="invitation.reportDueAt")
+    if submitted is None:
+        advice = (criterion.missing_advice, f"The report is due by {_local(due)}.")
+        return CriterionResult(criterion.id, Level.NOT_MET, "not submitted", (due_quote,), advice)
+    evidence = (Evidence(f"submitted {_local(submitted)}", field="submittedAt"), due_quote)
+    if submitted <= due:
+        return CriterionResult(criterion.id, Level.MET, "submitted by the due time", evidence)
+    late = _span(submitted - due)
+    if submitted < starts:
+        return CriterionResult(criterion.id, Level.PARTLY_MET, f"submitted {late} late, before the conference", evidence)
+    return CriterionResult(criterion.id, Level.NOT_MET, f"submitted {late} late, after the conference started", evidence)
+
+
+def judge_shared_with_family(criterion: Criterion, contribution: Contribution) -> CriterionResult:
+    conference_day = contribution.conference.scheduled_at.astimezone(LONDON).date()
+    family_due = contribution.invitation.family_due_at if contribution.invitation else None
+    deadline: date | None = family_due.astimezone(LONDON).date() if family_due else None
+    shared = contribution.shared_with_family_on
+    if shared is None:
+        return CriterionResult(
+            criterion.id, Level.NOT_MET, "no date shared with the family recorded", (), (criterion.missing_advice,)
+        )
+    evidence = [Evidence(f"shared {shared:%d %b %Y}", field="sharedWithFamilyOn")]
+    if deadline is not None:
+        evidence.append(Evidence(f"family deadline {_local(family_due)}", field="invitation.familyDueAt"))  # type: ignore[arg-type]
+    evidence.append(Evidence(f"conference {conference_day:%d %b %Y}", field="conference.scheduledAt"))
+    if shared >= conference_day:
+        return CriterionResult(criterion.id, Level.NOT_MET, "shared on or after the conference day", tuple(evidence))
+    if deadline is None or shared <= deadline:
+        reason = "shared by the family deadline" if deadline else "shared before the conference day"
+        return CriterionResult(criterion.id, Level.MET, reason, tuple(evidence))
+    days = (shared - deadline).days
+    reason = f"shared {days} day{'s' * (days != 1)} after the family deadline, before the conference"
+    return CriterionResult(criterion.id, Level.PARTLY_MET, reason, tuple(evidence))
+
+
+def judge_safety_scale(criterion: Criterion, contribution: Contribution) -> CriterionResult:
+    children = [c.id for c in contribution.conference.children]
+    scores = {s.child_id: s.score for s in contribution.scales}
+    wanted = children or list(scores)
+    scored = [c for c in wanted if c in scores]
+    evidence = tuple(Evidence(f"child {c}: {scores[c]}/10", field="scales") for c in scored)
+    unscored = [c for c in wanted if c not in scores]
+    if scored and not unscored:
+        return CriterionResult(criterion.id, Level.MET, f"a score for each of {len(scored)} child(ren)", evidence)
+    if scored:
+        reason = f"no score for child {', '.join(unscored)}"
+        return CriterionResult(criterion.id, Level.PARTLY_MET, reason, evidence, (criterion.missing_advice,))
+    return CriterionResult(criterion.id, Level.NOT_MET, "no safety scale score", (), (criterion.missing_advice,))
