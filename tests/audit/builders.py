@@ -71,14 +71,14 @@ GOOD_SECTIONS: dict[str, str] = {
 }
 
 
-def contribution(sections: dict[str, str] | None = None, **fields: Any) -> dict[str, Any]:
-    """A submitted GP contribution in the API's JSON shape; `sections` overrides or removes (None) texts."""
-    texts = dict(GOOD_SECTIONS)
-    for key, value in (sections or {}).items():
+def contribution(texts: dict[str, str | None] | None = None, /, **fields: Any) -> dict[str, Any]:
+    """A submitted GP contribution in the API's JSON shape; `texts` overrides or removes (None) section texts."""
+    merged = dict(GOOD_SECTIONS)
+    for key, value in (texts or {}).items():
         if value is None:
-            texts.pop(key, None)
+            merged.pop(key, None)
         else:
-            texts[key] = value
+            merged[key] = value
     data: dict[str, Any] = {
         "id": "123",
         "status": "SUBMITTED",
@@ -90,7 +90,7 @@ def contribution(sections: dict[str, str] | None = None, **fields: Any) -> dict[
         "sharedWithFamilyOn": "2026-09-30",
         "sections": [
             {"id": key, "title": key.replace("_", " ").capitalize(), "text": {"source": text, "html": f"<p>{text}</p>"}}
-            for key, text in texts.items()
+            for key, text in merged.items()
         ],
         "scales": [{"childId": "4", "score": 3}, {"childId": "5", "score": 4}],
         "invitation": {"id": "55", "reportDueAt": "2026-10-02T10:00:00+00:00", "familyDueAt": "2026-09-30T17:00:00+00:00"},

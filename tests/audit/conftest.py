@@ -26,7 +26,7 @@ def scorer(rubric: Rubric) -> Scorer:
 
 @pytest.fixture(scope="session")
 def score(scorer: Scorer):
-    def _score(sections: dict[str, str | None] | None = None, **fields: Any) -> ScoreResult:
-        return scorer.score(parse_contribution(contribution(sections, **fields)))
+    def _score(texts: dict[str, str | None] | None = None, /, **fields: Any) -> ScoreResult:
+        return scorer.score(parse_contribution(contribution(texts, **fields)))
 
     return _score

@@ -3,8 +3,8 @@ from portal.audit.contribution import parse_contribution
 from tests.audit.builders import contribution
 
 
-def scored(scorer, sections=None, **fields):
-    c = parse_contribution(contribution(sections, **fields))
+def scored(scorer, texts=None, /, **fields):
+    c = parse_contribution(contribution(texts, **fields))
     return c, scorer.score(c)
 
 

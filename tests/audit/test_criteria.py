@@ -146,9 +146,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("criterion", "sections", "expected"), CASES)
-def test_criterion_level(score, criterion, sections, expected):
-    result = score(sections)[criterion]
+@pytest.mark.parametrize(("criterion", "texts", "expected"), CASES)
+def test_criterion_level(score, criterion, texts, expected):
+    result = score(texts)[criterion]
     assert result.level is expected, result.reason
     assert result.reason
 
