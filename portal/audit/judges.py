@@ -5,10 +5,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from portal.audit.contribution import Contribution, Section
+from portal.audit.contribution import Contribution
 from portal.audit.results import CriterionResult, Evidence, Level
 from portal.audit.rubric import Criterion, Rubric, compile_patterns
-from portal.audit.text import is_label, normalise, sentence_at, shorten, without_sentences_matching, word_count
+from portal.audit.text import (
+    PreparedText,
+    is_label,
+    normalise,
+    shorten,
+    without_sentences_matching,
+    word_count,
+)
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -40,41 +47,43 @@ class ContentJudge:
     def of(cls, criterion: Criterion, rules: TextRules) -> "ContentJudge":
         return cls(criterion, tuple(lf.regex for lf in criterion.look_for), rules)
 
-    def __call__(self, contribution: Contribution) -> CriterionResult:
+    def __call__(self, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
         c = self.criterion
-        present = [s for s in (contribution.section(i) for i in c.sections) if s is not None and s.source.strip()]
+        present = [texts[i] for i in c.sections if i in texts]
         if not present:
             return self._not_met(f"no mention of {c.title.lower()}", ())
-        substantive = [s for s in present if normalise(s.source) not in self.rules.placeholders]
+        substantive = [t for t in present if t.normal not in self.rules.placeholders]
         if not substantive:
-            s = present[0]
-            return self._not_met(f"'{s.id}' says only '{shorten(s.source)}'", (Evidence(shorten(s.source), s.id),))
+            t = present[0]
+            return self._not_met(f"'{t.section_id}' says only '{shorten(t.source)}'", (Evidence(shorten(t.source), t.section_id),))
 
         if c.allows_not_applicable and self.rules.not_applicable is not None:
             result = self._not_applicable(substantive)
             if result is not None:
                 return result
 
-        words = sum(word_count(s.source) for s in substantive)
+        words = sum(t.words for t in substantive)
         if words < c.min_words:
-            s = substantive[0]
-            evidence = (Evidence(shorten(s.source, 240), s.id),)
+            t = substantive[0]
+            evidence = (Evidence(shorten(t.source, 240), t.section_id),)
             if is_label(" ".join(x.source for x in substantive), self.rules.labels):
-                return self._not_met(f"a label ('{shorten(s.source)}'), not a statement", evidence)
+                return self._not_met(f"a label ('{shorten(t.source)}'), not a statement", evidence)
             return self._not_met(f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence)
 
         evidence: list[Evidence] = []
         found: list[str] = []
         missing: list[int] = []
         for index, pattern in enumerate(self.patterns):
-            hit = next(((s, m) for s in substantive if (m := pattern.search(s.source))), None)
-            if hit is None:
+            for t in substantive:
+                match = pattern.search(t.lower)
+                if match:
+                    found.append(c.look_for[index].name)
+                    quote = Evidence(t.sentence_at(match.start()), t.section_id)
+                    if quote not in evidence:
+                        evidence.append(quote)
+                    break
+            else:
                 missing.append(index)
-                continue
-            found.append(c.look_for[index].name)
-            quote = Evidence(sentence_at(hit[0].source, hit[1].start()), hit[0].id)
-            if quote not in evidence:
-                evidence.append(quote)
         missing_names = ", ".join(c.look_for[i].name for i in missing)
         advice = tuple(c.look_for[i].advice for i in missing)
         if not missing:
@@ -88,19 +97,19 @@ class ContentJudge:
         advice = tuple(lf.advice for lf in self.criterion.look_for)
         return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, advice)
 
-    def _not_applicable(self, substantive: list[Section]) -> CriterionResult | None:
+    def _not_applicable(self, substantive: list[PreparedText]) -> CriterionResult | None:
         phrases = self.rules.not_applicable
         assert phrases is not None
-        hit = next(((s, m) for s in substantive if (m := phrases.search(s.source))), None)
+        hit = next(((t, m) for t in substantive if (m := phrases.search(t.lower))), None)
         if hit is None:
             return None
-        rest = sum(word_count(without_sentences_matching(s.source, phrases)) for s in substantive)
+        rest = sum(word_count(without_sentences_matching(t.lower, phrases)) for t in substantive)
         if rest >= self.criterion.min_words:
             return None
-        quote = sentence_at(hit[0].source, hit[1].start())
+        quote = hit[0].sentence_at(hit[1].start())
         return CriterionResult(
             self.criterion.id, Level.NOT_APPLICABLE, f"the practice states it holds no information: '{shorten(quote)}'",
-            (Evidence(quote, hit[0].id),),
+            (Evidence(quote, hit[0].section_id),),
         )
 
 
@@ -115,7 +124,7 @@ def _span(delta: timedelta) -> str:
     return f"{round(hours / 24)} days"
 
 
-def judge_submitted_on_time(criterion: Criterion, contribution: Contribution) -> CriterionResult:
+def judge_submitted_on_time(criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
     due = contribution.invitation.report_due_at if contribution.invitation else None
     starts = contribution.conference.scheduled_at
     submitted = contribution.submitted_at
@@ -135,7 +144,7 @@ def judge_submitted_on_time(criterion: Criterion, contribution: Contribution) ->
     return CriterionResult(criterion.id, Level.NOT_MET, f"submitted {late} late, after the conference started", evidence)
 
 
-def judge_shared_with_family(criterion: Criterion, contribution: Contribution) -> CriterionResult:
+def judge_shared_with_family(criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
     conference_day = contribution.conference.scheduled_at.astimezone(LONDON).date()
     family_due = contribution.invitation.family_due_at if contribution.invitation else None
     deadline: date | None = family_due.astimezone(LONDON).date() if family_due else None
@@ -158,7 +167,7 @@ def judge_shared_with_family(criterion: Criterion, contribution: Contribution) -
     return CriterionResult(criterion.id, Level.PARTLY_MET, reason, tuple(evidence))
 
 
-def judge_safety_scale(criterion: Criterion, contribution: Contribution) -> CriterionResult:
+def judge_safety_scale(criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
     children = [c.id for c in contribution.conference.children]
     scores = {s.child_id: s.score for s in contribution.scales}
     wanted = children or list(scores)

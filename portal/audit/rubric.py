@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from portal.agencies import AgencyDefinition
+from portal.audit.text import casefold_pattern
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -17,7 +18,20 @@ class RubricFileError(Exception):
 
 
 def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    """One expression for all patterns, to match against lower-cased text (see portal.audit.text).
+
+    A pattern that starts with a word (a letter or digit, or a group "(?:" whose first alternative
+    starts with one) matches only at the start of a word; grouping those behind one \\b lets the
+    engine skip positions inside words quickly.
+    """
+    words = [casefold_pattern(p) for p in patterns if _starts_with_word(p)]
+    others = [casefold_pattern(p) for p in patterns if not _starts_with_word(p)]
+    parts = ([r"\b(?:" + "|".join(words) + ")"] if words else []) + [f"(?:{p})" for p in others]
+    return re.compile("|".join(parts))
+
+
+def _starts_with_word(pattern: str) -> bool:
+    return pattern[:1].isalnum() or (pattern.startswith("(?:") and pattern[3:4].isalnum())
 
 
 def _check_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,8 +13,9 @@ from portal.audit.judges import (
 )
 from portal.audit.results import Advice, CriterionResult, Level, ScoreResult
 from portal.audit.rubric import Rubric
+from portal.audit.text import PreparedText
 
-Judge = Callable[[Contribution], CriterionResult]
+Judge = Callable[[Contribution, dict[str, PreparedText]], CriterionResult]
 
 _METADATA_JUDGES = {
     "safety_scale": judge_safety_scale,
@@ -39,7 +40,8 @@ class Scorer:
         }
 
     def score(self, contribution: Contribution) -> ScoreResult:
-        results = tuple(judge(contribution) for judge in self._judges)
+        texts = {s.id: PreparedText(s.id, s.source) for s in contribution.sections if s.source.strip()}
+        results = tuple(judge(contribution, texts) for judge in self._judges)
         earned = possible = 0.0
         for result, weight in zip(results, self._weights):
             if result.level is not Level.NOT_APPLICABLE:

@@ -1,12 +1,36 @@
-"""Small text helpers for judging short free-text sections."""
+"""Small text helpers for judging short free-text sections quickly.
+
+Rubric patterns are matched against lower-cased text with lower-cased patterns: much faster
+than re.IGNORECASE over long alternations.
+"""
 
 import re
+from bisect import bisect_right
+from functools import cached_property
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
 LABEL_JOINERS = re.compile(r"\s*(?:[,;/&+]|\band\b|\bor\b)\s*")
 TRIM = " \t\r\n.,;:!?-*_#>`'\"()[]"
 QUOTE_LIMIT = 240
+PLACEHOLDER_LIMIT = 80
+
+
+def casefold_pattern(pattern: str) -> str:
+    """Lower-case a regular expression, leaving escapes such as \\B or \\D alone."""
+    out = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-cased text whose offsets still match the original (so quotes can be cut from the original)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def normalise(text: str) -> str:
@@ -14,30 +38,40 @@ def normalise(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(text.split())
+
+
+class PreparedText:
+    """A section's text with what every criterion needs, computed once per contribution."""
+
+    def __init__(self, section_id: str, source: str) -> None:
+        self.section_id = section_id
+        self.source = source
+        self.lower = lower_same_length(source)
+        self.words = word_count(source)
+        # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
+        self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
+
+    @cached_property
+    def sentence_starts(self) -> tuple[int, ...]:
+        return tuple([0] + [m.end() for m in SENTENCE_END.finditer(self.source)])
+
+    def sentence_at(self, position: int) -> str:
+        """The sentence around a position, trimmed to a readable quote."""
+        index = bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.source)
+        sentence = self.source[start:end].strip()
+        if len(sentence) <= QUOTE_LIMIT:
+            return sentence
+        offset = max(0, min(position - start - QUOTE_LIMIT // 2, len(sentence) - QUOTE_LIMIT))
+        return ("…" if offset else "") + sentence[offset : offset + QUOTE_LIMIT].strip() + "…"
 
 
 def is_label(text: str, labels: frozenset[str]) -> bool:
     """True when the text is only category words, such as 'Neglect and emotional abuse.'"""
     parts = [p for p in LABEL_JOINERS.split(normalise(text)) if p]
     return bool(parts) and all(p.strip(TRIM) in labels for p in parts)
-
-
-def sentence_at(text: str, position: int) -> str:
-    """The sentence around a position, trimmed to a readable quote."""
-    start = 0
-    end = len(text)
-    for boundary in SENTENCE_END.finditer(text):
-        if boundary.end() <= position:
-            start = boundary.end()
-        elif boundary.start() >= position:
-            end = boundary.start()
-            break
-    sentence = text[start:end].strip()
-    if len(sentence) <= QUOTE_LIMIT:
-        return sentence
-    offset = max(0, min(position - start - QUOTE_LIMIT // 2, len(sentence) - QUOTE_LIMIT))
-    return ("…" if offset else "") + sentence[offset : offset + QUOTE_LIMIT].strip() + "…"
 
 
 def without_sentences_matching(text: str, pattern: re.Pattern[str]) -> str:
