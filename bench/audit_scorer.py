@@ -32,7 +32,7 @@ STRONG = {
     "working_well": "Dad is warm with Mia and always brings her to immunisation appointments; I observed him comforting her.",
     "safety_goals": "Dad will make sure an adult is always with Mia. Mia will be safe and supervised at home. Professionals will see this at every visit for at least six months.",
     "next_steps": "The practice will review Mia in four weeks and share any missed appointment with the social worker.",
-    "child_voice": "Mia said \"I don't like it when daddy sleeps in the day\". She seemed quiet and wanted to stay close to her dad.",
+    "child_voice": 'Mia said "I don\'t like it when daddy sleeps in the day". She seemed quiet and wanted to stay close to her dad.',
 }
 WEAK = {
     "about_author": "Dr Hollins",
@@ -59,16 +59,28 @@ def make(index: int, rng: random.Random) -> dict:
         text = STRONG[section_id] if choice < 0.6 else WEAK[section_id] if choice < 0.9 else ""
         sections.append({"id": section_id, "title": section_id, "text": {"source": text, "html": f"<p>{text}</p>"}})
     return {
-        "id": str(index), "status": "SUBMITTED", "agencyId": "gp", "version": 1,
+        "id": str(index),
+        "status": "SUBMITTED",
+        "agencyId": "gp",
+        "version": 1,
         "organisation": {"id": "7", "name": "Riverside Surgery", "code": "Y01234", "laSlug": "easterby"},
         "author": {"id": "9", "name": "Dr Priya Hollins", "jobTitle": "Salaried GP"},
         "submittedAt": f"2026-10-0{rng.randint(1, 6)}T09:00:00+00:00",
         "sharedWithFamilyOn": rng.choice(["2026-09-29", "2026-10-03", None]),
         "sections": sections,
         "scales": [{"childId": "4", "score": rng.randint(0, 10)}] if rng.random() < 0.8 else [],
-        "invitation": {"id": "55", "reportDueAt": "2026-10-02T10:00:00+00:00", "familyDueAt": "2026-09-30T17:00:00+00:00"},
-        "conference": {"id": "31", "kind": "ICPC", "scheduledAt": "2026-10-05T10:00:00+00:00", "laSlug": "easterby",
-                       "children": [{"id": "4"}, {"id": "5"}][: rng.randint(1, 2)]},
+        "invitation": {
+            "id": "55",
+            "reportDueAt": "2026-10-02T10:00:00+00:00",
+            "familyDueAt": "2026-09-30T17:00:00+00:00",
+        },
+        "conference": {
+            "id": "31",
+            "kind": "ICPC",
+            "scheduledAt": "2026-10-05T10:00:00+00:00",
+            "laSlug": "easterby",
+            "children": [{"id": "4"}, {"id": "5"}][: rng.randint(1, 2)],
+        },
     }
 
 

@@ -86,8 +86,10 @@ def score(
         sys.stdout.write("\n")
         return
     for result in results:
-        typer.echo(f"Contribution {result.contribution_id} v{result.contribution_version}: "
-                   f"score {result.score} ({result.rubric_id} rubric {result.rubric_version})")
+        typer.echo(
+            f"Contribution {result.contribution_id} v{result.contribution_version}: "
+            f"score {result.score} ({result.rubric_id} rubric {result.rubric_version})"
+        )
         for c in result.criteria:
             quote = f'  "{c.evidence[0].quote}"' if c.evidence else ""
             typer.echo(f"  {c.level.value:<15} {c.criterion_id:<28} {c.reason}{quote}")

@@ -136,7 +136,9 @@ class _Reader:
         except (TypeError, ValueError):
             parsed = None
         if parsed is None or parsed.tzinfo is None:
-            raise ContributionFormatError(f"{self.where(key)}: expected an ISO 8601 date-time with offset, got {value!r}")
+            raise ContributionFormatError(
+                f"{self.where(key)}: expected an ISO 8601 date-time with offset, got {value!r}"
+            )
         return parsed
 
     def day(self, key: str) -> date | None:
@@ -172,7 +174,9 @@ def parse_contribution(data: Any) -> Contribution:
     sections = []
     for s in r.children("sections"):
         text = s.child("text")
-        sections.append(Section(s.text("id"), s.text("title", False), text.text("source", False), text.text("html", False)))
+        sections.append(
+            Section(s.text("id"), s.text("title", False), text.text("source", False), text.text("html", False))
+        )
     scales = []
     for sc in r.children("scales"):
         score = sc.integer("score")
@@ -190,7 +194,9 @@ def parse_contribution(data: Any) -> Contribution:
         shared_with_family_on=r.day("sharedWithFamilyOn"),
         sections=tuple(sections),
         scales=tuple(scales),
-        invitation=None if invitation is None else Invitation(
+        invitation=None
+        if invitation is None
+        else Invitation(
             invitation.text("id"),
             invitation.timestamp("reportDueAt", required=False),
             invitation.timestamp("familyDueAt", required=False),
@@ -200,6 +206,9 @@ def parse_contribution(data: Any) -> Contribution:
             kind=conference.choice("kind", CONFERENCE_KINDS),
             scheduled_at=conference.timestamp("scheduledAt"),  # type: ignore[arg-type]
             la_slug=conference.text("laSlug"),
-            children=tuple(Child(c.text("id"), c.text("name", False), c.day("dateOfBirth")) for c in conference.children("children")),
+            children=tuple(
+                Child(c.text("id"), c.text("name", False), c.day("dateOfBirth"))
+                for c in conference.children("children")
+            ),
         ),
     )

@@ -8,10 +8,25 @@ from typing import IO
 from portal.audit.results import ScoreResult
 
 CRITERION_COLUMNS = (
-    "contribution_id", "contribution_version", "rubric", "rubric_version",
-    "criterion", "level", "reason", "section", "evidence",
+    "contribution_id",
+    "contribution_version",
+    "rubric",
+    "rubric_version",
+    "criterion",
+    "level",
+    "reason",
+    "section",
+    "evidence",
 )
-SUMMARY_COLUMNS = ("contribution_id", "contribution_version", "rubric", "rubric_version", "score", "late", "never_shared")
+SUMMARY_COLUMNS = (
+    "contribution_id",
+    "contribution_version",
+    "rubric",
+    "rubric_version",
+    "score",
+    "late",
+    "never_shared",
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -27,14 +42,31 @@ def criterion_rows(results: Iterable[ScoreResult]) -> Iterator[tuple[object, ...
         for c in r.criteria:
             sections = "; ".join(e.section_id or e.field or "" for e in c.evidence)
             quotes = " | ".join(e.quote for e in c.evidence)
-            row = (r.contribution_id, r.contribution_version, r.rubric_id, r.rubric_version,
-                   c.criterion_id, c.level.value, c.reason, sections, quotes)
+            row = (
+                r.contribution_id,
+                r.contribution_version,
+                r.rubric_id,
+                r.rubric_version,
+                c.criterion_id,
+                c.level.value,
+                c.reason,
+                sections,
+                quotes,
+            )
             yield tuple(_cell(v) for v in row)
 
 
 def summary_rows(results: Iterable[ScoreResult]) -> Iterator[tuple[object, ...]]:
     for r in results:
-        yield (r.contribution_id, r.contribution_version, r.rubric_id, r.rubric_version, r.score, r.late, r.never_shared)
+        yield (
+            r.contribution_id,
+            r.contribution_version,
+            r.rubric_id,
+            r.rubric_version,
+            r.score,
+            r.late,
+            r.never_shared,
+        )
 
 
 def write_csv(results: Iterable[ScoreResult], out: IO[str]) -> None:

@@ -55,7 +55,9 @@ class ContentJudge:
         substantive = [t for t in present if t.normal not in self.rules.placeholders]
         if not substantive:
             t = present[0]
-            return self._not_met(f"'{t.section_id}' says only '{shorten(t.source)}'", (Evidence(shorten(t.source), t.section_id),))
+            return self._not_met(
+                f"'{t.section_id}' says only '{shorten(t.source)}'", (Evidence(shorten(t.source), t.section_id),)
+            )
 
         if c.allows_not_applicable and self.rules.not_applicable is not None:
             result = self._not_applicable(substantive)
@@ -68,7 +70,9 @@ class ContentJudge:
             evidence = (Evidence(shorten(t.source, 240), t.section_id),)
             if is_label(" ".join(x.source for x in substantive), self.rules.labels):
                 return self._not_met(f"a label ('{shorten(t.source)}'), not a statement", evidence)
-            return self._not_met(f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence)
+            return self._not_met(
+                f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence
+            )
 
         evidence: list[Evidence] = []
         found: list[str] = []
@@ -108,7 +112,9 @@ class ContentJudge:
             return None
         quote = hit[0].sentence_at(hit[1].start())
         return CriterionResult(
-            self.criterion.id, Level.NOT_APPLICABLE, f"the practice states it holds no information: '{shorten(quote)}'",
+            self.criterion.id,
+            Level.NOT_APPLICABLE,
+            f"the practice states it holds no information: '{shorten(quote)}'",
             (Evidence(quote, hit[0].section_id),),
         )
 
@@ -124,7 +130,9 @@ def _span(delta: timedelta) -> str:
     return f"{round(hours / 24)} days"
 
 
-def judge_submitted_on_time(criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
+def judge_submitted_on_time(
+    criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]
+) -> CriterionResult:
     due = contribution.invitation.report_due_at if contribution.invitation else None
     starts = contribution.conference.scheduled_at
     submitted = contribution.submitted_at
@@ -140,11 +148,17 @@ def judge_submitted_on_time(criterion: Criterion, contribution: Contribution, te
         return CriterionResult(criterion.id, Level.MET, "submitted by the due time", evidence)
     late = _span(submitted - due)
     if submitted < starts:
-        return CriterionResult(criterion.id, Level.PARTLY_MET, f"submitted {late} late, before the conference", evidence)
-    return CriterionResult(criterion.id, Level.NOT_MET, f"submitted {late} late, after the conference started", evidence)
+        return CriterionResult(
+            criterion.id, Level.PARTLY_MET, f"submitted {late} late, before the conference", evidence
+        )
+    return CriterionResult(
+        criterion.id, Level.NOT_MET, f"submitted {late} late, after the conference started", evidence
+    )
 
 
-def judge_shared_with_family(criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
+def judge_shared_with_family(
+    criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]
+) -> CriterionResult:
     conference_day = contribution.conference.scheduled_at.astimezone(LONDON).date()
     family_due = contribution.invitation.family_due_at if contribution.invitation else None
     deadline: date | None = family_due.astimezone(LONDON).date() if family_due else None
@@ -167,7 +181,9 @@ def judge_shared_with_family(criterion: Criterion, contribution: Contribution, t
     return CriterionResult(criterion.id, Level.PARTLY_MET, reason, tuple(evidence))
 
 
-def judge_safety_scale(criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
+def judge_safety_scale(
+    criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]
+) -> CriterionResult:
     children = [c.id for c in contribution.conference.children]
     scores = {s.child_id: s.score for s in contribution.scales}
     wanted = children or list(scores)

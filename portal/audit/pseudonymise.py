@@ -72,7 +72,9 @@ class Pseudonymiser:
         self._labels = labels
         names = sorted(labels, key=len, reverse=True)
         self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE) if names else None
-        dates = sorted({form for p in people if p.date_of_birth for form in _date_forms(p.date_of_birth)}, key=len, reverse=True)
+        dates = sorted(
+            {form for p in people if p.date_of_birth for form in _date_forms(p.date_of_birth)}, key=len, reverse=True
+        )
         self._dates = re.compile(r"\b(?:" + "|".join(map(re.escape, dates)) + r")\b", re.IGNORECASE) if dates else None
 
     def text(self, text: str) -> str:
@@ -87,9 +89,7 @@ class Pseudonymiser:
         return text
 
     def contribution(self, contribution: Contribution) -> Contribution:
-        sections = tuple(
-            Section(s.id, s.title, self.text(s.source), self.text(s.html)) for s in contribution.sections
-        )
+        sections = tuple(Section(s.id, s.title, self.text(s.source), self.text(s.html)) for s in contribution.sections)
         conference = dataclasses.replace(
             contribution.conference, children=tuple(Child(c.id) for c in contribution.conference.children)
         )

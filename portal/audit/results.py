@@ -1,6 +1,6 @@
 """What the scorer returns: a level, evidence and reason per criterion, and a weighted score."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -40,13 +40,12 @@ class ScoreResult:
     score: float | None
     late: bool | None
     never_shared: bool
-    _by_id: dict[str, CriterionResult] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update((c.criterion_id, c) for c in self.criteria)
 
     def __getitem__(self, criterion_id: str) -> CriterionResult:
-        return self._by_id[criterion_id]
+        for result in self.criteria:
+            if result.criterion_id == criterion_id:
+                return result
+        raise KeyError(criterion_id)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,9 +61,7 @@ class ScoreResult:
                     "id": c.criterion_id,
                     "level": c.level.value,
                     "reason": c.reason,
-                    "evidence": [
-                        {"quote": e.quote, "sectionId": e.section_id, "field": e.field} for e in c.evidence
-                    ],
+                    "evidence": [{"quote": e.quote, "sectionId": e.section_id, "field": e.field} for e in c.evidence],
                     "advice": list(c.advice),
                 }
                 for c in self.criteria

@@ -43,7 +43,7 @@ class Scorer:
         texts = {s.id: PreparedText(s.id, s.source) for s in contribution.sections if s.source.strip()}
         results = tuple(judge(contribution, texts) for judge in self._judges)
         earned = possible = 0.0
-        for result, weight in zip(results, self._weights):
+        for result, weight in zip(results, self._weights, strict=True):
             if result.level is not Level.NOT_APPLICABLE:
                 earned += self._points[result.level] * weight
                 possible += weight
@@ -63,7 +63,7 @@ class Scorer:
     def feedback(self, contribution: Contribution) -> list[Advice]:
         """Advice for the author while drafting; it never blocks submitting."""
         advice = []
-        for criterion, result in zip(self.rubric.criteria, self.score(contribution).criteria):
+        for criterion, result in zip(self.rubric.criteria, self.score(contribution).criteria, strict=True):
             if result.level in (Level.MET, Level.NOT_APPLICABLE):
                 continue
             section = criterion.sections[0] if criterion.sections else None

@@ -6,7 +6,6 @@ than re.IGNORECASE over long alternations.
 
 import re
 from bisect import bisect_right
-from functools import cached_property
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
 LABEL_JOINERS = re.compile(r"\s*(?:[,;/&+]|\band\b|\bor\b)\s*")
@@ -44,6 +43,8 @@ def word_count(text: str) -> int:
 class PreparedText:
     """A section's text with what every criterion needs, computed once per contribution."""
 
+    __slots__ = ("section_id", "source", "lower", "words", "normal", "_sentence_starts")
+
     def __init__(self, section_id: str, source: str) -> None:
         self.section_id = section_id
         self.source = source
@@ -51,10 +52,13 @@ class PreparedText:
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
+        self._sentence_starts: list[int] | None = None
 
-    @cached_property
-    def sentence_starts(self) -> tuple[int, ...]:
-        return tuple([0] + [m.end() for m in SENTENCE_END.finditer(self.source)])
+    @property
+    def sentence_starts(self) -> list[int]:
+        if self._sentence_starts is None:
+            self._sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.source)]
+        return self._sentence_starts
 
     def sentence_at(self, position: int) -> str:
         """The sentence around a position, trimmed to a readable quote."""

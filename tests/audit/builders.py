@@ -64,7 +64,7 @@ GOOD_SECTIONS: dict[str, str] = {
     ),
     "next_steps": "The practice will send reminders by letter and tell the social worker about any missed appointment.",
     "child_voice": (
-        "Kayden is three. At his review he said \"my chest hurts when I run\" and told the nurse he likes "
+        'Kayden is three. At his review he said "my chest hurts when I run" and told the nurse he likes '
         "playing football with Tia. He seemed tired and quiet."
     ),
     "other_information": "",
@@ -93,7 +93,11 @@ def contribution(texts: dict[str, str | None] | None = None, /, **fields: Any) -
             for key, text in merged.items()
         ],
         "scales": [{"childId": "4", "score": 3}, {"childId": "5", "score": 4}],
-        "invitation": {"id": "55", "reportDueAt": "2026-10-02T10:00:00+00:00", "familyDueAt": "2026-09-30T17:00:00+00:00"},
+        "invitation": {
+            "id": "55",
+            "reportDueAt": "2026-10-02T10:00:00+00:00",
+            "familyDueAt": "2026-09-30T17:00:00+00:00",
+        },
         "conference": {
             "id": "31",
             "kind": "ICPC",

@@ -9,8 +9,13 @@ def scored(scorer, texts=None, /, **fields):
 
 
 def test_summary_per_council(scorer):
-    holmcastle = {"id": "40", "kind": "ICPC", "scheduledAt": "2026-11-02T10:00:00+00:00", "laSlug": "holmcastle",
-                  "children": [{"id": "4"}, {"id": "5"}]}
+    holmcastle = {
+        "id": "40",
+        "kind": "ICPC",
+        "scheduledAt": "2026-11-02T10:00:00+00:00",
+        "laSlug": "holmcastle",
+        "children": [{"id": "4"}, {"id": "5"}],
+    }
     items = [
         scored(scorer, id="1"),
         scored(scorer, {"immunisations": "N/A", "danger_statement": "Neglect"}, id="2", sharedWithFamilyOn=None),
@@ -26,5 +31,8 @@ def test_summary_per_council(scorer):
 def test_summary_per_practice_and_quarter(scorer):
     other = {"id": "8", "name": "Hillside Medical Centre", "code": "Y05678", "laSlug": "westmarsh"}
     items = [scored(scorer, id="1"), scored(scorer, id="2", organisation=other)]
-    assert [s.group for s in summarise(items, by_practice)] == ["Y01234 Riverside Surgery", "Y05678 Hillside Medical Centre"]
+    assert [s.group for s in summarise(items, by_practice)] == [
+        "Y01234 Riverside Surgery",
+        "Y05678 Hillside Medical Centre",
+    ]
     assert [(s.group, s.contributions) for s in summarise(items, by_quarter)] == [("2026-Q4", 2)]

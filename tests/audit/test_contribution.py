@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ def test_parses_the_api_shape():
     assert (c.id, c.status, c.agency_id, c.version) == ("123", "SUBMITTED", "gp", 2)
     assert c.organisation.code == "Y01234" and c.organisation.la_slug == "easterby"
     assert c.author.job_title == "GP partner"
-    assert c.submitted_at == datetime(2026, 10, 1, 9, tzinfo=timezone.utc)
+    assert c.submitted_at == datetime(2026, 10, 1, 9, tzinfo=UTC)
     assert c.shared_with_family_on == date(2026, 9, 30)
     assert c.section("immunisations").source.startswith("Primary immunisations")
     assert [(s.child_id, s.score) for s in c.scales] == [("4", 3), ("5", 4)]
@@ -36,8 +36,10 @@ def test_nulls_where_the_api_allows_them():
         ({"sections": [{"id": "worries", "title": "Worries"}]}, "sections[0].text: missing"),
         ({"sections": {"id": "worries"}}, "sections: expected a list"),
         ({"organisation": "Riverside"}, "organisation: expected an object"),
-        ({"conference": {"id": "31", "kind": "CIN", "scheduledAt": "2026-10-05T10:00:00+00:00", "laSlug": "x"}},
-         "conference.kind: 'CIN' is not one of"),
+        (
+            {"conference": {"id": "31", "kind": "CIN", "scheduledAt": "2026-10-05T10:00:00+00:00", "laSlug": "x"}},
+            "conference.kind: 'CIN' is not one of",
+        ),
     ],
 )
 def test_errors_name_the_field(change, message):

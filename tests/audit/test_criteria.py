@@ -8,7 +8,6 @@ from tests.audit.builders import GOOD_SECTIONS
 MET, PARTLY, NOT_MET, NA = Level.MET, Level.PARTLY_MET, Level.NOT_MET, Level.NOT_APPLICABLE
 
 
-
 def only(**sections: str) -> dict[str, str | None]:
     """A whole report made of just these sections."""
     return {key: None for key in GOOD_SECTIONS} | sections
@@ -35,7 +34,11 @@ CASES = [
     ),
     ("registration_and_attendance", {"registration_attendance": "N/A"}, NOT_MET),
     ("last_seen", {}, MET),
-    ("last_seen", {"registration_attendance": "Registered since 2022. He was last seen for a chest infection."}, PARTLY),
+    (
+        "last_seen",
+        {"registration_attendance": "Registered since 2022. He was last seen for a chest infection."},
+        PARTLY,
+    ),
     (
         "last_seen",
         {"registration_attendance": "Registered since June 2022; attends with his father about twice a year."},
@@ -64,7 +67,11 @@ CASES = [
         },
         PARTLY,
     ),
-    ("missed_appointments", {"missed_appointments": "Nil", "registration_attendance": "Registered since 2022."}, NOT_MET),
+    (
+        "missed_appointments",
+        {"missed_appointments": "Nil", "registration_attendance": "Registered since 2022."},
+        NOT_MET,
+    ),
     ("parental_health", {}, MET),
     (
         "parental_health",
@@ -74,7 +81,9 @@ CASES = [
     ("parental_health", {"parental_health": "See GP records."}, NOT_MET),
     (
         "parental_health",
-        {"parental_health": "Neither parent is registered with this practice, so their health is not known to the practice."},
+        {
+            "parental_health": "Neither parent is registered with this practice, so their health is not known to the practice."
+        },
         NA,
     ),
     ("household_members", {}, MET),
@@ -93,14 +102,21 @@ CASES = [
         NOT_MET,
     ),
     ("history_of_abuse", {}, MET),
-    ("history_of_abuse", {"history_of_abuse": "No previous safeguarding concerns recorded for Kayden or his sister."}, MET),
+    (
+        "history_of_abuse",
+        {"history_of_abuse": "No previous safeguarding concerns recorded for Kayden or his sister."},
+        MET,
+    ),
     ("history_of_abuse", {"history_of_abuse": "There is a history noted in 2019.", "worries": "Unkempt."}, PARTLY),
     ("history_of_abuse", {"history_of_abuse": "None", "worries": "N/A"}, NOT_MET),
     ("history_of_abuse", {"history_of_abuse": "Not known to the practice.", "worries": None}, NA),
     ("child_voice", {}, MET),
     (
         "child_voice",
-        {"child_voice": "Kayden seemed quiet and tired at his last review and did not play with the toys.", "impact_analysis": None},
+        {
+            "child_voice": "Kayden seemed quiet and tired at his last review and did not play with the toys.",
+            "impact_analysis": None,
+        },
         PARTLY,
     ),
     ("child_voice", {"child_voice": "Not seen alone.", "impact_analysis": None}, NOT_MET),
@@ -108,15 +124,24 @@ CASES = [
     ("impact_analysis", {}, MET),
     (
         "impact_analysis",
-        {"impact_analysis": "Mum has depression. Mum drinks alcohol most days. Dad has a conviction for assault in 2019."},
+        {
+            "impact_analysis": "Mum has depression. Mum drinks alcohol most days. Dad has a conviction for assault in 2019."
+        },
         PARTLY,
     ),
     ("impact_analysis", {"impact_analysis": "As above."}, NOT_MET),
     ("fact_vs_opinion", {}, MET),
-    ("fact_vs_opinion", only(**REPORT_WITHOUT_SOURCES, working_well="Records show mum attended every antenatal appointment."), PARTLY),
     (
         "fact_vs_opinion",
-        only(**REPORT_WITHOUT_SOURCES, danger_statement="I am worried that Kayden could have a severe asthma attack at home."),
+        only(**REPORT_WITHOUT_SOURCES, working_well="Records show mum attended every antenatal appointment."),
+        PARTLY,
+    ),
+    (
+        "fact_vs_opinion",
+        only(
+            **REPORT_WITHOUT_SOURCES,
+            danger_statement="I am worried that Kayden could have a severe asthma attack at home.",
+        ),
         PARTLY,
     ),
     ("fact_vs_opinion", only(**REPORT_WITHOUT_SOURCES), NOT_MET),
@@ -125,7 +150,11 @@ CASES = [
     ("worries", {"worries": "Neglect."}, NOT_MET),
     ("worries", {"worries": ""}, NOT_MET),
     ("working_well", {}, MET),
-    ("working_well", {"working_well": "Mum loves her children very much and is a caring parent.", "existing_safety": None}, PARTLY),
+    (
+        "working_well",
+        {"working_well": "Mum loves her children very much and is a caring parent.", "existing_safety": None},
+        PARTLY,
+    ),
     ("working_well", {"working_well": "Nothing", "existing_safety": None}, NOT_MET),
     ("danger_statement", {}, MET),
     (
@@ -139,7 +168,10 @@ CASES = [
     ("safety_goal", {}, MET),
     (
         "safety_goal",
-        {"safety_goals": "Mum will make sure Kayden gets to all of his asthma reviews.", "next_steps": "Review at core group."},
+        {
+            "safety_goals": "Mum will make sure Kayden gets to all of his asthma reviews.",
+            "next_steps": "Review at core group.",
+        },
         PARTLY,
     ),
     ("safety_goal", {"safety_goals": "TBC", "next_steps": "Refer to social care."}, NOT_MET),
@@ -164,7 +196,10 @@ def test_met_results_quote_evidence_from_the_named_section(score):
     for criterion_id in ("immunisations", "danger_statement", "worries"):
         evidence = result[criterion_id].evidence
         assert evidence and all(e.section_id == criterion_id for e in evidence)
-    assert "MMR" in result["immunisations"].evidence[0].quote or "immunisations" in result["immunisations"].evidence[0].quote
+    assert (
+        "MMR" in result["immunisations"].evidence[0].quote
+        or "immunisations" in result["immunisations"].evidence[0].quote
+    )
 
 
 def test_a_bare_label_is_called_a_label(score):

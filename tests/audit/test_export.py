@@ -11,7 +11,7 @@ from tests.audit.builders import contribution
 def results(scorer):
     return [
         scorer.score(parse_contribution(contribution(id="1"))),
-        scorer.score(parse_contribution(contribution({"danger_statement": "=HYPERLINK(\"http://x\")"}, id="2"))),
+        scorer.score(parse_contribution(contribution({"danger_statement": '=HYPERLINK("http://x")'}, id="2"))),
     ]
 
 

@@ -4,7 +4,11 @@ from portal.audit.contribution import parse_contribution
 from portal.audit.pseudonymise import Person, Pseudonymiser, pseudonymise
 from tests.audit.builders import contribution
 
-FAMILY = [Person("Kayden Marsh", child=True, date_of_birth=date(2023, 6, 14)), Person("Jade Marsh"), Person("Lee Dawson")]
+FAMILY = [
+    Person("Kayden Marsh", child=True, date_of_birth=date(2023, 6, 14)),
+    Person("Jade Marsh"),
+    Person("Lee Dawson"),
+]
 
 
 def clean(text: str) -> str:
@@ -12,7 +16,9 @@ def clean(text: str) -> str:
 
 
 def test_names_from_the_case_are_replaced_whole_and_in_part():
-    text = "Kayden Marsh attends with Jade Marsh. Kayden's mum, Jade, says Lee Dawson no longer visits. Ms Marsh agreed."
+    text = (
+        "Kayden Marsh attends with Jade Marsh. Kayden's mum, Jade, says Lee Dawson no longer visits. Ms Marsh agreed."
+    )
     assert clean(text) == (
         "[Child A] attends with [Adult 1]. [Child A]'s mum, [Adult 1], says [Adult 2] no longer visits. Ms [family name] agreed."
     )

@@ -7,13 +7,28 @@ from portal.audit.rubric import RubricFileError, load_rubric
 from tests.audit.conftest import ROOT, RUBRIC_FILE
 
 ISSUE_CRITERIA = [
-    "author_and_role", "registration_and_attendance", "last_seen", "medical_conditions", "immunisations",
-    "missed_appointments", "parental_health", "household_members", "history_of_abuse", "child_voice",
-    "impact_analysis", "fact_vs_opinion", "worries", "working_well", "danger_statement", "safety_goal",
-    "safety_scale", "submitted_on_time", "shared_with_family",
+    "author_and_role",
+    "registration_and_attendance",
+    "last_seen",
+    "medical_conditions",
+    "immunisations",
+    "missed_appointments",
+    "parental_health",
+    "household_members",
+    "history_of_abuse",
+    "child_voice",
+    "impact_analysis",
+    "fact_vs_opinion",
+    "worries",
+    "working_well",
+    "danger_statement",
+    "safety_goal",
+    "safety_scale",
+    "submitted_on_time",
+    "shared_with_family",
 ]
 
-GOOD = '''
+GOOD = """
 id = "gp"
 agency = "gp"
 version = "test.1"
@@ -34,7 +49,7 @@ not_met = "n"
 name = "status"
 patterns = ['up to date']
 advice = "Say whether immunisations are up to date."
-'''
+"""
 
 
 def write(tmp_path: Path, text: str, name: str = "gp.toml") -> Path:
@@ -72,13 +87,19 @@ def test_minimal_rubric_loads(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("patterns = ['up to date']", "patterns = ['up to (date']"), "criteria[0].look_for[0].patterns: Value error, invalid regular expression"),
-        (('weight = 1.0', 'weight = 0'), "criteria[0].weight: Input should be greater than 0"),
-        (('partly_met = "p"\n', ''), "criteria[0].levels.partly_met: Field required"),
+        (
+            ("patterns = ['up to date']", "patterns = ['up to (date']"),
+            "criteria[0].look_for[0].patterns: Value error, invalid regular expression",
+        ),
+        (("weight = 1.0", "weight = 0"), "criteria[0].weight: Input should be greater than 0"),
+        (('partly_met = "p"\n', ""), "criteria[0].levels.partly_met: Field required"),
         (('id = "immunisations"', 'id = "Immunisations!"'), "criteria[0].id: Value error, must be lower-case"),
-        (('version = "test.1"\n', ''), "version: Field required"),
-        (('how_judged = "Looks for a status."\n', 'how_judged = "x"\nsurprise = 1\n'), "criteria[0].surprise: Extra inputs are not permitted"),
-        (('sections = ["immunisations"]', 'sections = []'), "sections: a content criterion needs at least one section"),
+        (('version = "test.1"\n', ""), "version: Field required"),
+        (
+            ('how_judged = "Looks for a status."\n', 'how_judged = "x"\nsurprise = 1\n'),
+            "criteria[0].surprise: Extra inputs are not permitted",
+        ),
+        (('sections = ["immunisations"]', "sections = []"), "sections: a content criterion needs at least one section"),
     ],
 )
 def test_invalid_rubric_names_file_and_field(tmp_path, change, message):

@@ -2,8 +2,11 @@ import pytest
 
 from portal.audit.sample import Candidate, draw_sample
 
-CANDIDATES = [Candidate(str(i), council) for council, ids in
-              {"easterby": range(1, 41), "holmcastle": range(41, 51), "westmarsh": range(51, 54)}.items() for i in ids]
+CANDIDATES = [
+    Candidate(str(i), council)
+    for council, ids in {"easterby": range(1, 41), "holmcastle": range(41, 51), "westmarsh": range(51, 54)}.items()
+    for i in ids
+]
 
 
 def test_same_seed_same_sample_whatever_the_order():
