@@ -3,7 +3,7 @@
     .venv/bin/python bench/audit_scorer.py [COUNT]
 
 Builds COUNT invented contributions mixing strong, weak and empty sections, then times
-parsing (API JSON to dataclass) and scoring separately, in this one process.
+parsing (API JSON to dataclass), scoring and aggregating separately, in this one process.
 """
 
 import random
@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from portal.agencies import AgencyRegistry
+from portal.audit.aggregate import by_council, by_practice, by_quarter, summarise
 from portal.audit.contribution import parse_contribution
 from portal.audit.rubric import load_rubric
 from portal.audit.scorer import Scorer
@@ -84,26 +85,37 @@ def make(index: int, rng: random.Random) -> dict:
     }
 
 
-def main(count: int) -> None:
+def main(count: int, rounds: int = 3) -> None:
     rng = random.Random(2026)
     raw = [make(i, rng) for i in range(count)]
     agency = AgencyRegistry.load(ROOT / "agencies")["gp"]
     scorer = Scorer(load_rubric(ROOT / "agencies" / "rubrics" / "gp.toml", agency))
 
-    start, cpu_start = time.perf_counter(), time.process_time()
+    start = time.perf_counter()
     contributions = [parse_contribution(item) for item in raw]
-    parsed, cpu_parsed = time.perf_counter(), time.process_time()
-    results = [scorer.score(c) for c in contributions]
-    scored, cpu_scored = time.perf_counter(), time.process_time()
+    parse_s = time.perf_counter() - start
 
-    parse_s, score_s = parsed - start, scored - parsed
+    # The machine may be shared: time several rounds and report the best, as timeit does.
+    score_s = cpu_s = float("inf")
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        results = [scorer.score(c) for c in contributions]
+        score_s = min(score_s, time.perf_counter() - wall)
+        cpu_s = min(cpu_s, time.process_time() - cpu)
+
+    start = time.perf_counter()
+    scored_items = list(zip(contributions, results, strict=True))
+    for key in (by_council, by_practice, by_quarter):
+        summarise(scored_items, key)
+    aggregate_s = time.perf_counter() - start
+
     mean = sum(r.score for r in results if r.score is not None) / count
-    print(f"contributions: {count} (mean score {mean:.1f})")
-    print(f"parse:  {parse_s:.3f} s  ({count / parse_s:,.0f}/s; CPU {cpu_parsed - cpu_start:.3f} s)")
+    print(f"contributions: {count} (mean score {mean:.1f}); best of {rounds} scoring rounds")
+    print(f"parse:  {parse_s:.3f} s  ({count / parse_s:,.0f}/s)")
     print(f"score:  {score_s:.3f} s  ({count / score_s:,.0f} contributions scored per second, one core)")
-    cpu = cpu_scored - cpu_parsed
-    print(f"score, CPU time of this process: {cpu:.3f} s  ({count / cpu:,.0f}/s)")
-    print(f"parse + score: {count / (parse_s + score_s):,.0f}/s")
+    print(f"score, CPU time of this process: {cpu_s:.3f} s  ({count / cpu_s:,.0f}/s)")
+    print(f"aggregate by council, practice and quarter: {aggregate_s:.3f} s")
+    print(f"parse + score + aggregate: {parse_s + score_s + aggregate_s:.3f} s")
 
 
 if __name__ == "__main__":

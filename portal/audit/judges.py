@@ -42,25 +42,33 @@ class ContentJudge:
     criterion: Criterion
     patterns: tuple[re.Pattern[str], ...]
     rules: TextRules
+    not_applicable: re.Pattern[str] | None
 
     @classmethod
     def of(cls, criterion: Criterion, rules: TextRules) -> "ContentJudge":
-        return cls(criterion, tuple(lf.regex for lf in criterion.look_for), rules)
+        patterns = tuple(lf.regex for lf in criterion.look_for)
+        return cls(criterion, patterns, rules, rules.not_applicable if criterion.allows_not_applicable else None)
 
     def __call__(self, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
         c = self.criterion
-        present = [texts[i] for i in c.sections if i in texts]
-        if not present:
-            return self._not_met(f"no mention of {c.title.lower()}", ())
-        substantive = [t for t in present if t.normal not in self.rules.placeholders]
+        placeholders = self.rules.placeholders
+        present = []
+        substantive = []
+        for section_id in c.sections:
+            t = texts.get(section_id)
+            if t is not None:
+                present.append(t)
+                if t.normal not in placeholders:
+                    substantive.append(t)
         if not substantive:
+            if not present:
+                return self._not_met(f"no mention of {c.title.lower()}", ())
             t = present[0]
-            return self._not_met(
-                f"'{t.section_id}' says only '{shorten(t.source)}'", (Evidence(shorten(t.source), t.section_id),)
-            )
+            quote = shorten(t.source)
+            return self._not_met(f"'{t.section_id}' says only '{quote}'", (Evidence(quote, t.section_id),))
 
-        if c.allows_not_applicable and self.rules.not_applicable is not None:
-            result = self._not_applicable(substantive)
+        if self.not_applicable is not None:
+            result = self._not_applicable(substantive, self.not_applicable)
             if result is not None:
                 return result
 
@@ -101,9 +109,7 @@ class ContentJudge:
         advice = tuple(lf.advice for lf in self.criterion.look_for)
         return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, advice)
 
-    def _not_applicable(self, substantive: list[PreparedText]) -> CriterionResult | None:
-        phrases = self.rules.not_applicable
-        assert phrases is not None
+    def _not_applicable(self, substantive: list[PreparedText], phrases: re.Pattern[str]) -> CriterionResult | None:
         hit = next(((t, m) for t in substantive if (m := phrases.search(t.lower))), None)
         if hit is None:
             return None
