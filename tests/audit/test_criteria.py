@@ -82,7 +82,9 @@ CASES = [
     (
         "parental_health",
         {
-            "parental_health": "Neither parent is registered with this practice, so their health is not known to the practice."
+            "parental_health": (
+                "Neither parent is registered with this practice, so their health is not known to the practice."
+            )
         },
         NA,
     ),
@@ -125,7 +127,9 @@ CASES = [
     (
         "impact_analysis",
         {
-            "impact_analysis": "Mum has depression. Mum drinks alcohol most days. Dad has a conviction for assault in 2019."
+            "impact_analysis": (
+                "Mum has depression. Mum drinks alcohol most days. Dad has a conviction for assault in 2019."
+            )
         },
         PARTLY,
     ),

@@ -20,7 +20,8 @@ def test_names_from_the_case_are_replaced_whole_and_in_part():
         "Kayden Marsh attends with Jade Marsh. Kayden's mum, Jade, says Lee Dawson no longer visits. Ms Marsh agreed."
     )
     assert clean(text) == (
-        "[Child A] attends with [Adult 1]. [Child A]'s mum, [Adult 1], says [Adult 2] no longer visits. Ms [family name] agreed."
+        "[Child A] attends with [Adult 1]. [Child A]'s mum, [Adult 1], says [Adult 2] no longer visits. "
+        "Ms [family name] agreed."
     )
 
 
