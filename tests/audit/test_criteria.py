@@ -50,6 +50,8 @@ CASES = [
     ("medical_conditions", {"medical_conditions": "Kayden is not known to the practice before this month."}, NA),
     ("immunisations", {}, MET),
     ("immunisations", {"immunisations": "Her immunisations are up to date."}, PARTLY),
+    ("immunisations", {"immunisations": "Up to date."}, PARTLY),
+    ("immunisations", {"immunisations": "Yes"}, NOT_MET),
     ("immunisations", {"immunisations": "Immunisation history is on the attached printout."}, NOT_MET),
     ("immunisations", {"immunisations": "none"}, NOT_MET),
     ("immunisations", {"immunisations": None}, NOT_MET),
@@ -104,6 +106,7 @@ CASES = [
         NOT_MET,
     ),
     ("history_of_abuse", {}, MET),
+    ("history_of_abuse", {"history_of_abuse": "No previous concerns.", "worries": None}, MET),
     (
         "history_of_abuse",
         {"history_of_abuse": "No previous safeguarding concerns recorded for Kayden or his sister."},
