@@ -5,7 +5,6 @@ than re.IGNORECASE over long alternations.
 """
 
 import re
-from bisect import bisect_right
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
 LABEL_JOINERS = re.compile(r"\s*(?:[,;/&+]|\band\b|\bor\b)\s*")
@@ -43,7 +42,7 @@ def word_count(text: str) -> int:
 class PreparedText:
     """A section's text with what every criterion needs, computed once per contribution."""
 
-    __slots__ = ("section_id", "source", "lower", "words", "normal", "_sentence_starts")
+    __slots__ = ("section_id", "source", "lower", "words", "normal")
 
     def __init__(self, section_id: str, source: str) -> None:
         self.section_id = section_id
@@ -52,20 +51,18 @@ class PreparedText:
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
-        self._sentence_starts: list[int] | None = None
-
-    @property
-    def sentence_starts(self) -> list[int]:
-        if self._sentence_starts is None:
-            self._sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.source)]
-        return self._sentence_starts
 
     def sentence_at(self, position: int) -> str:
         """The sentence around a position, trimmed to a readable quote."""
-        index = bisect_right(self.sentence_starts, position) - 1
-        start = self.sentence_starts[index]
-        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.source)
-        sentence = self.source[start:end].strip()
+        text = self.source
+        stop = max(text.rfind(". ", 0, position), text.rfind("? ", 0, position), text.rfind("! ", 0, position))
+        start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
+        end = len(text)
+        for mark in (". ", "? ", "! ", "\n"):
+            found = text.find(mark, position, end)
+            if found >= 0:
+                end = found + 1
+        sentence = text[start:end].strip()
         if len(sentence) <= QUOTE_LIMIT:
             return sentence
         offset = max(0, min(position - start - QUOTE_LIMIT // 2, len(sentence) - QUOTE_LIMIT))
