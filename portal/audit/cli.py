@@ -42,7 +42,7 @@ def score(
     """Score contributions and print the level, reason and evidence for each criterion."""
     from portal.agencies import AgencyFileError, AgencyRegistry
     from portal.audit.contribution import ContributionFormatError, parse_contribution
-    from portal.audit.rubric import RubricFileError, load_rubric, rubric_path
+    from portal.audit.rubric import RubricFileError, check_sections, load_rubric, rubric_path
     from portal.audit.scorer import Scorer
     from portal.settings import get_settings
 
@@ -51,9 +51,11 @@ def score(
         path = rubric_path(agencies_dir, rubric)
         if not path.exists():
             _fail(f"no rubric '{rubric}' ({path} does not exist)")
-        registry = AgencyRegistry.load(agencies_dir)
         loaded = load_rubric(path)
-        loaded = load_rubric(path, registry.get(loaded.agency))
+        agency = AgencyRegistry.load(agencies_dir).get(loaded.agency)
+        if agency is None:
+            _fail(f"{path.name}: agency: no agency '{loaded.agency}' in {agencies_dir}")
+        check_sections(loaded, agency, path.name)
     except (RubricFileError, AgencyFileError) as exc:
         _fail(str(exc))
 

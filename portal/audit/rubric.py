@@ -175,16 +175,21 @@ def load_rubric(path: Path, agency: AgencyDefinition | None = None) -> Rubric:
     if rubric.id != path.stem:
         raise RubricFileError(f"{path.name}: id: '{rubric.id}' must match the file name '{path.stem}'")
     if agency is not None:
-        if agency.id != rubric.agency:
-            raise RubricFileError(f"{path.name}: agency: '{rubric.agency}' is not the agency '{agency.id}'")
-        known = {s.id for s in agency.sections}
-        for i, criterion in enumerate(rubric.criteria):
-            unknown = [s for s in criterion.sections if s not in known]
-            if unknown:
-                raise RubricFileError(
-                    f"{path.name}: criteria[{i}].sections: {', '.join(unknown)} not a section of agency '{agency.id}'"
-                )
+        check_sections(rubric, agency, path.name)
     return rubric
+
+
+def check_sections(rubric: Rubric, agency: AgencyDefinition, file_name: str) -> None:
+    """Every section a criterion looks in must be a section of the rubric's agency."""
+    if agency.id != rubric.agency:
+        raise RubricFileError(f"{file_name}: agency: '{rubric.agency}' is not the agency '{agency.id}'")
+    known = {s.id for s in agency.sections}
+    for i, criterion in enumerate(rubric.criteria):
+        unknown = [s for s in criterion.sections if s not in known]
+        if unknown:
+            raise RubricFileError(
+                f"{file_name}: criteria[{i}].sections: {', '.join(unknown)} not a section of agency '{agency.id}'"
+            )
 
 
 def rubric_path(agencies_dir: Path, rubric_id: str) -> Path:
