@@ -102,6 +102,8 @@ class Criterion(BaseModel):
                 raise ValueError("look_for: a content criterion needs at least one thing to look for")
             if self.partly_min_found > len(self.look_for):
                 raise ValueError("partly_min_found: more than the number of look_for entries")
+        elif not self.missing_advice:
+            raise ValueError(f"missing_advice: a {self.judge} criterion needs the advice given when it is not met")
         return self
 
     @property

@@ -109,6 +109,16 @@ def test_invalid_rubric_names_file_and_field(tmp_path, change, message):
     assert str(error.value).startswith("gp.toml: ") and message in str(error.value)
 
 
+def test_timestamp_criterion_needs_advice(tmp_path):
+    criterion = GOOD.split("[[criteria.look_for]]")[0].split("[[criteria]]")[1]
+    criterion = criterion.replace('id = "immunisations"', 'id = "on_time"').replace(
+        'sections = ["immunisations"]', 'judge = "submitted_on_time"'
+    )
+    path = write(tmp_path, GOOD + "[[criteria]]" + criterion)
+    with pytest.raises(RubricFileError, match=r"criteria\[1\]: Value error, missing_advice: a submitted_on_time"):
+        load_rubric(path)
+
+
 def test_unknown_section_is_named(tmp_path):
     path = write(tmp_path, GOOD.replace('sections = ["immunisations"]', 'sections = ["jabs"]'))
     with pytest.raises(RubricFileError, match=r"gp.toml: criteria\[0\].sections: jabs not a section of agency 'gp'"):
