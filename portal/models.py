@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from portal.accesslog import AccessLogEntry
+from portal.audit.models import AuditItem, AuditorLevel, AuditRound, AuditScore, ModeratorDecision
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
@@ -12,7 +13,7 @@ from portal.people.models import LocalAuthority, Organisation, Person, PersonRol
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
-    "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "Organisation", "Person",
+    "AccessLogEntry", "AuditItem", "AuditRound", "AuditScore", "AuditorLevel", "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
+    "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "ModeratorDecision", "Organisation", "Person",
     "PersonRole", "ProceedingsChild", "Region", "WithholdingRequest", "metadata",
 ]

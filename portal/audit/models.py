@@ -1,0 +1,83 @@
+"""Audit rounds: the sample drawn, the scorer's stored results, auditors' levels and moderators' decisions."""
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from portal.db import UTCDateTime, utcnow
+
+
+class AuditRound(SQLModel, table=True):
+    __tablename__ = "audit_round"
+
+    id: int | None = Field(default=None, primary_key=True)
+    region_id: int = Field(foreign_key="region.id", index=True)
+    name: str = Field(max_length=200)
+    rubric_id: str = Field(max_length=64)
+    rubric_version: str = Field(max_length=32)
+    period_start: date
+    period_end: date
+    seed: int = Field(sa_column=Column(BigInteger, nullable=False))
+    per_council: int | None = None
+    fraction: float | None = None
+    created_by_id: int = Field(foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AuditItem(SQLModel, table=True):
+    """One sampled contribution in a round, with the scorer's overall result for the version scored."""
+
+    __tablename__ = "audit_item"
+    __table_args__ = (UniqueConstraint("round_id", "contribution_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="audit_round.id", index=True)
+    contribution_id: int = Field(foreign_key="contribution.id", index=True)
+    contribution_version: int
+    la_id: int = Field(foreign_key="local_authority.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    scheduled_at: datetime = Field(sa_type=UTCDateTime)
+    score: float | None = None
+    late: bool | None = None
+    never_shared: bool
+
+
+class AuditScore(SQLModel, table=True):
+    """The scorer's level for one criterion of one sampled contribution, with its evidence and reason."""
+
+    __tablename__ = "audit_score"
+    __table_args__ = (UniqueConstraint("item_id", "criterion_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="audit_item.id", index=True)
+    criterion_id: str = Field(max_length=64)
+    level: str = Field(max_length=16)
+    reason: str = Field(max_length=1000)
+    evidence: list[dict[str, str | None]] = Field(default_factory=list, sa_type=JSON)
+
+
+class AuditorLevel(SQLModel, table=True):
+    __tablename__ = "auditor_level"
+    __table_args__ = (UniqueConstraint("item_id", "criterion_id", "auditor_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="audit_item.id", index=True)
+    criterion_id: str = Field(max_length=64)
+    auditor_id: int = Field(foreign_key="person.id")
+    level: str = Field(max_length=16)
+    note: str = Field(default="", max_length=2000)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ModeratorDecision(SQLModel, table=True):
+    __tablename__ = "moderator_decision"
+    __table_args__ = (UniqueConstraint("item_id", "criterion_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="audit_item.id", index=True)
+    criterion_id: str = Field(max_length=64)
+    moderator_id: int = Field(foreign_key="person.id")
+    level: str = Field(max_length=16)
+    note: str = Field(default="", max_length=2000)
+    decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
