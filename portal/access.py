@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, false, or_, select
 
+from portal.audit.models import AuditRound
 from portal.careplans.models import CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
@@ -90,6 +91,35 @@ def can_see_withheld(actor: Actor, contribution: Contribution, chair_id: int | N
     return contribution.organisation_id == actor.organisation_id or (chair_id is not None and actor.person_id == chair_id)
 
 
+# --- the regional audit -----------------------------------------------------------------
+# An AUDITOR holds the role for one council (la_id set) or for the whole region (la_id null: the
+# regional lead). The role opens audit rounds and their sampled contributions, never the case:
+# conference_scope and child_scope grant it nothing.
+
+def is_auditor(actor: Actor) -> bool:
+    return any(role == Role.AUDITOR for role, _ in actor.roles)
+
+
+def is_regional_lead(actor: Actor) -> bool:
+    return actor.has(Role.AUDITOR, None)
+
+
+def audit_round_scope(actor: Actor) -> ColumnElement[bool]:
+    """Auditors see their region's audit rounds; nobody else sees any."""
+    return AuditRound.region_id == actor.region_id if is_auditor(actor) else false()
+
+
+def sees_audited_in_full(actor: Actor, la_id: int) -> bool:
+    """The regional lead and the council's own auditors read a sampled contribution as written;
+    auditors from other councils read it pseudonymised."""
+    return is_regional_lead(actor) or actor.has(Role.AUDITOR, la_id)
+
+
+def can_read_feedback(actor: Actor, contribution: Contribution) -> bool:
+    """Drafting advice is for the contribution's own organisation."""
+    return actor.is_contributor and contribution.organisation_id == actor.organisation_id
+
+
 # --- writes, one rule per action -------------------------------------------------------
 
 def _la_scheduler(actor: Actor, la_id: int) -> bool:
@@ -121,6 +151,9 @@ RULES: dict[str, Callable[..., bool]] = {
     "withholding.decide": _chair_of,
     "consultation.record": _consultation_recorder,
     "careplan.record": _iro_for,
+    "audit.round.create": lambda actor: is_regional_lead(actor),
+    "audit.level.record": lambda actor, round_: is_auditor(actor) and round_.region_id == actor.region_id,
+    "audit.moderate": lambda actor, round_: is_regional_lead(actor) and round_.region_id == actor.region_id,
 }
 
 MESSAGES = {
@@ -132,6 +165,9 @@ MESSAGES = {
     "withholding.decide": "Only the chair of this conference may decide withholding requests.",
     "consultation.record": "Only the chair, social worker or business support in this local authority may record a child's consultation.",
     "careplan.record": "Only an independent reviewing officer in this local authority may record a view of the care plan.",
+    "audit.round.create": "Only the region's audit lead may create an audit round.",
+    "audit.level.record": "Only an auditor in this region may record levels for this audit round.",
+    "audit.moderate": "Only the region's audit lead may moderate this audit round.",
 }
 
 

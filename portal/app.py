@@ -11,6 +11,7 @@ from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from portal.agencies import AgencyRegistry
+from portal.api.audit_export import export_route
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
 from portal.db import Database
@@ -61,6 +62,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/demo/act-as", act_as, methods=["POST"]),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/audit/rounds/{round_id}/export.csv", export_route(database, settings, "csv")),
+            Route("/audit/rounds/{round_id}/export.xlsx", export_route(database, settings, "xlsx")),
         ],
         lifespan=lifespan,
     )

@@ -13,12 +13,13 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from portal.accesslog import AccessLogExtension
+from portal.api.audit import AuditMutation, AuditQuery
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
 from portal.settings import Settings
 
-Query = merge_types("Query", (CoreQuery,))
-Mutation = merge_types("Mutation", (CoreMutation,))
+Query = merge_types("Query", (CoreQuery, AuditQuery))
+Mutation = merge_types("Mutation", (CoreMutation, AuditMutation))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

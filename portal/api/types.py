@@ -2,7 +2,7 @@
 relationship goes through a DataLoader and every row through the access rules."""
 
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
 
 import strawberry
 
@@ -24,6 +24,9 @@ ContributionStatusEnum = strawberry.enum(ContributionStatus, name="ContributionS
 ViewsConveyedEnum = strawberry.enum(ViewsConveyed, name="ViewsConveyed")
 WithholdingDecisionEnum = strawberry.enum(WithholdingDecision, name="WithholdingDecision")
 ErrorCodeEnum = strawberry.enum(ErrorCode, name="ErrorCode")
+
+if TYPE_CHECKING:
+    from portal.api.audit import DraftingAdviceType
 
 T = TypeVar("T")
 
@@ -259,6 +262,14 @@ class ContributionType:
             for v in versions
             if own or v.status != ContributionStatus.DRAFT
         ]
+
+    @strawberry.field(description="The audit scorer's drafting advice, for the contribution's own organisation only: advice, never a block on submitting.")
+    async def feedback(
+        self, root: strawberry.Parent[Contribution], info: Info
+    ) -> list[Annotated["DraftingAdviceType", strawberry.lazy("portal.api.audit")]]:
+        from portal.api.audit import contribution_feedback
+
+        return await contribution_feedback(info, root)
 
 
 @strawberry.type(name="Invitation")

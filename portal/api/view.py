@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Receive, Scope, Send
 from cross_web import HTTPException
 from strawberry.asgi import GraphQL
@@ -11,10 +12,16 @@ from portal.agencies import AgencyRegistry
 from portal.api.context import Context
 from portal.db import Database
 from portal.demo_identity import demo_person_id
-from portal.identity import load_actor
+from portal.identity import Actor, load_actor
 from portal.settings import Settings
 
 SESSION_KEY = "portal.session"
+
+
+async def request_actor(session: AsyncSession, request: Any, settings: Settings) -> Actor | None:
+    """Who is asking: in demo mode the chosen demo person; otherwise nobody yet (sign-in comes later)."""
+    person_id = demo_person_id(request) if settings.demo else None
+    return await load_actor(session, person_id) if person_id is not None else None
 
 
 class PortalGraphQL(GraphQL):
@@ -35,8 +42,7 @@ class PortalGraphQL(GraphQL):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         session = request.scope[SESSION_KEY]
-        person_id = demo_person_id(request) if self.settings.demo else None
-        actor = await load_actor(session, person_id) if person_id is not None else None
+        actor = await request_actor(session, request, self.settings)
         await session.commit()
         if actor is None:
             raise HTTPException(401, "Sign in to use the portal." if not self.settings.demo else "Choose a demo person first: open / and pick one.")

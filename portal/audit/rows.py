@@ -1,0 +1,66 @@
+"""Database rows mapped into the plain data the scorer and the pseudonymiser take."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from portal.agencies import AgencyDefinition, registry_for
+from portal.audit import contribution as plain
+from portal.audit.rubric import load_rubric, rubric_path
+from portal.audit.scorer import Scorer
+from portal.children.models import Child
+
+
+@lru_cache
+def scorer_for(agencies_dir: Path, rubric_id: str) -> Scorer:
+    """The scorer for a rubric, compiled once per process (raises RubricFileError for an unknown rubric)."""
+    path = rubric_path(agencies_dir, rubric_id)
+    rubric = load_rubric(path)
+    agency = registry_for(agencies_dir).get(rubric.agency)
+    if agency is not None:
+        load_rubric(path, agency)
+    return Scorer(rubric)
+
+
+def has_rubric(agencies_dir: Path, rubric_id: str) -> bool:
+    return rubric_path(agencies_dir, rubric_id).is_file()
+
+
+def plain_children(children: Iterable[Child]) -> tuple[plain.Child, ...]:
+    return tuple(plain.Child(str(c.id), f"{c.given_name} {c.family_name}", c.date_of_birth) for c in children)
+
+
+def plain_contribution(
+    *,
+    agency: AgencyDefinition,
+    contribution_id: int,
+    status: str,
+    version: int,
+    sections: Mapping[str, str],
+    scales: Mapping[str, int],
+    submitted_at: datetime | None,
+    shared_with_family_on: date | None,
+    organisation: tuple[int, str, str | None],
+    author: tuple[int, str, str],
+    invitation: tuple[int, datetime | None, datetime | None],
+    conference: tuple[int, str, datetime, str],
+    children: tuple[plain.Child, ...],
+) -> plain.Contribution:
+    """Sections in the agency's order, as the API returns them."""
+    org_id, org_name, org_code = organisation
+    conference_id, kind, scheduled_at, la_slug = conference
+    return plain.Contribution(
+        id=str(contribution_id),
+        status=status,
+        agency_id=agency.id,
+        version=version,
+        organisation=plain.Organisation(str(org_id), org_name, org_code or "", la_slug),
+        author=plain.Author(str(author[0]), author[1], author[2]),
+        submitted_at=submitted_at,
+        shared_with_family_on=shared_with_family_on,
+        sections=tuple(plain.Section(s.id, s.title, sections[s.id]) for s in agency.sections if sections.get(s.id)),
+        scales=tuple(plain.Scale(k, v) for k, v in scales.items()),
+        invitation=plain.Invitation(str(invitation[0]), invitation[1], invitation[2]),
+        conference=plain.Conference(str(conference_id), kind, scheduled_at, la_slug, children),
+    )
