@@ -103,6 +103,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     auditor_org = org("gp", "Northmoor Designated Safeguarding Team", "NDST1")
     person(auditor_org, "Designated doctor for safeguarding", [(Role.AUDITOR, None)], "nhs")
 
+    councils: list[tuple[LocalAuthority, Organisation]] = []
     counts = {"local_authorities": 0, "children": 0, "conferences": 0, "invitations": 0, "contributions": 0}
     for la_index, (slug, la_name) in enumerate(AUTHORITIES):
         la = LocalAuthority(region_id=region.id, slug=slug, name=la_name)
@@ -110,6 +111,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         session.flush()
         counts["local_authorities"] += 1
         social = org("social_care", f"{la_name} Children's Social Care", f"SC{la_index + 1:03d}", la.id)
+        councils.append((la, social))
         chairs = [person(social, "Independent reviewing officer", [(Role.CHAIR, la.id)], slug) for _ in range(2)]
         person(social, "Conference business support officer", [(Role.BUSINESS_SUPPORT, la.id)], slug)
         workers = [person(social, "Social worker", [(Role.SOCIAL_WORKER, la.id), (Role.CONTRIBUTOR, None)], slug) for _ in range(2)]
@@ -206,6 +208,10 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
                     conveyed = list(ViewsConveyed)[(n + j) % len(ViewsConveyed)]
                     session.add(ChildConsultation(conference_id=conference.id, child_id=child.id, seen=conveyed != ViewsConveyed.NOT_CONVEYED,
                                                   views_conveyed=conveyed, recorded_by_id=workers[0].id, note=""))
+    # Each council's auditor for the regional GP audit; the designated doctor above leads it.
+    # Added last so the rest of the invented region stays as it was.
+    for la, social in councils:
+        person(social, "Safeguarding quality auditor", [(Role.AUDITOR, la.id)], la.slug)
     session.commit()
     return Seeded(created=True, counts=counts)
 
