@@ -110,7 +110,7 @@ class ContentJudge:
         return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, advice)
 
     def _not_applicable(self, substantive: list[PreparedText], phrases: re.Pattern[str]) -> CriterionResult | None:
-        hit = next(((t, m) for t in substantive if (m := phrases.search(t.lower))), None)
+        hit = next(((t, m) for t in substantive if (m := t.search_once(phrases))), None)
         if hit is None:
             return None
         rest = sum(word_count(without_sentences_matching(t.lower, phrases)) for t in substantive)
@@ -125,8 +125,13 @@ class ContentJudge:
         )
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _local(moment: datetime) -> str:
-    return moment.astimezone(LONDON).strftime("%d %b %Y %H:%M")
+    """'%d %b %Y %H:%M' in England, without strftime's cost."""
+    local = moment.astimezone(LONDON)
+    return f"{local.day:02d} {MONTHS[local.month - 1]} {local.year} {local.hour:02d}:{local.minute:02d}"
 
 
 def _span(delta: timedelta) -> str:

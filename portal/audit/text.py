@@ -5,8 +5,10 @@ than re.IGNORECASE over long alternations.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
+SENTENCE_MARK = re.compile(r"[.!?] |\n")
 LABEL_JOINERS = re.compile(r"\s*(?:[,;/&+]|\band\b|\bor\b)\s*")
 TRIM = " \t\r\n.,;:!?-*_#>`'\"()[]"
 QUOTE_LIMIT = 240
@@ -42,7 +44,7 @@ def word_count(text: str) -> int:
 class PreparedText:
     """A section's text with what every criterion needs, computed once per contribution."""
 
-    __slots__ = ("section_id", "source", "lower", "words", "normal")
+    __slots__ = ("section_id", "source", "lower", "words", "normal", "_starts", "_ends", "_not_applicable")
 
     def __init__(self, section_id: str, source: str) -> None:
         self.section_id = section_id
@@ -51,17 +53,36 @@ class PreparedText:
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._not_applicable: dict[re.Pattern[str], re.Match[str] | None] = {}
+
+    def search_once(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """pattern.search(self.lower), remembered: several criteria ask the same of one section."""
+        try:
+            return self._not_applicable[pattern]
+        except KeyError:
+            found = self._not_applicable[pattern] = pattern.search(self.lower)
+            return found
+
+    def _boundaries(self) -> tuple[list[int], list[int]]:
+        """Where sentences may start (after '. ', '? ', '! ' or a newline) and end (at the mark)."""
+        if self._starts is None:
+            starts, ends = [0], []
+            for mark in SENTENCE_MARK.finditer(self.source):
+                at = mark.start()
+                starts.append(at + 1 if mark.group() == "\n" else at + 2)
+                ends.append(at + 1)
+            self._starts, self._ends = starts, ends
+        return self._starts, self._ends
 
     def sentence_at(self, position: int) -> str:
         """The sentence around a position, trimmed to a readable quote."""
         text = self.source
-        stop = max(text.rfind(". ", 0, position), text.rfind("? ", 0, position), text.rfind("! ", 0, position))
-        start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
-        end = len(text)
-        for mark in (". ", "? ", "! ", "\n"):
-            found = text.find(mark, position, end)
-            if found >= 0:
-                end = found + 1
+        starts, ends = self._boundaries()
+        start = starts[bisect_right(starts, position) - 1]
+        after = bisect_left(ends, position + 1)
+        end = ends[after] if after < len(ends) else len(text)
         sentence = text[start:end].strip()
         if len(sentence) <= QUOTE_LIMIT:
             return sentence
