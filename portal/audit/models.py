@@ -1,4 +1,6 @@
-"""Audit rounds: the sample drawn, the scorer's stored results, auditors' levels and moderators' decisions."""
+"""Audit rounds: the sample drawn, the scorer's stored results, auditors' levels and moderators' decisions.
+
+Rows per item are found through their unique (item_id, criterion_id, …) index; no separate item_id index."""
 
 from datetime import date, datetime
 
@@ -50,7 +52,7 @@ class AuditScore(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("item_id", "criterion_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="audit_item.id", index=True)
+    item_id: int = Field(foreign_key="audit_item.id")
     criterion_id: str = Field(max_length=64)
     level: str = Field(max_length=16)
     reason: str = Field(max_length=1000)
@@ -62,7 +64,7 @@ class AuditorLevel(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("item_id", "criterion_id", "auditor_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="audit_item.id", index=True)
+    item_id: int = Field(foreign_key="audit_item.id")
     criterion_id: str = Field(max_length=64)
     auditor_id: int = Field(foreign_key="person.id")
     level: str = Field(max_length=16)
@@ -75,7 +77,7 @@ class ModeratorDecision(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("item_id", "criterion_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="audit_item.id", index=True)
+    item_id: int = Field(foreign_key="audit_item.id")
     criterion_id: str = Field(max_length=64)
     moderator_id: int = Field(foreign_key="person.id")
     level: str = Field(max_length=16)

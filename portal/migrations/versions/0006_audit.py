@@ -73,9 +73,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('item_id', 'criterion_id')
     )
-    with op.batch_alter_table('audit_score', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_audit_score_item_id'), ['item_id'], unique=False)
-
     op.create_table('auditor_level',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -89,9 +86,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('item_id', 'criterion_id', 'auditor_id')
     )
-    with op.batch_alter_table('auditor_level', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_auditor_level_item_id'), ['item_id'], unique=False)
-
     op.create_table('moderator_decision',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -105,23 +99,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('item_id', 'criterion_id')
     )
-    with op.batch_alter_table('moderator_decision', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_moderator_decision_item_id'), ['item_id'], unique=False)
-
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('moderator_decision', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_moderator_decision_item_id'))
-
     op.drop_table('moderator_decision')
-    with op.batch_alter_table('auditor_level', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_auditor_level_item_id'))
-
     op.drop_table('auditor_level')
-    with op.batch_alter_table('audit_score', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_audit_score_item_id'))
-
     op.drop_table('audit_score')
     with op.batch_alter_table('audit_item', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_item_round_id'))
