@@ -111,7 +111,7 @@ async def run_round(url: str, lead: int) -> None:
         await session.commit()
         scored = time.perf_counter() - started
         started = time.perf_counter()
-        summaries = {g: await services.results(session, [audit_round.id], g) for g in ("COUNCIL", "PRACTICE", "QUARTER")}
+        summaries = await services.results(session, [audit_round.id], ("COUNCIL", "PRACTICE", "QUARTER"))
         aggregated = time.perf_counter() - started
         items = (await session.execute(select(func.count()).select_from(AuditScore))).scalar_one() // len(services.rubric_of(audit_round, agencies_dir).criteria)
     await database.dispose()

@@ -388,8 +388,8 @@ class AuditRoundType:
     @strawberry.field(description="The scorer's results grouped by council, GP practice, quarter or month.")
     async def results(self, root: strawberry.Parent[AuditRound], info: Info, group_by: AuditGroupingEnum) -> list[AuditSummaryType]:  # type: ignore[valid-type]
         async with info.context.reader.lock:
-            found = await services.results(info.context.session, [root.id], group_by)
-        return [AuditSummaryType.of(s) for s in found]
+            found = await services.results(info.context.session, [root.id], [group_by])
+        return [AuditSummaryType.of(s) for s in found[group_by]]
 
 
 # --- feedback on a contribution ---------------------------------------------------------
@@ -457,8 +457,8 @@ class AuditQuery:
             return []
         rounds = select(AuditRound.id).where(access.audit_round_scope(actor), AuditRound.rubric_id == rubric_id)
         async with info.context.reader.lock:
-            found = await services.results(info.context.session, rounds, group_by)
-        return [AuditSummaryType.of(s) for s in found]
+            found = await services.results(info.context.session, rounds, [group_by])
+        return [AuditSummaryType.of(s) for s in found[group_by]]
 
 
 # --- mutations -----------------------------------------------------------------------------------

@@ -282,9 +282,10 @@ async def round_agreement(session: AsyncSession, round_id: int) -> RoundAgreemen
     return RoundAgreement(agreement(scorer, settlement.levels), settlement, items)
 
 
-async def results(session: AsyncSession, round_ids: Sequence[int] | Any, grouping: str, top: int = 3) -> list[Summary]:
-    """The scorer's results summarised per council, GP practice, quarter or month. `round_ids` is a list
-    or a subquery; a contribution sampled in several rounds counts once, from its latest round."""
+async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupings: Sequence[str], top: int = 3) -> dict[str, list[Summary]]:
+    """The scorer's results summarised per council, GP practice, quarter or month, for each grouping asked,
+    from one read. `round_ids` is a list or a subquery; a contribution sampled in several rounds counts
+    once, from its latest round."""
     latest: dict[int, tuple[Any, ...]] = {}
     for row in (
         await session.execute(
@@ -297,17 +298,19 @@ async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupin
         latest[row[1]] = row
     item_ids = select(AuditItem.id).where(AuditItem.round_id.in_(round_ids))
     not_met: dict[int, list[CriterionResult]] = defaultdict(list)
+    shared: dict[str, CriterionResult] = {}
     for item_id, criterion_id in (
         await session.execute(select(AuditScore.item_id, AuditScore.criterion_id).where(AuditScore.item_id.in_(item_ids), AuditScore.level == Level.NOT_MET))
     ).all():
-        not_met[item_id].append(CriterionResult(criterion_id, Level.NOT_MET, ""))
-    names = await _group_names(session, grouping, latest.values())
+        result = shared.get(criterion_id) or shared.setdefault(criterion_id, CriterionResult(criterion_id, Level.NOT_MET, ""))
+        not_met[item_id].append(result)
     # summarise() reads score, late, never_shared and the NOT_MET criteria; only those are loaded.
-    items = [
-        (names(row), ScoreResult(str(row[1]), 0, "", "", tuple(not_met[row[0]]), row[5], row[6], row[7]))
-        for row in latest.values()
-    ]
-    return summarise(items, key=lambda item: item[0], top=top)
+    scored = [(row, ScoreResult(str(row[1]), 0, "", "", tuple(not_met[row[0]]), row[5], row[6], row[7])) for row in latest.values()]
+    found = {}
+    for grouping in groupings:
+        name = await _group_names(session, grouping, latest.values())
+        found[grouping] = summarise(scored, key=lambda item, name=name: name(item[0]), top=top)
+    return found
 
 
 async def _group_names(session: AsyncSession, grouping: str, rows: Any) -> Any:
