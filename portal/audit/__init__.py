@@ -1,5 +1,6 @@
 """Quality audit of contributions against a published, versioned rubric (agencies/rubrics/*.toml).
 
-Pure functions over plain data: no database, no web. The API layer maps rows into
-`Contribution` (or parses the API's JSON with `parse_contribution`) and stores what these return.
+The judging, sampling, agreement, moderation, aggregation, pseudonymisation and export are pure
+functions over plain data. `models` holds the audit tables and `services` maps database rows into
+that plain data (`rows`) and stores what the pure code returns.
 """
