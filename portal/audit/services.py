@@ -24,6 +24,7 @@ from portal.audit.results import CriterionResult, Evidence, Level, ScoreResult
 from portal.audit.rows import has_rubric, plain_children, plain_contribution, scorer_for
 from portal.audit.rubric import Rubric
 from portal.audit.sample import Candidate, draw_sample
+from portal.audit.scorer import Scorer
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
@@ -131,7 +132,7 @@ async def create_round(session: AsyncSession, actor: Actor, agencies: AgencyRegi
     return audit_round
 
 
-async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scorer: Any, round_id: int, contribution_ids: Sequence[int]) -> None:
+async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scorer: Scorer, round_id: int, contribution_ids: Sequence[int]) -> None:
     rows = (
         await session.execute(
             select(
@@ -160,19 +161,20 @@ async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scor
         )
     ).all():
         children[conference_id].append(child)
-    items, results = [], []
-    for r in rows:
-        plain = plain_contribution(
+    plain = [
+        plain_contribution(
             agency=agencies[r[8]], contribution_id=r[0], status=r[1], version=r[2], sections=r[3], scales=r[4],
             submitted_at=r[5], shared_with_family_on=r[6], organisation=(r[7], r[9], r[10]), author=(r[11], r[12], r[13]),
             invitation=(r[14], r[15], r[16]), conference=(r[17], r[18], r[19], r[21]), children=plain_children(children[r[17]]),
         )
-        result = scorer.score(plain)
-        results.append(result)
-        items.append({
-            "round_id": round_id, "contribution_id": r[0], "contribution_version": r[2], "la_id": r[20], "organisation_id": r[7],
-            "scheduled_at": r[19], "score": result.score, "late": result.late, "never_shared": result.never_shared,
-        })
+        for r in rows
+    ]
+    results = scorer.score_many(plain)
+    items = [
+        {"round_id": round_id, "contribution_id": r[0], "contribution_version": r[2], "la_id": r[20], "organisation_id": r[7],
+         "scheduled_at": r[19], "score": result.score, "late": result.late, "never_shared": result.never_shared}
+        for r, result in zip(rows, results, strict=True)
+    ]
     item_table = AuditItem.__table__  # type: ignore[attr-defined]
     item_ids = (
         await session.execute(insert(item_table).returning(item_table.c.id, sort_by_parameter_order=True), items)

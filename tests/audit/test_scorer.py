@@ -54,3 +54,21 @@ def test_drafting_feedback_is_advice_for_what_is_missing(scorer):
 
 def test_no_feedback_for_a_complete_report(scorer):
     assert scorer.feedback(parse_contribution(contribution())) == []
+
+
+def test_scoring_a_batch_gives_the_same_results_and_restores_the_collector(scorer):
+    import gc
+
+    batch = [
+        parse_contribution(contribution({"worries": "Neglect."})),
+        parse_contribution(contribution()),
+        parse_contribution(contribution({"immunisations": "Not known to the practice."})),
+    ]
+    assert scorer.score_many(batch) == [scorer.score(c) for c in batch]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        scorer.score_many(batch)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
