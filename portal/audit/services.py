@@ -2,7 +2,7 @@
 decisions, and read back agreement and results. The judging itself is the pure code in portal.audit."""
 
 import secrets
-from json import dumps
+from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -181,11 +181,22 @@ async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scor
     ).scalars().all()
     scores = [
         (item_id, c.criterion_id, c.level.value, c.reason[:1000],
-         dumps([{"quote": e.quote, "sectionId": e.section_id, "field": e.field} for e in c.evidence]))
+         evidence_json(c.evidence))
         for item_id, result in zip(item_ids, results, strict=True)
         for c in result.criteria
     ]
     await _store_scores(session, scores)
+
+
+def _json_text(value: str | None) -> str:
+    return "null" if value is None else encode_basestring_ascii(value)
+
+
+def evidence_json(evidence: Sequence[Evidence]) -> str:
+    """The evidence as a JSON array of {quote, sectionId, field}; json.dumps per row costs more than scoring."""
+    return "[" + ",".join(
+        f'{{"quote":{_json_text(e.quote)},"sectionId":{_json_text(e.section_id)},"field":{_json_text(e.field)}}}' for e in evidence
+    ) + "]"
 
 
 SCORE_COLUMNS = ("item_id", "criterion_id", "level", "reason", "evidence")
