@@ -175,14 +175,16 @@ async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scor
          "scheduled_at": r[19], "score": result.score, "late": result.late, "never_shared": result.never_shared}
         for r, result in zip(rows, results, strict=True)
     ]
-    item_table = AuditItem.__table__  # type: ignore[attr-defined]
-    item_ids = (
-        await session.execute(insert(item_table).returning(item_table.c.id, sort_by_parameter_order=True), items)
-    ).scalars().all()
+    # A plain executemany, then the ids read back: INSERT … RETURNING in parameter order runs row by row on SQLite.
+    await session.execute(insert(AuditItem.__table__), items)  # type: ignore[attr-defined]
+    item_of = dict(
+        (await session.execute(
+            select(AuditItem.contribution_id, AuditItem.id).where(AuditItem.round_id == round_id, AuditItem.contribution_id.in_(contribution_ids))
+        )).all()
+    )
     scores = [
-        (item_id, c.criterion_id, c.level.value, c.reason[:1000],
-         evidence_json(c.evidence))
-        for item_id, result in zip(item_ids, results, strict=True)
+        (item_of[r[0]], c.criterion_id, c.level.value, c.reason[:1000], evidence_json(c.evidence))
+        for r, result in zip(rows, results, strict=True)
         for c in result.criteria
     ]
     await _store_scores(session, scores)
