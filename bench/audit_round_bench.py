@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import os
 import random
+import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -127,7 +128,11 @@ async def run_round(url: str, lead: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--contributions", type=int, default=10_000)
+    parser.add_argument("--round-only", nargs=2, metavar=("URL", "LEAD"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.round_only:
+        asyncio.run(run_round(args.round_only[0], int(args.round_only[1])))
+        return
     targets = [("SQLite", f"sqlite:///{ROOT / 'var' / 'audit_bench.db'}")]
     if pg := os.environ.get("PORTAL_TEST_DATABASE_URL"):
         targets.append(("PostgreSQL", pg.rsplit("/", 1)[0] + "/portal_audit_bench"))
@@ -136,7 +141,8 @@ def main() -> None:
         fresh_database(url)
         lead = seed(url, args.contributions)
         print(f"{label}: seeded {args.contributions:,} GP contributions to ICPCs in {time.perf_counter() - started:.0f} s")
-        asyncio.run(run_round(url, lead))
+        # The round runs in a fresh process, as in a server that did not seed the database itself.
+        subprocess.run([sys.executable, __file__, "--round-only", url, str(lead)], check=True)
 
 
 if __name__ == "__main__":
