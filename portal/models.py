@@ -7,11 +7,12 @@ from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
+from portal.reminders.models import ReminderOutbox
 
 metadata = SQLModel.metadata
 
 __all__ = [
     "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
     "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "Organisation", "Person",
-    "PersonRole", "ProceedingsChild", "Region", "WithholdingRequest", "metadata",
+    "PersonRole", "ProceedingsChild", "Region", "ReminderOutbox", "WithholdingRequest", "metadata",
 ]
