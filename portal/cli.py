@@ -5,6 +5,7 @@ from pathlib import Path
 import typer
 
 from portal.ingest.cli import ingest_command
+from portal.reminders.cli import worker_command
 from portal.settings import ROOT, get_settings
 from portal.timescales.cli import timescales
 
@@ -15,6 +16,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
 app.command("ingest")(ingest_command)
 app.command("timescales")(timescales)
+app.command("worker")(worker_command)
 
 SCHEMA_FILE = ROOT / "graphql" / "schema.graphql"
 
