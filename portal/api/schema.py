@@ -12,6 +12,7 @@ from strawberry.extensions import (
 
 from strawberry.tools import merge_types
 
+from portal.accesslog import AccessLogExtension
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
 from portal.settings import Settings
@@ -33,6 +34,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: validation_cache,
             lambda: MaskErrors(should_mask_error=_unexpected),
+            AccessLogExtension,
         ],
     )
 
