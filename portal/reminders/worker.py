@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import os
+import signal
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,7 +55,9 @@ def readiness_loader() -> ReadinessLoader | None:
     """Chair alerts need readiness results; without the loader the worker sends invitee reminders only."""
     try:
         from portal.readiness.loading import load_readiness
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name != "portal.readiness.loading":
+            raise
         return None
     return load_readiness
 
@@ -87,12 +90,18 @@ async def run_pass(
 
 
 async def run(settings: Settings, once: bool) -> list[PassResult]:
+    """Pass after pass until SIGTERM or SIGINT, which stop the worker between passes. A worker
+    killed mid-pass loses nothing: what it had claimed is sent again when its lease runs out."""
     db = Database(settings.database_url)
     sender = make_sender(settings)
     rules = load_rules(RULES_DIR)
     readiness = readiness_loader()
     worker = f"{socket.gethostname()}:{os.getpid()}"
     after_send = _crash_hook()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
     results = []
     try:
         while True:
@@ -107,8 +116,15 @@ async def run(settings: Settings, once: bool) -> list[PassResult]:
                 d = result.delivered
                 log.info("worker %s: %d planned, %d cancelled, %d sent, %d deferred, %d failed",
                          worker, result.planned.inserted, result.planned.cancelled, d.sent, d.deferred, d.failed)
-            if once:
+            if once or stop.is_set():
                 return results
-            await asyncio.sleep(settings.worker_interval_seconds)
+            try:
+                await asyncio.wait_for(stop.wait(), settings.worker_interval_seconds)
+            except TimeoutError:
+                continue
+            log.info("worker %s stopping", worker)
+            return results
     finally:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
         await db.dispose()

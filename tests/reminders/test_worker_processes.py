@@ -1,6 +1,7 @@
 """`portal worker` as real processes, against a real SMTP server on loopback (aiosmtpd)."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -28,8 +29,9 @@ def _env(database_url: str, smtp_port: int, **extra: str) -> dict[str, str]:
     return env
 
 
-def _start(env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([str(PORTAL), "worker", "--once"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    command = [str(PORTAL), "worker", *(args or ("--once",))]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
@@ -90,3 +92,23 @@ async def test_a_crash_between_send_and_record_resends_once_and_loses_nothing(da
     assert copies[0] == copies[1]
     assert {r.status for r in rows if r.key in due} == {OutboxStatus.SENT}
 
+
+
+async def test_a_looping_worker_sends_what_falls_due_and_stops_cleanly_on_sigterm(database: Database, database_url: str, world,
+                                                                                 inbox: Inbox, smtp_port: int):
+    await add_due_invitations(database, world, 2)
+    worker = _start(_env(database_url, smtp_port), "--interval", "0.2")
+    try:
+        deadline = time.monotonic() + 60
+        while len(inbox.messages) < 4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        await add_due_invitations(database, world, 2)
+        while len(inbox.messages) < 8 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        worker.send_signal(signal.SIGTERM)
+        code, out, err = _finish(worker)
+    finally:
+        worker.kill()
+    assert code == 0, err
+    assert "stopping" in err
+    assert len(inbox.messages) == 8 and set(inbox.keys().values()) == {1}
