@@ -17,7 +17,7 @@ from email.utils import parseaddr
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 SUBMITTED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 INSERT_CHUNK = 500
+PLANNING_LOCK = 0x72656D696E64  # any constant shared by every worker
 
 ReadinessLoader = Callable[[AsyncSession, list[int], datetime, dict[str, LARules]], Awaitable[dict[int, ReadinessResult]]]
 
@@ -88,7 +89,11 @@ async def plan(
     settings: OutboxSettings,
     readiness: ReadinessLoader | None = None,
 ) -> PlanResult:
-    """Store every reminder due within the horizon (new keys only) and cancel unsent ones no longer wanted."""
+    """Store every reminder due within the horizon (new keys only) and cancel unsent ones no longer wanted.
+    On PostgreSQL one worker plans at a time; the others skip planning, which the next pass repeats anyway."""
+    if not await _planning_lock(session):
+        await session.rollback()
+        return PlanResult(0, 0)
     rows = await _invitee_rows(session, now, rules, settings.horizon)
     cancelled = 0
     if readiness is not None:
@@ -104,6 +109,12 @@ async def plan(
     ))
     await session.commit()
     return PlanResult(inserted, cancelled)
+
+
+async def _planning_lock(session: AsyncSession) -> bool:
+    if session.bind.dialect.name != "postgresql":
+        return True
+    return bool(await session.scalar(select(func.pg_try_advisory_xact_lock(PLANNING_LOCK))))
 
 
 def _rules(rules: dict[str, LARules], slug: str) -> LARules:
@@ -204,6 +215,7 @@ def _row(reminder: Reminder, person_id: int, rules: LARules, now: datetime, conf
 
 async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    rows = sorted(rows, key=lambda row: row["key"])
     inserted = 0
     for start in range(0, len(rows), INSERT_CHUNK):
         statement = insert(ReminderOutbox).values(rows[start:start + INSERT_CHUNK]).on_conflict_do_nothing(index_elements=["key"])

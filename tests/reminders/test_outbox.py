@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal.conferences.models import Invitation
 from portal.contributions.models import Contribution
@@ -13,7 +13,7 @@ from portal.enums import ContributionStatus
 from portal.readiness import ReadinessResult, Status
 from portal.reminders import DeliveryFailed
 from portal.reminders.models import OutboxStatus, ReminderOutbox
-from portal.reminders.outbox import OutboxSettings, claim, deliver, message_id, plan
+from portal.reminders.outbox import PLANNING_LOCK, OutboxSettings, PlanResult, claim, deliver, message_id, plan
 from portal.timescales import RULES_DIR, load_rules
 from tests.reminders.child_details import assert_no_child_details
 
@@ -208,3 +208,15 @@ async def test_finished_rows_are_never_claimed(database, world, status):
             row.status = status
         await session.commit()
         assert await claim(session, "w1", now + timedelta(days=30), SETTINGS) == []
+
+
+
+async def test_while_one_worker_plans_the_others_skip_planning(database, database_url, world):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time and no advisory locks")
+    now = await _due_at(database, world) - timedelta(hours=1)
+    async with database.session() as first, database.session() as second:
+        assert await first.scalar(select(func.pg_try_advisory_xact_lock(PLANNING_LOCK)))
+        assert await plan(second, now, RULES, SETTINGS) == PlanResult(0, 0)
+        await first.rollback()
+        assert (await plan(second, now, RULES, SETTINGS)).inserted == 10
