@@ -97,7 +97,7 @@ async def plan(
     rows = await _invitee_rows(session, now, rules, settings.horizon)
     cancelled = 0
     if readiness is not None:
-        chair_rows, ready = await _chair_rows(session, now, rules, settings.horizon, readiness)
+        chair_rows, ready = await _chair_rows(session, now, rules, _alert_horizon(rules), readiness)
         rows += chair_rows
         cancelled += await _cancel(session, and_(ReminderOutbox.kind == ReminderKind.AT_RISK, ReminderOutbox.conference_id.in_(ready)))
     inserted = await _insert(session, rows)
@@ -166,6 +166,12 @@ def _latest_due_first(reminders: list[Reminder], now: datetime) -> list[Reminder
     return [r for r in reminders if r.key not in stale]
 
 
+def _alert_horizon(rules: dict[str, LARules]) -> timedelta:
+    """Far enough ahead to cover every LA's alert window, holidays included."""
+    longest = max(r.reminders.chair_at_risk_working_days_before_meeting for r in rules.values())
+    return timedelta(days=2 * longest + 7)
+
+
 async def _chair_rows(
     session: AsyncSession, now: datetime, rules: dict[str, LARules], horizon: timedelta, readiness: ReadinessLoader,
 ) -> tuple[list[dict[str, Any]], list[int]]:
@@ -184,8 +190,11 @@ async def _chair_rows(
     rows, ready = [], []
     for conference in upcoming:
         la_rules = _rules(rules, conference.slug)
-        status = results[conference.id].status
-        alert = plan_chair_alert(str(conference.id), conference.email, status, conference.scheduled_at, la_rules, la_rules.calendar(), now)
+        result = results.get(conference.id)
+        if result is None:
+            continue
+        alert = plan_chair_alert(str(conference.id), conference.email, result.status, conference.scheduled_at,
+                                 la_rules, la_rules.calendar(), now)
         if alert is None:
             ready.append(conference.id)
         else:

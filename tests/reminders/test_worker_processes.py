@@ -100,8 +100,8 @@ async def test_a_crash_between_send_and_record_resends_once_and_loses_nothing(da
 
 
 
-async def test_a_looping_worker_sends_what_falls_due_and_stops_cleanly_on_sigterm(database: Database, database_url: str, world,
-                                                                                 inbox: Inbox, smtp_port: int):
+async def test_a_looping_worker_sends_what_falls_due_and_stops_cleanly_on_sigterm(sqlite_world, inbox: Inbox, smtp_port: int):
+    database_url, database, world = sqlite_world
     await add_due_invitations(database, world, 2)
     worker = _start(_env(database_url, smtp_port), "--interval", "0.2")
     try:
