@@ -1,7 +1,8 @@
 """The reminder outbox: plan rows idempotently, claim them with a lease, send, then record.
 
-Each pass re-plans every reminder; a key already in the outbox is left alone, so planning
-twice, or in two processes at once, stores each reminder once. A row is claimed (SENDING,
+Each pass re-plans every reminder; a key already in the outbox is left alone (unless it was
+cancelled and is wanted again), so planning twice, or in two processes at once, stores each
+reminder once. A row is claimed (SENDING,
 with a lease) in its own short transaction, sent, and only then recorded SENT. A worker that
 dies between the send and the record leaves the row SENDING; when the lease runs out another
 pass claims and sends it again. A reminder may therefore go twice, but never not at all.
@@ -101,6 +102,7 @@ async def plan(
         rows += chair_rows
         cancelled += await _cancel(session, and_(ReminderOutbox.kind == ReminderKind.AT_RISK, ReminderOutbox.conference_id.in_(ready)))
     inserted = await _insert(session, rows)
+    cancelled += await _cancel_unplanned(session, {row["key"] for row in rows})
     cancelled += await _cancel(session, or_(
         ReminderOutbox.invitation_id.in_(select(Contribution.invitation_id).where(Contribution.status.in_(SUBMITTED))),
         ReminderOutbox.conference_id.in_(
@@ -223,11 +225,16 @@ def _row(reminder: Reminder, person_id: int, rules: LARules, now: datetime, conf
 
 
 async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
+    """New keys are stored; a key already there is left alone unless it was cancelled and is wanted again."""
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     rows = sorted(rows, key=lambda row: row["key"])
     inserted = 0
     for start in range(0, len(rows), INSERT_CHUNK):
-        statement = insert(ReminderOutbox).values(rows[start:start + INSERT_CHUNK]).on_conflict_do_nothing(index_elements=["key"])
+        statement = insert(ReminderOutbox).values(rows[start:start + INSERT_CHUNK]).on_conflict_do_update(
+            index_elements=["key"],
+            set_={"status": OutboxStatus.PENDING.value},
+            where=ReminderOutbox.status == OutboxStatus.CANCELLED,
+        )
         inserted += (await session.execute(statement)).rowcount
     return inserted
 
@@ -240,6 +247,20 @@ async def _cancel(session: AsyncSession, condition: Any) -> int:
         .execution_options(synchronize_session=False)
     )
     return result.rowcount
+
+
+async def _cancel_unplanned(session: AsyncSession, planned: set[str]) -> int:
+    """Unsent invitee reminders this pass did not plan: the due time moved, the person is no longer a
+    contributor, or a later reminder has superseded them."""
+    pending = await session.scalars(
+        select(ReminderOutbox.key).where(ReminderOutbox.status == OutboxStatus.PENDING,
+                                         ReminderOutbox.kind.in_([ReminderKind.BEFORE_DUE, ReminderKind.OVERDUE]))
+    )
+    stale = sorted(set(pending) - planned)
+    cancelled = 0
+    for start in range(0, len(stale), INSERT_CHUNK):
+        cancelled += await _cancel(session, ReminderOutbox.key.in_(stale[start:start + INSERT_CHUNK]))
+    return cancelled
 
 
 # Claiming, sending and recording

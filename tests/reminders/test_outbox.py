@@ -83,6 +83,27 @@ async def test_a_submitted_report_cancels_its_unsent_reminders_and_plans_no_more
     assert {r.status for r in gp1} == {OutboxStatus.CANCELLED}
 
 
+async def test_a_new_due_time_replaces_the_unsent_reminders_for_the_old_one(database, world):
+    due = await _due_at(database, world)
+    await _plan(database, due - timedelta(days=20))
+    async with database.session() as session:
+        invitation = await session.get(Invitation, world.inv_gp1)
+        invitation.report_due_at = due + timedelta(days=7)
+        await session.commit()
+    result = await _plan(database, due - timedelta(days=20))
+    gp1 = [r for r in await _rows(database) if r.invitation_id == world.inv_gp1]
+    old = [r for r in gp1 if r.payload["dueAt"] == due.isoformat()]
+    new = [r for r in gp1 if r.payload["dueAt"] == (due + timedelta(days=7)).isoformat()]
+    assert {r.status for r in old} == {OutboxStatus.CANCELLED} and {r.status for r in new} == {OutboxStatus.PENDING}
+    assert result.inserted == len(new) == len(old) == result.cancelled > 0
+    async with database.session() as session:
+        (await session.get(Invitation, world.inv_gp1)).report_due_at = due
+        await session.commit()
+    await _plan(database, due - timedelta(days=20))
+    back = {r.key: r.status for r in await _rows(database) if r.invitation_id == world.inv_gp1}
+    assert {back[r.key] for r in old} == {OutboxStatus.PENDING} and {back[r.key] for r in new} == {OutboxStatus.CANCELLED}
+
+
 async def test_due_reminders_are_sent_once_and_recorded(database, world):
     now = await _due_at(database, world) - timedelta(hours=1)
     await _plan(database, now)
