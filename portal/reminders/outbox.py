@@ -204,7 +204,9 @@ async def _chair_rows(
     return rows, ready
 
 
-def _row(reminder: Reminder, person_id: int, rules: LARules, now: datetime, conference_id: int, invitation_id: int | None) -> dict[str, Any]:
+def _row(
+    reminder: Reminder, person_id: int, rules: LARules, now: datetime, conference_id: int, invitation_id: int | None,
+) -> dict[str, Any]:
     return {
         "key": f"{reminder.key}:to:{person_id}",
         "kind": reminder.kind.value,
