@@ -34,4 +34,4 @@ class NotifySender:
         except APIError as exc:
             # Notify answers 400/403 for a request it will never accept; 429 and 5xx may pass later.
             permanent = 400 <= exc.status_code < 500 and exc.status_code != 429
-            raise DeliveryFailed(f"GOV.UK Notify refused {message['X-Reminder-Key']}: {exc}", permanent=permanent) from exc
+            raise DeliveryFailed(f"GOV.UK Notify did not accept {message['X-Reminder-Key']}: {exc}", permanent=permanent) from exc

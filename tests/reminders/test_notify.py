@@ -12,6 +12,7 @@ from portal.reminders.notify import NotifySender, notify_request
 from portal.reminders.smtp import DeliveryFailed
 from portal.reminders.worker import make_sender
 from portal.settings import Settings
+from tests.reminders.helpers import free_port
 
 API_KEY = "portal_test-11111111-2222-3333-4444-555555555555-66666666-7777-8888-9999-000000000000"
 TEMPLATE = "0f0e0d0c-0b0a-0908-0706-050403020100"
@@ -80,7 +81,7 @@ async def test_sends_to_notify_with_a_signed_token(notify) -> None:
 async def test_refusals_say_whether_trying_again_can_help(notify, status: int, permanent: bool) -> None:
     fake, url = notify
     fake.status = status
-    with pytest.raises(DeliveryFailed, match="GOV.UK Notify refused") as refused:
+    with pytest.raises(DeliveryFailed, match="GOV.UK Notify did not accept") as refused:
         await NotifySender(API_KEY, TEMPLATE, url, timeout=5).send(_message())
     assert refused.value.permanent is permanent
 
@@ -89,3 +90,9 @@ def test_notify_is_used_when_its_key_is_set_and_needs_a_template() -> None:
     assert isinstance(make_sender(Settings(notify_api_key=API_KEY, notify_template_id=TEMPLATE)), NotifySender)
     with pytest.raises(ValueError, match="PORTAL_NOTIFY_TEMPLATE_ID"):
         make_sender(Settings(notify_api_key=API_KEY))
+
+
+async def test_notify_unreachable_is_worth_trying_again() -> None:
+    with pytest.raises(DeliveryFailed, match="GOV.UK Notify did not accept") as refused:
+        await NotifySender(API_KEY, TEMPLATE, f"http://127.0.0.1:{free_port()}", timeout=5).send(_message())
+    assert refused.value.permanent is False
