@@ -16,7 +16,7 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, WithholdingRequest
 from portal.enums import ContributionStatus, Role, WithholdingDecision
 from portal.errors import forbidden
-from portal.identity import LA_STAFF_ROLES, Actor
+from portal.identity import Actor
 
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})

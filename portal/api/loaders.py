@@ -15,6 +15,7 @@ from portal.conferences.models import ChildConsultation, Conference, ConferenceC
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.people.models import LocalAuthority, Organisation, Person
 
+
 class Reader:
     """One request's session, shared by loaders that may run concurrently."""
 

@@ -9,7 +9,6 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-
 from strawberry.tools import merge_types
 
 from portal.accesslog import AccessLogExtension

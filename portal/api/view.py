@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from starlette.types import Receive, Scope, Send
 from cross_web import HTTPException
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
