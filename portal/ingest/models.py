@@ -3,8 +3,10 @@
 from datetime import datetime
 
 from sqlalchemy import JSON, LargeBinary
+from sqlalchemy.orm import Bundle
 from sqlmodel import Field, SQLModel
 
+from portal.contributions.models import ContributionVersion
 from portal.db import UTCDateTime, utcnow
 
 
@@ -26,3 +28,12 @@ class UploadedReport(SQLModel, table=True):
     content: bytes = Field(sa_type=LargeBinary)
     uploaded_by_id: int = Field(foreign_key="person.id")
     uploaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+def upload_details() -> Bundle:
+    """Everything about an upload but its bytes; select it joined to contribution_version."""
+    return Bundle(
+        "upload", UploadedReport.id, UploadedReport.file_name, UploadedReport.sha256, UploadedReport.size,
+        UploadedReport.pages, UploadedReport.section_pages, UploadedReport.uploaded_at,
+        ContributionVersion.number.label("version_number"),
+    )
