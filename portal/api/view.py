@@ -16,6 +16,8 @@ from portal.csrf import PREFLIGHT_HEADERS, forgeable
 from portal.db import Database
 from portal.demo_identity import demo_person_id
 from portal.identity import Actor, load_actor
+from portal.ingest.errors import megabytes
+from portal.ingest.uploads import body_too_large
 from portal.settings import Settings
 
 SESSION_KEY = "portal.session"
@@ -47,6 +49,10 @@ class PortalGraphQL(GraphQL):
         if scope["type"] == "http" and scope["method"] == "POST" and forgeable(HTTPConnection(scope)):
             refusal = f"Multipart requests need one of these headers: {', '.join(PREFLIGHT_HEADERS)}."
             await JSONResponse({"errors": [{"message": refusal}]}, status_code=400)(scope, receive, send)
+            return
+        if scope["type"] == "http" and body_too_large(HTTPConnection(scope), self.settings.ingest_max_bytes):
+            too_large = f"The request is larger than the {megabytes(self.settings.ingest_max_bytes)} allowed for a report."
+            await JSONResponse({"errors": [{"message": too_large}]}, status_code=413)(scope, receive, send)
             return
         async with self.database.session() as session:
             scope[SESSION_KEY] = session

@@ -12,16 +12,31 @@ from portal.api.view import resolve_actor, sign_in_message
 from portal.csrf import cross_site
 from portal.db import Database
 from portal.errors import ErrorCode, Problem
-from portal.ingest.uploads import FILE, IncomingFile, clean_file_name, ingest_worker, read_capped, upload_report
+from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
+from portal.ingest.uploads import (
+    FILE,
+    FileProblem,
+    IncomingFile,
+    body_too_large,
+    clean_file_name,
+    ingest_worker,
+    read_capped,
+    upload_report,
+)
 from portal.settings import Settings
 
 STATUS = {ErrorCode.INVALID: 422, ErrorCode.NOT_FOUND: 404, ErrorCode.FORBIDDEN: 403, ErrorCode.CONFLICT: 409}
 MODES = ("merge", "replace")
 
 
+def _name(code: IngestErrorCode | None) -> str | None:
+    """As the GraphQL IngestErrorCode enum spells it."""
+    return code.name if code else None
+
+
 def _errors(problems: tuple[Problem, ...] | list[Problem], status: int | None = None) -> JSONResponse:
     body = [
-        {"path": list(p.path), "message": p.message, "code": p.code.value, "ingestCode": getattr(p, "ingest_code", None)}
+        {"path": list(p.path), "message": p.message, "code": p.code.value, "ingestCode": _name(getattr(p, "ingest_code", None))}
         for p in problems
     ]
     return JSONResponse({"errors": body}, status_code=status or STATUS[problems[0].code])
@@ -32,6 +47,9 @@ def upload_route(database: Database, agencies: AgencyRegistry, settings: Setting
         if cross_site(request):
             return _errors([Problem((), "Uploads are accepted only from the portal's own pages.", ErrorCode.FORBIDDEN)])
         worker = ingest_worker(request)
+        if body_too_large(request, worker.limits.max_bytes):
+            return _errors([FileProblem(FILE, IngestError(IngestErrorCode.TOO_LARGE, limit=megabytes(worker.limits.max_bytes)).message,
+                                        ErrorCode.INVALID, IngestErrorCode.TOO_LARGE)], status=413)
         async with database.session() as session:
             actor = await resolve_actor(request, session, settings)
             await session.commit()

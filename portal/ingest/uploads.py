@@ -30,6 +30,7 @@ from portal.people.models import Organisation
 INVITATION = ("input", "invitationId")
 FILE = ("input", "file")
 PDF = "application/pdf"
+REQUEST_SLACK = 1024 * 1024  # room for the other form fields around the file
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ class UploadOutcome:
 def ingest_worker(request: Any) -> IngestWorker:
     """The app's one worker (see create_app)."""
     return request.app.state.ingest_worker
+
+
+def body_too_large(request: Any, max_bytes: int) -> bool:
+    """A declared body far over the file limit is refused before it is read. Files just over the
+    limit still reach the parse checks and get the plain-English error."""
+    declared = request.headers.get("content-length", "")
+    return declared.isdigit() and int(declared) > max_bytes + REQUEST_SLACK
 
 
 def clean_file_name(name: str | None) -> str:

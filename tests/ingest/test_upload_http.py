@@ -57,7 +57,7 @@ async def test_the_form_post_returns_the_same_errors_as_json(database, world):
         )
         nobody = await api.client.post(f"/invitations/{world.inv_gp1}/upload", files={"file": ("letter.pdf", pdfs.letter().data)})
     assert not_pdf.status_code == 422
-    assert [(e["code"], e["ingestCode"]) for e in not_pdf.json()["errors"]] == [("INVALID", "not_pdf")]
+    assert [(e["code"], e["ingestCode"]) for e in not_pdf.json()["errors"]] == [("INVALID", "NOT_PDF")]
     assert other_org.status_code == 404 and other_org.json()["errors"][0]["code"] == "NOT_FOUND"
     assert nobody.status_code == 401
 
@@ -84,3 +84,18 @@ async def test_a_multipart_graphql_request_needs_a_header_another_site_could_not
     assert HEADER in json.dumps(response.json())
     async with database.session() as session:
         assert (await session.execute(select(UploadedReport))).first() is None
+
+
+async def test_a_body_far_over_the_limit_is_refused_before_it_is_read(database, world):
+    oversized = b"%PDF-1.7\n" + b"0" * 3_000_000 + b"\n%%EOF\n"
+    async with running(database, ingest_max_bytes=1024 * 1024) as api:
+        graphql = await api.client.post(
+            "/graphql", data=multipart(world.inv_gp1), files={"0": ("big.pdf", oversized, "application/pdf")},
+            headers={HEADER: str(world.gp1_author)},
+        )
+        form = await api.client.post(
+            f"/invitations/{world.inv_gp1}/upload", files={"file": ("big.pdf", oversized, "application/pdf")},
+            headers={HEADER: str(world.gp1_author)},
+        )
+    assert graphql.status_code == 413 and "1 MB" in graphql.json()["errors"][0]["message"]
+    assert form.status_code == 413 and form.json()["errors"][0]["ingestCode"] == "TOO_LARGE"
