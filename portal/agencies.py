@@ -9,7 +9,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
 
 CORE_SECTIONS = (
     "worries",
@@ -34,8 +34,8 @@ class SectionDefinition(BaseModel):
     id: str
     title: str = Field(min_length=1)
     help: str = Field(min_length=1)
-    required: bool = False
-    max_length: int = Field(default=20_000, gt=0, le=200_000)
+    required: StrictBool = False
+    max_length: StrictInt = Field(default=20_000, gt=0, le=200_000)
     aliases: tuple[str, ...] = ()
 
     @field_validator("id")

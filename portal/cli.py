@@ -6,6 +6,7 @@ import typer
 
 from portal.ingest.cli import ingest_command
 from portal.settings import ROOT, get_settings
+from portal.timescales.cli import timescales
 
 app = typer.Typer(help="Multi-agency conference contribution portal.", no_args_is_help=True)
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
@@ -13,6 +14,7 @@ schema_app = typer.Typer(help="The GraphQL schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
 app.command("ingest")(ingest_command)
+app.command("timescales")(timescales)
 
 SCHEMA_FILE = ROOT / "graphql" / "schema.graphql"
 

@@ -117,6 +117,7 @@ class Query:
         else:
             statement = statement.order_by(Conference.scheduled_at.desc().nulls_first(), Conference.id.desc())
         rows = await info.context.reader.scalars(paged(statement, offset, size))
+        info.context.loaders.conference.prime_many({row.id: row for row in rows})
         return connection(rows, offset, size)
 
     @strawberry.field

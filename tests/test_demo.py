@@ -1,0 +1,39 @@
+"""The demo region: every kind in every state, valid invented NHS numbers, and idempotent seeding."""
+
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+
+from portal.children.models import Child
+from portal.children.nhs import is_valid_nhs_number
+from portal.conferences.models import Conference
+from portal.contributions.models import Contribution, WithholdingRequest
+from portal.demo import seed_demo
+from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, WithholdingDecision
+from portal.models import metadata
+from portal.people.models import LocalAuthority, Organisation, PersonRole
+from portal.settings import sync_url
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {t.name: session.execute(select(func.count()).select_from(t)).scalar_one() for t in metadata.sorted_tables}
+
+
+def test_demo_seeds_a_whole_region_once(database_url: str):
+    engine = create_engine(sync_url(database_url))
+    with Session(engine) as session:
+        assert seed_demo(session).created
+        first = counts(session)
+        assert not seed_demo(session).created
+        assert counts(session) == first
+        assert session.execute(select(func.count()).select_from(LocalAuthority)).scalar_one() == 4
+        pairs = set(session.execute(select(Conference.kind, Conference.status)).all())
+        assert pairs == {(k.value, s.value) for k in ConferenceKind for s in ConferenceStatus}
+        assert set(session.execute(select(Contribution.status)).scalars()) == {s.value for s in ContributionStatus}
+        assert set(session.execute(select(WithholdingRequest.decision)).scalars()) == {d.value for d in WithholdingDecision}
+        assert set(session.execute(select(PersonRole.role)).scalars()) == {r.value for r in Role}
+        assert {"gp", "school", "substance_misuse", "cafcass", "police"} <= set(session.execute(select(Organisation.agency_id)).scalars())
+        numbers = session.execute(select(Child.nhs_number)).scalars().all()
+        assert numbers and all(is_valid_nhs_number(n) and n.startswith("999") for n in numbers)
+        gp_codes = session.execute(select(Organisation.code).where(Organisation.agency_id == "gp", Organisation.name.like("%Surgery"))).scalars().all()
+        assert all(len(c) == 6 and c[0].isalpha() and c[1:].isdigit() for c in gp_codes)
+    engine.dispose()
