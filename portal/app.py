@@ -16,6 +16,9 @@ from portal.api.view import PortalGraphQL
 from portal.db import Database
 from portal.demo_identity import COOKIE
 from portal.demo_people import demo_people
+from portal.ingest.limits import IngestLimits
+from portal.ingest.routes import upload_route
+from portal.ingest.worker import IngestWorker
 from portal.settings import ROOT, Settings, get_settings
 
 templates = Jinja2Templates(directory=ROOT / "templates")
@@ -61,8 +64,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/demo/act-as", act_as, methods=["POST"]),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            upload_route(database, agencies, settings),
         ],
         lifespan=lifespan,
     )
     app.state.database = database
+    app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app
