@@ -84,7 +84,7 @@ async def test_text_too_long_for_a_section_is_refused_as_a_problem_with_the_file
     shutil.copytree(ROOT / "agencies", agencies)
     gp = agencies / "gp.toml"
     before, other = gp.read_text().split('id = "other_information"')
-    gp.write_text(before + 'id = "other_information"' + other.replace("max_length = 20000", "max_length = 20", 1))
+    gp.write_text(before + 'id = "other_information"' + other.replace("max_length = 200000", "max_length = 20", 1))
     async with running(database, agencies_dir=agencies) as api:
         payload = await upload(api, world.inv_gp1, pdfs.letter().data, as_=world.gp1_author)
     [error] = payload["errors"]
