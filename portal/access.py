@@ -16,7 +16,7 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, WithholdingRequest
 from portal.enums import ContributionStatus, Role, WithholdingDecision
 from portal.errors import forbidden
-from portal.identity import LA_STAFF_ROLES, Actor
+from portal.identity import Actor
 
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
@@ -88,6 +88,11 @@ def can_see_withheld(actor: Actor, contribution: Contribution, chair_id: int | N
     """A section withheld (or asked to be withheld) from the family is seen only by its author's
     organisation and the conference's chair."""
     return contribution.organisation_id == actor.organisation_id or (chair_id is not None and actor.person_id == chair_id)
+
+
+def can_see_uploads(actor: Actor, contribution: Contribution) -> bool:
+    """Uploaded originals (even their names and sizes) are seen only by the contributing organisation."""
+    return contribution.organisation_id == actor.organisation_id
 
 
 # --- writes, one rule per action -------------------------------------------------------

@@ -1,7 +1,7 @@
 """The Starlette application."""
 
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from sqlalchemy import text
 from starlette.applications import Starlette
@@ -14,8 +14,11 @@ from portal.agencies import AgencyRegistry
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
 from portal.db import Database
-from portal.demo_people import demo_people
 from portal.demo_identity import COOKIE
+from portal.demo_people import demo_people
+from portal.ingest.limits import IngestLimits
+from portal.ingest.routes import upload_route
+from portal.ingest.worker import IngestWorker
 from portal.settings import ROOT, Settings, get_settings
 
 templates = Jinja2Templates(directory=ROOT / "templates")
@@ -61,8 +64,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/demo/act-as", act_as, methods=["POST"]),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            upload_route(database, agencies, settings),
         ],
         lifespan=lifespan,
     )
     app.state.database = database
+    app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app

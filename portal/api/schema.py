@@ -9,16 +9,16 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-
 from strawberry.tools import merge_types
 
 from portal.accesslog import AccessLogExtension
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
+from portal.ingest.api import IngestMutation
 from portal.settings import Settings
 
 Query = merge_types("Query", (CoreQuery,))
-Mutation = merge_types("Mutation", (CoreMutation,))
+Mutation = merge_types("Mutation", (CoreMutation, IngestMutation))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
