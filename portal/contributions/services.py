@@ -20,6 +20,7 @@ from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
 from portal.lookup import own_invitation, parse_id, visible_contribution
 from portal.people.models import Organisation
+from portal.readiness.changes import conference_changed
 
 SHARED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 MAX_NOTE = 4000
@@ -165,6 +166,7 @@ async def save_draft(session: AsyncSession, actor: Actor, agencies: AgencyRegist
         contribution.version += 1
     _record_version(session, actor, contribution)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -180,6 +182,7 @@ async def submit(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, 
     contribution.version += 1
     _record_version(session, actor, contribution)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -198,6 +201,7 @@ async def amend(
     contribution.version += 1
     _record_version(session, actor, contribution, reason)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -210,6 +214,7 @@ async def withdraw(session: AsyncSession, actor: Actor, contribution_id: str, re
     contribution.version += 1
     _record_version(session, actor, contribution, reason)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -247,6 +252,7 @@ async def request_withholding(
     )
     session.add(request)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return request
 
 
@@ -269,6 +275,7 @@ async def decide_withholding(session: AsyncSession, actor: Actor, request_id: st
     request.decided_by_id = actor.person_id
     request.decided_at = utcnow()
     await session.flush()
+    conference_changed(session, conference.id)
     return request
 
 
@@ -281,4 +288,5 @@ async def record_shared_with_family(session: AsyncSession, actor: Actor, contrib
     contribution.shared_with_family_on = shared_on
     contribution.updated_at = utcnow()
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
