@@ -14,10 +14,12 @@ from strawberry.tools import merge_types
 
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
+from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.settings import Settings
 
 Query = merge_types("Query", (CoreQuery,))
 Mutation = merge_types("Mutation", (CoreMutation,))
+Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -26,6 +28,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: parser_cache,
