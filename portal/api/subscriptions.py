@@ -4,6 +4,7 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 from sqlalchemy import select
+from starlette.websockets import WebSocket
 
 from portal import access
 from portal.api.context import Context, Info
@@ -13,6 +14,7 @@ from portal.db import utcnow
 from portal.readiness.loading import load_readiness
 
 NOT_VISIBLE = "No conference with that id exists, or you may not see its readiness."
+OVER_WEBSOCKET = "Subscriptions are served over WebSocket at /graphql with the graphql-transport-ws protocol only."
 
 
 async def _visible(context: Context, conference_id: strawberry.ID) -> int:
@@ -39,20 +41,27 @@ async def _current(context: Context, conference_id: int) -> ReadinessType | None
     return ReadinessType.of(result) if result is not None else None
 
 
+async def _stream(context: Context, conference_id: strawberry.ID) -> AsyncGenerator[ReadinessType | None, None]:
+    # Listen before the first result is read, so no change between the two is missed.
+    async with context.notifier.events() as changes:
+        number = await _visible(context, conference_id)
+        yield await _current(context, number)
+        while True:
+            changed = set(await changes.get())
+            while not changes.empty():
+                changed |= changes.get_nowait()
+            if number in changed:
+                yield await _current(context, number)
+
+
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
         description="The conference's readiness now, then again each time a contribution, invitation, sharing, withholding "
-        "decision, child's consultation or the meeting time changes. For staff of the conference's local authority only."
+        "decision, child's consultation or the meeting time changes. For staff of the conference's local authority only; "
+        "over WebSocket (graphql-transport-ws) only."
     )
     async def readiness(self, info: Info, conference_id: strawberry.ID) -> AsyncGenerator[ReadinessType | None, None]:
-        context = info.context
-        async with context.notifier.events() as changes:
-            number = await _visible(context, conference_id)
-            yield await _current(context, number)
-            while True:
-                changed = set(await changes.get())
-                while not changes.empty():
-                    changed |= changes.get_nowait()
-                if number in changed:
-                    yield await _current(context, number)
+        if not isinstance(info.context.request, WebSocket):
+            raise ValueError(OVER_WEBSOCKET)
+        return _stream(info.context, conference_id)
