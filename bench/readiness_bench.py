@@ -6,7 +6,7 @@ the GraphQL API in-process as one chair. Run:
 
     .venv/bin/python bench/readiness_bench.py [--conferences 100000] [--requests 40] [--backend sqlite|postgresql|both]
 
-PostgreSQL: PORTAL_BENCH_DATABASE_URL (default postgresql://root@127.0.0.1:5432/portal_bench; created if missing).
+PostgreSQL: PORTAL_BENCH_DATABASE_URL (default postgresql://root@127.0.0.1:5432/portal_readiness_bench; created if missing).
 """
 
 import argparse
@@ -36,7 +36,7 @@ from portal.models import (  # noqa: E402
 from portal.settings import Settings, sync_url  # noqa: E402
 
 SQLITE_URL = f"sqlite:///{ROOT / 'var' / 'readiness_bench.db'}"
-PG_URL = os.environ.get("PORTAL_BENCH_DATABASE_URL", "postgresql://root@127.0.0.1:5432/portal_bench")
+PG_URL = os.environ.get("PORTAL_BENCH_DATABASE_URL", "postgresql://root@127.0.0.1:5432/portal_readiness_bench")
 CHAIRS = 200
 AGENCIES = ("social_care", "gp", "school", "police", "health_visiting")
 CHUNK = 5_000

@@ -15,6 +15,7 @@ from strawberry.tools import merge_types
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
 from portal.api.subscriptions import Subscription as ReadinessSubscription
+from portal.api.subscriptions import WebSocketSubscriptionsOnly
 from portal.settings import Settings
 
 Query = merge_types("Query", (CoreQuery,))
@@ -35,6 +36,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: validation_cache,
+            WebSocketSubscriptionsOnly,
             lambda: MaskErrors(should_mask_error=_unexpected),
         ],
     )

@@ -1,10 +1,13 @@
 """Live readiness over graphql-transport-ws: a new result whenever something affecting it changes."""
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
 
 import strawberry
+from graphql import ExecutionResult, GraphQLError
 from sqlalchemy import select
 from starlette.websockets import WebSocket
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from portal import access
 from portal.api.context import Context, Info
@@ -62,6 +65,14 @@ class Subscription:
         "over WebSocket (graphql-transport-ws) only."
     )
     async def readiness(self, info: Info, conference_id: strawberry.ID) -> AsyncGenerator[ReadinessType | None, None]:
-        if not isinstance(info.context.request, WebSocket):
-            raise ValueError(OVER_WEBSOCKET)
         return _stream(info.context, conference_id)
+
+
+class WebSocketSubscriptionsOnly(SchemaExtension):
+    """Refuse a subscription sent over plain HTTP (or HTTP streaming)."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.operation_type == OperationType.SUBSCRIPTION and not isinstance(getattr(context.context, "request", None), WebSocket):
+            context.result = ExecutionResult(data=None, errors=[GraphQLError(OVER_WEBSOCKET)])
+        yield

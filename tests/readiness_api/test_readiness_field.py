@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from portal.conferences.models import Conference, Invitation
 from portal.db import StatementCounter
+from portal.demo_identity import HEADER
 from portal.readiness.loading import load_readiness
 from portal.timescales import RULES_DIR, load_rules
 from tests.test_query_count import seed_conferences
@@ -96,3 +97,12 @@ async def test_readiness_of_50_upcoming_conferences_costs_the_same_sql_as_5(api,
         assert all(c["status"] == "AT_RISK" and "Millbrook Surgery" in c["explanation"] for c in submitted)
     assert small == large
     assert large <= 12
+
+
+async def test_the_subscription_is_refused_over_plain_http(api, world):
+    query = f'subscription {{ readiness(conferenceId: "{world.conf_a}") {{ status }} }}'
+    for accept in ("application/json", "multipart/mixed;subscriptionSpec=1.0,application/json"):
+        response = await api.client.post("/graphql", json={"query": query}, headers={HEADER: str(world.chair_a), "accept": accept})
+        assert response.json() == {
+            "data": None, "errors": [{"message": "Subscriptions are served over WebSocket at /graphql with the graphql-transport-ws protocol only."}],
+        }
