@@ -75,7 +75,13 @@ class PostgresNotifier(Notifier):
             import asyncpg
 
             self._connection = await asyncpg.connect(self.dsn)
+            self._connection.add_termination_listener(self._lost)
             await self._connection.add_listener(CHANNEL, self._heard)
+
+    def _lost(self, _connection: Any) -> None:
+        # The next subscriber reconnects; subscribers already listening miss changes until then.
+        log.error("lost the connection listening for conference changes")
+        self._connection = None
 
     def _heard(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
         try:

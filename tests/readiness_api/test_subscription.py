@@ -5,7 +5,7 @@ import httpx
 import pytest
 from websockets.exceptions import InvalidStatus
 
-from portal.demo_identity import HEADER
+from portal.demo_identity import COOKIE, HEADER
 from tests.readiness_api.conftest import portal_server
 from tests.readiness_api.wsclient import subscribe
 from tests.world import build_world
@@ -66,12 +66,17 @@ async def test_a_single_process_pushes_its_own_changes(database_url):
         await watch_consultations(server, server, world)
 
 
-async def test_a_websocket_without_a_person_is_refused_and_agencies_get_an_error(database_url):
+async def test_a_websocket_names_its_person_by_header_or_cookie_or_is_refused(database_url):
     world = await seeded_world(database_url)
     with portal_server(database_url) as server:
         with pytest.raises(InvalidStatus) as refused:
             await subscribe(server, None, SUBSCRIPTION, {"id": world.id("conf_a")})
         assert refused.value.response.status_code == 403
+        by_cookie, subscription = await subscribe(server, None, SUBSCRIPTION, {"id": world.id("conf_a")}, {"cookie": f"{COOKIE}={world.bs_a}"})
+        try:
+            assert (await subscription.next())["payload"]["data"]["readiness"]["conferenceId"] == world.id("conf_a")
+        finally:
+            await by_cookie.close()
         connection, subscription = await subscribe(server, world.gp1_author, SUBSCRIPTION, {"id": world.id("conf_a")})
         try:
             message = await subscription.next()

@@ -25,8 +25,10 @@ class Subscription:
             return message
 
 
-async def subscribe(base_url: str, person_id: int | None, query: str, variables: dict[str, Any]) -> tuple[ClientConnection, Subscription]:
-    headers = {HEADER: str(person_id)} if person_id is not None else {}
+async def subscribe(
+    base_url: str, person_id: int | None, query: str, variables: dict[str, Any], headers: dict[str, str] | None = None
+) -> tuple[ClientConnection, Subscription]:
+    headers = headers if headers is not None else ({HEADER: str(person_id)} if person_id is not None else {})
     connection = await connect(
         base_url.replace("http", "ws", 1) + "/graphql", subprotocols=[PROTOCOL], additional_headers=headers  # type: ignore[list-item]
     )
