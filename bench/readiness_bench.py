@@ -15,7 +15,8 @@ import os
 import statistics
 import sys
 import time
-from datetime import UTC, date, datetime, time as clock, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +31,18 @@ from portal.db import Database, StatementCounter  # noqa: E402
 from portal.demo_identity import HEADER  # noqa: E402
 from portal.migrate import upgrade  # noqa: E402
 from portal.models import (  # noqa: E402
-    ChildConsultation, Child, Conference, ConferenceChild, Contribution, Invitation, LocalAuthority, Organisation, Person,
-    PersonRole, Region, WithholdingRequest,
+    Child,
+    ChildConsultation,
+    Conference,
+    ConferenceChild,
+    Contribution,
+    Invitation,
+    LocalAuthority,
+    Organisation,
+    Person,
+    PersonRole,
+    Region,
+    WithholdingRequest,
 )
 from portal.settings import Settings, sync_url  # noqa: E402
 

@@ -118,6 +118,7 @@ def _iro_for(actor: Actor, proceedings: CareProceedings) -> bool:
 
 
 RULES: dict[str, Callable[..., bool]] = {
+    "child.add": _la_scheduler,
     "conference.create": _la_scheduler,
     "conference.schedule": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "conference.invite": lambda actor, conference: _la_scheduler(actor, conference.la_id),
@@ -129,6 +130,7 @@ RULES: dict[str, Callable[..., bool]] = {
 }
 
 MESSAGES = {
+    "child.add": "Only business support or a chair in this local authority may record a child.",
     "conference.create": "Only business support or a chair in this local authority may create conferences.",
     "conference.schedule": "Only business support or a chair in this local authority may schedule this conference.",
     "conference.invite": "Only business support or a chair in this local authority may invite organisations.",

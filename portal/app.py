@@ -1,7 +1,7 @@
 """The Starlette application."""
 
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from sqlalchemy import text
 from starlette.applications import Starlette
@@ -14,8 +14,8 @@ from portal.agencies import AgencyRegistry
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
 from portal.db import Database
-from portal.demo_people import demo_people
 from portal.demo_identity import COOKIE
+from portal.demo_people import demo_people
 from portal.readiness.notifier import make_notifier
 from portal.settings import ROOT, Settings, get_settings
 from portal.timescales import load_rules

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import typer
 
+from portal.audit.cli import app as audit_app
 from portal.ingest.cli import ingest_command
 from portal.settings import ROOT, get_settings
 from portal.timescales.cli import timescales
@@ -13,6 +14,7 @@ db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 schema_app = typer.Typer(help="The GraphQL schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
+app.add_typer(audit_app, name="audit")
 app.command("ingest")(ingest_command)
 app.command("timescales")(timescales)
 

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from portal.accesslog import AccessLogEntry
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
@@ -11,7 +12,7 @@ from portal.people.models import LocalAuthority, Organisation, Person, PersonRol
 metadata = SQLModel.metadata
 
 __all__ = [
-    "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
+    "AccessLogEntry", "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
     "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "Organisation", "Person",
     "PersonRole", "ProceedingsChild", "Region", "WithholdingRequest", "metadata",
 ]

@@ -104,3 +104,34 @@ async def test_iro_records_versioned_care_plan_views(api, world):
     assert by_guardian["errors"][0]["code"] == "FORBIDDEN"
     by_other_la = await api.mutate("recordCarePlanView", data, "carePlanView { version }", as_=world.chair_b)
     assert by_other_la["errors"][0]["code"] == "NOT_FOUND"
+
+
+async def test_business_support_records_a_child_with_a_valid_nhs_number(api, world):
+    data = {"laId": world.id("la_a"), "givenName": "Ivy", "familyName": "Marwood", "dateOfBirth": "2022-03-01", "nhsNumber": "943 476 5919"}
+    added = await api.mutate("addChild", data, "child { givenName nhsNumber }", as_=world.bs_a)
+    assert added["child"] == {"givenName": "Ivy", "nhsNumber": "9434765919"}
+    again = await api.mutate("addChild", data, "child { id }", as_=world.bs_a)
+    assert again["errors"][0]["code"] == "CONFLICT"
+
+
+async def test_recording_a_child_refuses_bad_input(api, world, database):
+    from portal.children.models import Child
+
+    async with database.session() as session:
+        before = (await session.execute(select(func.count()).select_from(Child))).scalar_one()
+    base = {"laId": world.id("la_a"), "givenName": "Ivy", "familyName": "Marwood", "dateOfBirth": "2022-03-01"}
+    for change, path in (
+        ({"nhsNumber": "9434765918"}, ["input", "nhsNumber"]),
+        ({"nhsNumber": "12345"}, ["input", "nhsNumber"]),
+        ({"givenName": " "}, ["input", "givenName"]),
+        ({"dateOfBirth": "2999-01-01"}, ["input", "dateOfBirth"]),
+        ({"laId": world.id("la_b")}, ["input", "laId"]),
+    ):
+        payload = await api.mutate("addChild", {**base, **change}, "child { id }", as_=world.bs_a)
+        assert payload["errors"][0]["path"] == path, change
+    by_gp = await api.mutate("addChild", base, "child { id }", as_=world.gp1_author)
+    assert by_gp["errors"][0]["code"] == "NOT_FOUND"
+    by_social_worker = await api.mutate("addChild", base, "child { id }", as_=world.sw_a)
+    assert by_social_worker["errors"][0]["code"] == "FORBIDDEN"
+    async with database.session() as session:
+        assert (await session.execute(select(func.count()).select_from(Child))).scalar_one() == before

@@ -199,3 +199,19 @@ async def test_withholding_is_requested_by_the_author_and_decided_once_by_the_ch
     assert decided["withholdingRequest"] == {"decision": "AGREED", "decisionNote": "Agreed."}
     again = await api.mutate("decideWithholding", {"requestId": request_id, "agree": False}, "withholdingRequest { id }", as_=world.chair_a)
     assert again["errors"][0]["code"] == "CONFLICT"
+
+
+async def test_reports_for_a_cancelled_conference_cannot_change(api, world, database):
+    from portal.conferences.models import Conference
+
+    saved = await draft(api, world)
+    async with database.session() as session:
+        conference = await session.get(Conference, world.conf_a)
+        conference.status = "CANCELLED"
+        await session.commit()
+    for name, data in (
+        ("saveDraft", {"invitationId": world.id("inv_gp1"), "sections": sections({"worries": "More."})}),
+        ("submitContribution", {"contributionId": saved["id"]}),
+    ):
+        payload = await api.mutate(name, data, "contribution { id }", as_=world.gp1_author)
+        assert payload["errors"][0]["code"] == "CONFLICT" and "cancelled" in payload["errors"][0]["message"], name

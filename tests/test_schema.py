@@ -19,3 +19,15 @@ def test_migrations_create_exactly_the_modelled_schema(database_url: str):
         differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_every_operation_document_is_valid_against_the_schema():
+    from graphql import parse, validate
+    from portal.api.schema import build_schema
+    from portal.settings import ROOT, Settings
+
+    schema = build_schema(Settings())._schema
+    documents = sorted((ROOT / "graphql" / "operations").glob("*.graphql"))
+    assert documents
+    for document in documents:
+        assert validate(schema, parse(document.read_text())) == [], document.name

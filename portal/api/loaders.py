@@ -19,12 +19,14 @@ from portal.readiness.loading import load_readiness
 from portal.readiness.result import ReadinessResult
 from portal.timescales import LARules
 
+
 class Reader:
     """One request's session, shared by loaders that may run concurrently."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
         self.lock = asyncio.Lock()
+        self.children_seen: set[int] = set()
 
     async def all(self, statement: Select[Any]) -> Sequence[Any]:
         async with self.lock:
@@ -37,6 +39,8 @@ class Reader:
 def _one_each(reader: Reader, model: Any) -> DataLoader[int, Any]:
     async def load(ids: list[int]) -> list[Any]:
         rows = {row.id: row for row in await reader.scalars(select(model).where(model.id.in_(ids)))}
+        if model is Child:
+            reader.children_seen.update(rows)
         return [rows.get(i) for i in ids]
 
     return DataLoader(load_fn=load)
@@ -45,7 +49,10 @@ def _many_each(reader: Reader, statement: Callable[[list[Hashable]], Select[Any]
     async def load(keys: list[Hashable]) -> list[list[Any]]:
         groups: dict[Hashable, list[Any]] = defaultdict(list)
         for row in await reader.all(statement(keys)):
-            groups[key(row)].append(row[-1] if len(row) > 1 else row[0])
+            item = row[-1] if len(row) > 1 else row[0]
+            if isinstance(item, Child):
+                reader.children_seen.add(item.id)
+            groups[key(row)].append(item)
         return [groups.get(k, []) for k in keys]
 
     return DataLoader(load_fn=load)

@@ -8,6 +8,7 @@ from portal.api.context import Info, in_transaction
 from portal.api.types import (
     CarePlanViewType,
     ChildConsultationType,
+    ChildType,
     ConferenceKindEnum,
     ConferenceType,
     ContributionType,
@@ -17,9 +18,19 @@ from portal.api.types import (
     WithholdingRequestType,
 )
 from portal.careplans import services as careplans
+from portal.children import services as children
 from portal.conferences import services as conferences
 from portal.contributions import services as contributions
 from portal.contributions.services import ContentChange, ScaleScore, SectionText
+
+
+@strawberry.input
+class AddChildInput:
+    la_id: strawberry.ID
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    nhs_number: str | None = strawberry.field(default=None, description="Ten digits; spaces and hyphens are ignored.")
 
 
 @strawberry.input
@@ -134,6 +145,12 @@ class RecordCarePlanViewInput:
 
 
 @strawberry.type
+class ChildPayload:
+    child: ChildType | None
+    errors: list[UserError]
+
+
+@strawberry.type
 class ConferencePayload:
     conference: ConferenceType | None
     errors: list[UserError]
@@ -182,6 +199,15 @@ def _errors(problems: tuple) -> list[UserError]:  # type: ignore[type-arg]
 
 @strawberry.type
 class Mutation:
+    @strawberry.mutation(description="Record a child in your local authority.")
+    async def add_child(self, info: Info, input: AddChildInput) -> ChildPayload:
+        new = children.NewChild(
+            la_id=input.la_id, given_name=input.given_name, family_name=input.family_name,
+            date_of_birth=input.date_of_birth, nhs_number=input.nhs_number,
+        )
+        result, problems = await in_transaction(info.context, lambda s, a: children.add_child(s, a, new))
+        return ChildPayload(child=result, errors=_errors(problems))
+
     @strawberry.mutation
     async def create_conference(self, info: Info, input: CreateConferenceInput) -> ConferencePayload:
         new = conferences.NewConference(

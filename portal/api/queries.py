@@ -117,6 +117,7 @@ class Query:
         else:
             statement = statement.order_by(Conference.scheduled_at.desc().nulls_first(), Conference.id.desc())
         rows = await info.context.reader.scalars(paged(statement, offset, size))
+        info.context.loaders.conference.prime_many({row.id: row for row in rows})
         return connection(rows, offset, size)
 
     @strawberry.field
@@ -144,6 +145,7 @@ class Query:
         if number is None:
             return None
         rows = await info.context.reader.scalars(select(Child).where(Child.id == number, access.child_scope(info.context.actor)))
+        info.context.reader.children_seen.update(row.id for row in rows)
         return rows[0] if rows else None
 
     @strawberry.field(description="Care proceedings you may see: a guardian's own, or an IRO's local authority's.")

@@ -9,9 +9,9 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-
 from strawberry.tools import merge_types
 
+from portal.accesslog import AccessLogExtension
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
 from portal.api.subscriptions import Subscription as ReadinessSubscription
@@ -38,6 +38,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: validation_cache,
             WebSocketSubscriptionsOnly,
             lambda: MaskErrors(should_mask_error=_unexpected),
+            AccessLogExtension,
         ],
     )
 

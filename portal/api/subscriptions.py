@@ -3,12 +3,12 @@
 from collections.abc import AsyncGenerator, Iterator
 
 import strawberry
-from graphql import ExecutionResult, GraphQLError
 from sqlalchemy import select
 from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from graphql import ExecutionResult, GraphQLError
 from portal import access
 from portal.api.context import Context, Info
 from portal.api.types import ReadinessType

@@ -12,8 +12,8 @@ from portal.api.context import Info
 from portal.careplans.models import CarePlanView, CareProceedings
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, Invitation
-from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.conferences.timescales import rules_for_la, statutory_deadline
+from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, ViewsConveyed, WithholdingDecision
 from portal.errors import ErrorCode, Problem
 from portal.markdown import to_safe_html

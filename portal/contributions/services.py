@@ -15,7 +15,7 @@ from portal.agencies import AgencyDefinition, AgencyRegistry
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.db import utcnow
-from portal.enums import ContributionStatus, WithholdingDecision
+from portal.enums import ConferenceStatus, ContributionStatus, WithholdingDecision
 from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
 from portal.lookup import own_invitation, parse_id, visible_contribution
@@ -124,9 +124,15 @@ async def _agency_of(session: AsyncSession, agencies: AgencyRegistry, organisati
     return agencies[organisation.agency_id]
 
 
+def _not_cancelled(conference: Conference | None, path: tuple[str, ...]) -> None:
+    if conference is not None and conference.status == ConferenceStatus.CANCELLED:
+        raise conflict(path, "This conference was cancelled; its reports can no longer be changed.")
+
+
 async def _writable(session: AsyncSession, actor: Actor, contribution_id: str) -> tuple[Contribution, Conference]:
     contribution, conference = await visible_contribution(session, actor, contribution_id, ("input", "contributionId"), for_update=True)
     access.require(actor, "contribution.write", contribution.organisation_id, path=("input", "contributionId"))
+    _not_cancelled(conference, ("input", "contributionId"))
     return contribution, conference
 
 
@@ -140,6 +146,7 @@ def _require_note(note: str, what: str) -> None:
 async def save_draft(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, invitation_id: str, change: ContentChange) -> Contribution:
     invitation: Invitation = await own_invitation(session, actor, invitation_id, ("input", "invitationId"))
     access.require(actor, "contribution.write", invitation.organisation_id, path=("input", "invitationId"))
+    _not_cancelled(await session.get(Conference, invitation.conference_id), ("input", "invitationId"))
     agency = await _agency_of(session, agencies, invitation.organisation_id)
     contribution = (
         await session.execute(select(Contribution).where(Contribution.invitation_id == invitation.id).with_for_update())

@@ -1,0 +1,180 @@
+"""Audit rubrics: one versioned TOML file per agency in agencies/rubrics/, validated on load."""
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from portal.agencies import AgencyDefinition
+from portal.audit.text import casefold_pattern
+from portal.datafiles import read_toml, validate
+
+SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class RubricFileError(Exception):
+    """A rubric file is missing, unreadable or invalid."""
+
+
+def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for all patterns, to match against lower-cased text (see portal.audit.text).
+
+    A pattern that starts with a word (a letter or digit, or a group "(?:" whose first alternative
+    starts with one) matches only at the start of a word; grouping those behind one \\b lets the
+    engine skip positions inside words quickly.
+    """
+    words = [casefold_pattern(p) for p in patterns if _starts_with_word(p)]
+    others = [casefold_pattern(p) for p in patterns if not _starts_with_word(p)]
+    parts = ([r"\b(?:" + "|".join(words) + ")"] if words else []) + [f"(?:{p})" for p in others]
+    return re.compile("|".join(parts))
+
+
+def _starts_with_word(pattern: str) -> bool:
+    return pattern[:1].isalnum() or (pattern.startswith("(?:") and pattern[3:4].isalnum())
+
+
+def _check_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {pattern!r} ({exc})") from None
+    return patterns
+
+
+class Levels(BaseModel):
+    """What each level means for one criterion; a criterion without not_applicable is never N/A."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    met: str = Field(min_length=1)
+    partly_met: str = Field(min_length=1)
+    not_met: str = Field(min_length=1)
+    not_applicable: str | None = None
+
+
+class LookFor(BaseModel):
+    """One thing a criterion looks for in the text, with the advice given when it is missing."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    patterns: tuple[str, ...] = Field(min_length=1)
+    advice: str = Field(min_length=1)
+
+    _check = field_validator("patterns")(_check_patterns)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return compile_patterns(self.patterns)
+
+
+class Criterion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    how_judged: str = Field(min_length=1)
+    judge: Literal["content", "safety_scale", "submitted_on_time", "shared_with_family"] = "content"
+    sections: tuple[str, ...] = ()
+    weight: float = Field(gt=0, le=100)
+    min_words: int = Field(default=4, ge=1)
+    partly_min_found: int = Field(default=1, ge=1)
+    look_for: tuple[LookFor, ...] = ()
+    missing_advice: str = ""
+    levels: Levels
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
+        return value
+
+    @model_validator(mode="after")
+    def _content_needs_text(self) -> "Criterion":
+        if self.judge == "content":
+            if not self.sections:
+                raise ValueError("sections: a content criterion needs at least one section to look in")
+            if not self.look_for:
+                raise ValueError("look_for: a content criterion needs at least one thing to look for")
+            if self.partly_min_found > len(self.look_for):
+                raise ValueError("partly_min_found: more than the number of look_for entries")
+        elif not self.missing_advice:
+            raise ValueError(f"missing_advice: a {self.judge} criterion needs the advice given when it is not met")
+        return self
+
+    @property
+    def allows_not_applicable(self) -> bool:
+        return self.levels.not_applicable is not None
+
+
+class Points(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    met: float = 1.0
+    partly_met: float = 0.5
+    not_met: float = 0.0
+
+
+class Rubric(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    agency: str
+    version: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    sources: tuple[str, ...] = ()
+    points: Points = Points()
+    placeholders: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    not_applicable_phrases: tuple[str, ...] = ()
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+    _check = field_validator("not_applicable_phrases")(_check_patterns)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "Rubric":
+        ids = [c.id for c in self.criteria]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"criteria: duplicate criterion ids {', '.join(duplicates)}")
+        return self
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+    @property
+    def label(self) -> str:
+        return f"{self.id}@{self.version}"
+
+
+def load_rubric(path: Path, agency: AgencyDefinition | None = None) -> Rubric:
+    """Read and validate one rubric file; with the agency, also check every section id it names."""
+    rubric = validate(Rubric, read_toml(path, RubricFileError), path, RubricFileError)
+    if rubric.id != path.stem:
+        raise RubricFileError(f"{path.name}: id: '{rubric.id}' must match the file name '{path.stem}'")
+    if agency is not None:
+        check_sections(rubric, agency, path.name)
+    return rubric
+
+
+def check_sections(rubric: Rubric, agency: AgencyDefinition, file_name: str) -> None:
+    """Every section a criterion looks in must be a section of the rubric's agency."""
+    if agency.id != rubric.agency:
+        raise RubricFileError(f"{file_name}: agency: '{rubric.agency}' is not the agency '{agency.id}'")
+    known = {s.id for s in agency.sections}
+    for i, criterion in enumerate(rubric.criteria):
+        unknown = [s for s in criterion.sections if s not in known]
+        if unknown:
+            raise RubricFileError(
+                f"{file_name}: criteria[{i}].sections: {', '.join(unknown)} not a section of agency '{agency.id}'"
+            )
+
+
+def rubric_path(agencies_dir: Path, rubric_id: str) -> Path:
+    if not SLUG.match(rubric_id):
+        raise RubricFileError(f"{rubric_id!r}: not a rubric id")
+    return agencies_dir / "rubrics" / f"{rubric_id}.toml"

@@ -1,0 +1,32 @@
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from portal.agencies import AgencyRegistry
+from portal.audit.contribution import parse_contribution
+from portal.audit.results import ScoreResult
+from portal.audit.rubric import Rubric, load_rubric
+from portal.audit.scorer import Scorer
+from tests.audit.builders import contribution
+
+ROOT = Path(__file__).resolve().parents[2]
+RUBRIC_FILE = ROOT / "agencies" / "rubrics" / "gp.toml"
+
+
+@pytest.fixture(scope="session")
+def rubric() -> Rubric:
+    return load_rubric(RUBRIC_FILE, AgencyRegistry.load(ROOT / "agencies")["gp"])
+
+
+@pytest.fixture(scope="session")
+def scorer(rubric: Rubric) -> Scorer:
+    return Scorer(rubric)
+
+
+@pytest.fixture(scope="session")
+def score(scorer: Scorer):
+    def _score(texts: dict[str, str | None] | None = None, /, **fields: Any) -> ScoreResult:
+        return scorer.score(parse_contribution(contribution(texts, **fields)))
+
+    return _score
