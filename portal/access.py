@@ -95,6 +95,11 @@ def can_see_withheld(actor: Actor, contribution: Contribution, chair_id: int | N
     return contribution.organisation_id == actor.organisation_id or (chair_id is not None and actor.person_id == chair_id)
 
 
+def can_see_uploads(actor: Actor, contribution: Contribution) -> bool:
+    """Uploaded originals (even their names and sizes) are seen only by the contributing organisation."""
+    return contribution.organisation_id == actor.organisation_id
+
+
 # --- writes, one rule per action -------------------------------------------------------
 
 def _la_scheduler(actor: Actor, la_id: int) -> bool:

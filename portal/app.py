@@ -16,6 +16,9 @@ from portal.api.view import PortalGraphQL
 from portal.db import Database
 from portal.demo_identity import COOKIE
 from portal.demo_people import demo_people
+from portal.ingest.limits import IngestLimits
+from portal.ingest.routes import upload_route
+from portal.ingest.worker import IngestWorker
 from portal.readiness.notifier import make_notifier
 from portal.settings import ROOT, Settings, get_settings
 from portal.timescales import load_rules
@@ -67,9 +70,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            upload_route(database, agencies, settings, notifier),
         ],
         lifespan=lifespan,
     )
     app.state.database = database
     app.state.rules = rules
+    app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app

@@ -7,6 +7,7 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.ingest.models import UploadedReport
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
 
 metadata = SQLModel.metadata
@@ -14,5 +15,5 @@ metadata = SQLModel.metadata
 __all__ = [
     "AccessLogEntry", "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
     "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "Organisation", "Person",
-    "PersonRole", "ProceedingsChild", "Region", "WithholdingRequest", "metadata",
+    "PersonRole", "ProceedingsChild", "Region", "UploadedReport", "WithholdingRequest", "metadata",
 ]

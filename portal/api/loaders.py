@@ -14,6 +14,7 @@ from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.db import utcnow
+from portal.ingest.models import UploadedReport, upload_details
 from portal.people.models import LocalAuthority, Organisation, Person
 from portal.readiness.loading import load_readiness
 from portal.readiness.result import ReadinessResult
@@ -133,3 +134,11 @@ class Loaders:
             lambda row: row[0].proceedings_id,
         )
         self.proceedings = _one_each(reader, CareProceedings)
+        self.uploads_by_contribution = _many_each(
+            reader,
+            lambda ids: select(UploadedReport.contribution_id, upload_details())
+            .join(ContributionVersion, ContributionVersion.id == UploadedReport.contribution_version_id)
+            .where(UploadedReport.contribution_id.in_(ids))
+            .order_by(UploadedReport.id),
+            lambda row: row[0],
+        )

@@ -16,10 +16,11 @@ from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
+from portal.ingest.api import IngestMutation
 from portal.settings import Settings
 
 Query = merge_types("Query", (CoreQuery,))
-Mutation = merge_types("Mutation", (CoreMutation,))
+Mutation = merge_types("Mutation", (CoreMutation, IngestMutation))
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 

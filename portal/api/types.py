@@ -16,6 +16,7 @@ from portal.conferences.timescales import rules_for_la, statutory_deadline
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, ViewsConveyed, WithholdingDecision
 from portal.errors import ErrorCode, Problem
+from portal.ingest.types import UploadedReportType, uploads_of
 from portal.markdown import to_safe_html
 from portal.people.models import Person
 from portal.readiness.result import ReadinessResult, Status
@@ -249,6 +250,10 @@ class ContributionType:
     async def withholding_requests(self, root: strawberry.Parent[Contribution], info: Info) -> list[WithholdingRequestType]:
         _, _, sees_withheld = await _contribution_context(info, root)
         return await info.context.loaders.withholdings_by_contribution.load(root.id) if sees_withheld else []
+
+    @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation.")
+    async def uploads(self, root: strawberry.Parent[Contribution], info: Info) -> list[UploadedReportType]:
+        return await uploads_of(info, root)
 
     @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
     async def versions(self, root: strawberry.Parent[Contribution], info: Info) -> list[ContributionVersionType]:

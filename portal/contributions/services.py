@@ -143,7 +143,9 @@ def _require_note(note: str, what: str) -> None:
         raise invalid(("input", "reason"), f"The reason is longer than {MAX_NOTE:,} characters.")
 
 
-async def save_draft(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, invitation_id: str, change: ContentChange) -> Contribution:
+async def save_draft(
+    session: AsyncSession, actor: Actor, agencies: AgencyRegistry, invitation_id: str, change: ContentChange, note: str = ""
+) -> Contribution:
     invitation: Invitation = await own_invitation(session, actor, invitation_id, ("input", "invitationId"))
     access.require(actor, "contribution.write", invitation.organisation_id, path=("input", "invitationId"))
     _not_cancelled(await session.get(Conference, invitation.conference_id), ("input", "invitationId"))
@@ -171,7 +173,7 @@ async def save_draft(session: AsyncSession, actor: Actor, agencies: AgencyRegist
             )
         await _apply(session, agency, contribution, change)
         contribution.version += 1
-    _record_version(session, actor, contribution)
+    _record_version(session, actor, contribution, note)
     await session.flush()
     conference_changed(session, contribution.conference_id)
     return contribution
