@@ -16,7 +16,7 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, WithholdingRequest
 from portal.enums import ContributionStatus, Role, WithholdingDecision
 from portal.errors import forbidden
-from portal.identity import Actor
+from portal.identity import LA_STAFF_ROLES, Actor
 
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
@@ -80,6 +80,11 @@ def can_read_contribution(actor: Actor, contribution: Contribution, conference_l
     return True
 
 
+def can_see_readiness(actor: Actor, conference: Conference) -> bool:
+    """Readiness names who must act on a case: LA staff of the conference's LA only, never agencies."""
+    return actor.has_any(LA_STAFF_ROLES, conference.la_id)
+
+
 def withheld_sections(requests: Iterable[WithholdingRequest]) -> frozenset[str]:
     return frozenset(r.section_id for r in requests if r.decision in WITHHOLDING_IN_FORCE)
 
@@ -122,6 +127,7 @@ RULES: dict[str, Callable[..., bool]] = {
     "conference.create": _la_scheduler,
     "conference.schedule": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "conference.invite": lambda actor, conference: _la_scheduler(actor, conference.la_id),
+    "conference.record_held": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "contribution.write": _contributor_for,
     "withholding.decide": _chair_of,
     "consultation.record": _consultation_recorder,
@@ -133,6 +139,7 @@ MESSAGES = {
     "conference.create": "Only business support or a chair in this local authority may create conferences.",
     "conference.schedule": "Only business support or a chair in this local authority may schedule this conference.",
     "conference.invite": "Only business support or a chair in this local authority may invite organisations.",
+    "conference.record_held": "Only business support or a chair in this local authority may record that a conference was held.",
     "contribution.write": "Only contributors from the invited organisation may change this contribution.",
     "withholding.decide": "Only the chair of this conference may decide withholding requests.",
     "consultation.record": "Only the chair, social worker or business support in this local authority may record a child's consultation.",

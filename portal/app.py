@@ -7,7 +7,7 @@ from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.templating import Jinja2Templates
 
 from portal.agencies import AgencyRegistry
@@ -19,7 +19,9 @@ from portal.demo_people import demo_people
 from portal.ingest.limits import IngestLimits
 from portal.ingest.routes import upload_route
 from portal.ingest.worker import IngestWorker
+from portal.readiness.notifier import make_notifier
 from portal.settings import ROOT, Settings, get_settings
+from portal.timescales import load_rules
 
 templates = Jinja2Templates(directory=ROOT / "templates")
 
@@ -27,8 +29,10 @@ templates = Jinja2Templates(directory=ROOT / "templates")
 def create_app(settings: Settings | None = None, database: Database | None = None) -> Starlette:
     settings = settings or get_settings()
     agencies = AgencyRegistry.load(settings.agencies_dir)
+    rules = load_rules(settings.timescales_dir)
     database = database or Database(settings.database_url)
-    graphql = PortalGraphQL(build_schema(settings), database, agencies, settings)
+    notifier = make_notifier(database.url)
+    graphql = PortalGraphQL(build_schema(settings), database, agencies, settings, rules, notifier)
 
     async def healthz(request: Request) -> Response:
         async with database.session() as session:
@@ -55,6 +59,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
+        await notifier.close()
         await database.dispose()
 
     app = Starlette(
@@ -64,10 +69,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/demo/act-as", act_as, methods=["POST"]),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
-            upload_route(database, agencies, settings),
+            WebSocketRoute("/graphql", graphql),
+            upload_route(database, agencies, settings, notifier),
         ],
         lifespan=lifespan,
     )
     app.state.database = database
+    app.state.rules = rules
     app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app

@@ -61,6 +61,7 @@ def serve(
 
     from portal.agencies import AgencyFileError
     from portal.app import create_app
+    from portal.timescales import RulesFileError
 
     settings = get_settings()
     if host:
@@ -71,6 +72,9 @@ def serve(
         application = create_app(settings)
     except AgencyFileError as error:
         typer.echo(f"Cannot start: agency definition {error}", err=True)
+        raise typer.Exit(2) from None
+    except RulesFileError as error:
+        typer.echo(f"Cannot start: timescale rules in {settings.timescales_dir}: {error}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"Portal running at {settings.public_url}/ (GraphQL at {settings.public_url}/graphql)")
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from portal.timescales.rules import RULES_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -13,6 +15,7 @@ class Settings(BaseSettings):
 
     database_url: str = f"sqlite:///{ROOT / 'var' / 'portal.db'}"
     agencies_dir: Path = ROOT / "agencies"
+    timescales_dir: Path = RULES_DIR
     demo: bool = False
     debug: bool = False
     host: str = "127.0.0.1"

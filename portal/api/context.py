@@ -1,6 +1,8 @@
 """What every resolver can reach: the actor, the request's session, loaders and agency definitions."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,7 +12,15 @@ from portal.agencies import AgencyRegistry
 from portal.api.loaders import Loaders, Reader
 from portal.errors import DomainError, Problem
 from portal.identity import Actor
+from portal.readiness.changes import take_changed
+from portal.readiness.notifier import Notifier
 from portal.settings import Settings
+from portal.timescales import RULES_DIR, LARules, load_rules
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> dict[str, LARules]:
+    return load_rules(RULES_DIR)
 
 
 @dataclass
@@ -21,29 +31,37 @@ class Context:
     settings: Settings
     request: Any = None
     response: Any = None
+    rules: Mapping[str, LARules] = field(default_factory=shipped_rules)
+    notifier: Notifier = field(default_factory=Notifier)
     reader: Reader = field(init=False)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.session)
-        self.loaders = Loaders(self.reader)
+        self.loaders = Loaders(self.reader, self.rules)
 
 
 Info = StrawberryInfo[Context, None]
 
 
 async def in_transaction(context: Context, work: Any) -> tuple[Any, tuple[Problem, ...]]:
-    """Run one mutation's work as one transaction: all of it is written, or none of it."""
+    """Run one mutation's work as one transaction: all of it is written, or none of it.
+    The conferences it changed are announced once it commits, for live readiness."""
     session = context.session
     if session.in_transaction():
         await session.commit()
     try:
         result = await work(session, context.actor)
+        changed = take_changed(session)
+        await context.notifier.stage(session, changed)
         await session.commit()
     except DomainError as error:
+        take_changed(session)
         await session.rollback()
         return None, error.problems
     except BaseException:
+        take_changed(session)
         await session.rollback()
         raise
+    context.notifier.committed(changed)
     return result, ()

@@ -1,5 +1,6 @@
-"""The /graphql endpoint: a session per request and an actor, or a refusal."""
+"""The /graphql endpoint: a session per request or websocket and an actor, or a refusal."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from cross_web import HTTPException
@@ -7,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
@@ -18,9 +20,13 @@ from portal.demo_identity import demo_person_id
 from portal.identity import Actor, load_actor
 from portal.ingest.errors import megabytes
 from portal.ingest.uploads import body_too_large
+from portal.readiness.notifier import Notifier
 from portal.settings import Settings
+from portal.timescales import LARules
 
 SESSION_KEY = "portal.session"
+ACTOR_KEY = "portal.actor"
+POLICY_VIOLATION = 1008
 
 
 async def resolve_actor(request: Any, session: AsyncSession, settings: Settings) -> Actor | None:
@@ -34,7 +40,10 @@ def sign_in_message(settings: Settings) -> str:
 
 
 class PortalGraphQL(GraphQL):
-    def __init__(self, schema: Any, database: Database, agencies: AgencyRegistry, settings: Settings) -> None:
+    def __init__(
+        self, schema: Any, database: Database, agencies: AgencyRegistry, settings: Settings,
+        rules: Mapping[str, LARules], notifier: Notifier,
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.demo or settings.debug else None,
@@ -44,8 +53,17 @@ class PortalGraphQL(GraphQL):
         self.database = database
         self.agencies = agencies
         self.settings = settings
+        self.rules = rules
+        self.notifier = notifier
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            actor = await self._actor(WebSocket(scope, receive, send))
+            if actor is None:
+                # Closing before accepting refuses the handshake (HTTP 403).
+                await WebSocket(scope, receive, send).close(code=POLICY_VIOLATION)
+                return
+            scope[ACTOR_KEY] = actor
         if scope["type"] == "http" and scope["method"] == "POST" and forgeable(HTTPConnection(scope)):
             refusal = f"Multipart requests need one of these headers: {', '.join(PREFLIGHT_HEADERS)}."
             await JSONResponse({"errors": [{"message": refusal}]}, status_code=400)(scope, receive, send)
@@ -58,10 +76,17 @@ class PortalGraphQL(GraphQL):
             scope[SESSION_KEY] = session
             await super().__call__(scope, receive, send)
 
+    async def _actor(self, request: Any) -> Actor | None:
+        async with self.database.session() as session:
+            return await resolve_actor(request, session, self.settings)
+
     async def get_context(self, request: Any, response: Any) -> Context:
         session = request.scope[SESSION_KEY]
-        actor = await resolve_actor(request, session, self.settings)
+        actor = request.scope.get(ACTOR_KEY) or await resolve_actor(request, session, self.settings)
         await session.commit()
         if actor is None:
             raise HTTPException(401, sign_in_message(self.settings))
-        return Context(actor=actor, session=session, agencies=self.agencies, settings=self.settings, request=request, response=response)
+        return Context(
+            actor=actor, session=session, agencies=self.agencies, settings=self.settings, request=request, response=response,
+            rules=self.rules, notifier=self.notifier,
+        )

@@ -20,6 +20,7 @@ from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
 from portal.lookup import own_invitation, parse_id, visible_contribution
 from portal.people.models import Organisation
+from portal.readiness.changes import conference_changed
 
 SHARED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 MAX_NOTE = 4000
@@ -174,6 +175,7 @@ async def save_draft(
         contribution.version += 1
     _record_version(session, actor, contribution, note)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -189,6 +191,7 @@ async def submit(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, 
     contribution.version += 1
     _record_version(session, actor, contribution)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -207,6 +210,7 @@ async def amend(
     contribution.version += 1
     _record_version(session, actor, contribution, reason)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -219,6 +223,7 @@ async def withdraw(session: AsyncSession, actor: Actor, contribution_id: str, re
     contribution.version += 1
     _record_version(session, actor, contribution, reason)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -256,6 +261,7 @@ async def request_withholding(
     )
     session.add(request)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return request
 
 
@@ -278,6 +284,7 @@ async def decide_withholding(session: AsyncSession, actor: Actor, request_id: st
     request.decided_by_id = actor.person_id
     request.decided_at = utcnow()
     await session.flush()
+    conference_changed(session, conference.id)
     return request
 
 
@@ -290,4 +297,5 @@ async def record_shared_with_family(session: AsyncSession, actor: Actor, contrib
     contribution.shared_with_family_on = shared_on
     contribution.updated_at = utcnow()
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution

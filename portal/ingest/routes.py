@@ -23,6 +23,7 @@ from portal.ingest.uploads import (
     read_capped,
     upload_report,
 )
+from portal.readiness.notifier import Notifier
 from portal.settings import Settings
 
 STATUS = {ErrorCode.INVALID: 422, ErrorCode.NOT_FOUND: 404, ErrorCode.FORBIDDEN: 403, ErrorCode.CONFLICT: 409}
@@ -42,7 +43,7 @@ def _errors(problems: tuple[Problem, ...] | list[Problem], status: int | None = 
     return JSONResponse({"errors": body}, status_code=status or STATUS[problems[0].code])
 
 
-def upload_route(database: Database, agencies: AgencyRegistry, settings: Settings) -> Route:
+def upload_route(database: Database, agencies: AgencyRegistry, settings: Settings, notifier: Notifier) -> Route:
     async def upload(request: Request) -> Response:
         if cross_site(request):
             return _errors([Problem((), "Uploads are accepted only from the portal's own pages.", ErrorCode.FORBIDDEN)])
@@ -62,7 +63,7 @@ def upload_route(database: Database, agencies: AgencyRegistry, settings: Setting
                 if mode not in MODES:
                     return _errors([Problem(("input", "mode"), "Choose whether to merge with the draft or replace it.")])
                 incoming = IncomingFile(clean_file_name(file.filename), await read_capped(file, worker.limits.max_bytes))
-            context = Context(actor=actor, session=session, agencies=agencies, settings=settings, request=request)
+            context = Context(actor=actor, session=session, agencies=agencies, settings=settings, request=request, notifier=notifier)
             outcome, problems = await upload_report(context, worker, request.path_params["invitation_id"], incoming, mode)  # type: ignore[arg-type]
         if outcome is None:
             return _errors(problems)
