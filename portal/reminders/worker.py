@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from portal.db import Database, utcnow
+from portal.readiness.loading import load_readiness
 from portal.reminders.outbox import DeliveryResult, OutboxSettings, PlanResult, ReadinessLoader, Sender, deliver, plan
 from portal.reminders.smtp import SmtpSender, SmtpSettings
 from portal.settings import Settings
@@ -51,17 +52,6 @@ def make_sender(settings: Settings) -> Sender:
     ))
 
 
-def readiness_loader() -> ReadinessLoader | None:
-    """Chair alerts need readiness results; without the loader the worker sends invitee reminders only."""
-    try:
-        from portal.readiness.loading import load_readiness
-    except ModuleNotFoundError as exc:
-        if exc.name != "portal.readiness.loading":
-            raise
-        return None
-    return load_readiness
-
-
 def _crash_hook() -> Callable[[str], None]:
     if os.environ.get(CRASH_AFTER_SEND):
         def crash(key: str) -> None:
@@ -95,7 +85,6 @@ async def run(settings: Settings, once: bool) -> list[PassResult]:
     db = Database(settings.database_url)
     sender = make_sender(settings)
     rules = load_rules(RULES_DIR)
-    readiness = readiness_loader()
     worker = f"{socket.gethostname()}:{os.getpid()}"
     after_send = _crash_hook()
     stop = asyncio.Event()
@@ -106,7 +95,7 @@ async def run(settings: Settings, once: bool) -> list[PassResult]:
     try:
         while True:
             try:
-                result = await run_pass(db, sender, settings, rules, worker, readiness=readiness, after_send=after_send)
+                result = await run_pass(db, sender, settings, rules, worker, readiness=load_readiness, after_send=after_send)
             except Exception:
                 if once:
                     raise

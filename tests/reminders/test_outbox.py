@@ -242,3 +242,13 @@ async def test_while_one_worker_plans_the_others_skip_planning(database, databas
         assert await plan(second, now, RULES, SETTINGS) == PlanResult(0, 0)
         await first.rollback()
         assert (await plan(second, now, RULES, SETTINGS)).inserted == 10
+
+
+async def test_chair_alerts_come_from_the_real_readiness_assessment(database, world):
+    from portal.readiness.loading import load_readiness
+
+    now = await _due_at(database, world) + timedelta(days=2, hours=23)
+    await _plan(database, now, load_readiness)
+    alerts = [(r.recipient, r.conference_id) for r in await _rows(database) if r.kind == "AT_RISK"]
+    # nothing has been submitted to either conference, so both chairs are told
+    assert sorted(alerts) == sorted([("chair_a@example.org", world.conf_a), ("chair_b@example.org", world.conf_b)])
