@@ -2,7 +2,6 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,12 +14,7 @@ from portal.identity import Actor
 from portal.readiness.changes import take_changed
 from portal.readiness.notifier import Notifier
 from portal.settings import Settings
-from portal.timescales import RULES_DIR, LARules, load_rules
-
-
-@lru_cache(maxsize=1)
-def shipped_rules() -> dict[str, LARules]:
-    return load_rules(RULES_DIR)
+from portal.timescales import LARules
 
 
 @dataclass
@@ -29,9 +23,9 @@ class Context:
     session: AsyncSession
     agencies: AgencyRegistry
     settings: Settings
+    rules: Mapping[str, LARules]
     request: Any = None
     response: Any = None
-    rules: Mapping[str, LARules] = field(default_factory=shipped_rules)
     notifier: Notifier = field(default_factory=Notifier)
     reader: Reader = field(init=False)
     loaders: Loaders = field(init=False)

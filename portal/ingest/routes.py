@@ -63,7 +63,9 @@ def upload_route(database: Database, agencies: AgencyRegistry, settings: Setting
                 if mode not in MODES:
                     return _errors([Problem(("input", "mode"), "Choose whether to merge with the draft or replace it.")])
                 incoming = IncomingFile(clean_file_name(file.filename), await read_capped(file, worker.limits.max_bytes))
-            context = Context(actor=actor, session=session, agencies=agencies, settings=settings, request=request, notifier=notifier)
+            context = Context(
+                actor=actor, session=session, agencies=agencies, settings=settings, rules=request.app.state.rules, request=request, notifier=notifier
+            )
             outcome, problems = await upload_report(context, worker, request.path_params["invitation_id"], incoming, mode)  # type: ignore[arg-type]
         if outcome is None:
             return _errors(problems)

@@ -7,13 +7,14 @@ from portal.identity import load_actor
 from portal.readiness.changes import conference_changed
 from portal.readiness.notifier import Notifier
 from portal.settings import ROOT, Settings
+from portal.timescales import RULES_DIR, load_rules
 
 
 async def test_only_committed_changes_are_announced(database, world):
     notifier = Notifier()
     async with database.session() as session, notifier.events() as changes:
         actor = await load_actor(session, world.chair_a)
-        context = Context(actor=actor, session=session, agencies=AgencyRegistry.load(ROOT / "agencies"), settings=Settings(), notifier=notifier)
+        context = Context(actor=actor, session=session, agencies=AgencyRegistry.load(ROOT / "agencies"), settings=Settings(), rules=load_rules(RULES_DIR), notifier=notifier)
 
         async def refused(s, _actor):
             conference_changed(s, world.conf_a)
