@@ -19,6 +19,7 @@ from portal.demo_people import demo_people
 from portal.ingest.limits import IngestLimits
 from portal.ingest.routes import upload_route
 from portal.ingest.worker import IngestWorker
+from portal.pages.invitation import invitation_route
 from portal.readiness.notifier import make_notifier
 from portal.settings import ROOT, Settings, get_settings
 from portal.timescales import load_rules
@@ -32,7 +33,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     rules = load_rules(settings.timescales_dir)
     database = database or Database(settings.database_url)
     notifier = make_notifier(database.url)
-    graphql = PortalGraphQL(build_schema(settings), database, agencies, settings, rules, notifier)
+    schema = build_schema(settings)
+    graphql = PortalGraphQL(schema, database, agencies, settings, rules, notifier)
 
     async def healthz(request: Request) -> Response:
         async with database.session() as session:
@@ -71,10 +73,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             upload_route(database, agencies, settings, notifier),
+            invitation_route(database, templates),
         ],
         lifespan=lifespan,
     )
     app.state.database = database
     app.state.rules = rules
+    app.state.schema = schema
+    app.state.settings = settings
+    app.state.agencies = agencies
     app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app
