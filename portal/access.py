@@ -8,7 +8,8 @@ go through `require(actor, action, ...)`, one rule per action.
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, exists, false, or_, select
+from sqlalchemy.orm import aliased
 
 from portal.careplans.models import CareProceedings, ProceedingsChild
 from portal.children.models import Child
@@ -25,8 +26,10 @@ WITHHOLDING_IN_FORCE = (WithholdingDecision.PENDING, WithholdingDecision.AGREED)
 
 # --- reads, as SQL scopes -------------------------------------------------------------
 
-def invited_conference_ids(actor: Actor) -> Any:
-    return select(Invitation.conference_id).where(Invitation.organisation_id == actor.organisation_id)
+def _invited_to(actor: Actor, conference_id: Any) -> ColumnElement[bool]:
+    """A correlated check the (conference, organisation) unique index answers row by row."""
+    invitation = aliased(Invitation)
+    return exists().where(invitation.conference_id == conference_id, invitation.organisation_id == actor.organisation_id)
 
 
 def conference_scope(actor: Actor) -> ColumnElement[bool]:
@@ -35,7 +38,7 @@ def conference_scope(actor: Actor) -> ColumnElement[bool]:
     if la_ids := actor.la_ids():
         clauses.append(Conference.la_id.in_(la_ids))
     if actor.is_contributor:
-        clauses.append(Conference.id.in_(invited_conference_ids(actor)))
+        clauses.append(_invited_to(actor, Conference.id))
     return or_(*clauses) if clauses else false()
 
 
@@ -47,7 +50,7 @@ def child_scope(actor: Actor) -> ColumnElement[bool]:
         clauses.append(Child.la_id.in_(la_ids))
     if actor.is_contributor:
         clauses.append(
-            Child.id.in_(select(ConferenceChild.child_id).where(ConferenceChild.conference_id.in_(invited_conference_ids(actor))))
+            exists().where(ConferenceChild.child_id == Child.id, _invited_to(actor, ConferenceChild.conference_id))
         )
     if actor.has(Role.GUARDIAN):
         clauses.append(Child.id.in_(select(ProceedingsChild.child_id).where(ProceedingsChild.proceedings_id.in_(guardian_proceedings(actor)))))
