@@ -8,7 +8,8 @@ go through `require(actor, action, ...)`, one rule per action.
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, exists, false, or_, select
+from sqlalchemy.orm import aliased
 
 from portal.audit.models import AuditRound
 from portal.careplans.models import CareProceedings, ProceedingsChild
@@ -26,8 +27,10 @@ WITHHOLDING_IN_FORCE = (WithholdingDecision.PENDING, WithholdingDecision.AGREED)
 
 # --- reads, as SQL scopes -------------------------------------------------------------
 
-def invited_conference_ids(actor: Actor) -> Any:
-    return select(Invitation.conference_id).where(Invitation.organisation_id == actor.organisation_id)
+def _invited_to(actor: Actor, conference_id: Any) -> ColumnElement[bool]:
+    """A correlated check the (conference, organisation) unique index answers row by row."""
+    invitation = aliased(Invitation)
+    return exists().where(invitation.conference_id == conference_id, invitation.organisation_id == actor.organisation_id)
 
 
 def conference_scope(actor: Actor) -> ColumnElement[bool]:
@@ -36,7 +39,7 @@ def conference_scope(actor: Actor) -> ColumnElement[bool]:
     if la_ids := actor.la_ids():
         clauses.append(Conference.la_id.in_(la_ids))
     if actor.is_contributor:
-        clauses.append(Conference.id.in_(invited_conference_ids(actor)))
+        clauses.append(_invited_to(actor, Conference.id))
     return or_(*clauses) if clauses else false()
 
 
@@ -48,7 +51,7 @@ def child_scope(actor: Actor) -> ColumnElement[bool]:
         clauses.append(Child.la_id.in_(la_ids))
     if actor.is_contributor:
         clauses.append(
-            Child.id.in_(select(ConferenceChild.child_id).where(ConferenceChild.conference_id.in_(invited_conference_ids(actor))))
+            exists().where(ConferenceChild.child_id == Child.id, _invited_to(actor, ConferenceChild.conference_id))
         )
     if actor.has(Role.GUARDIAN):
         clauses.append(Child.id.in_(select(ProceedingsChild.child_id).where(ProceedingsChild.proceedings_id.in_(guardian_proceedings(actor)))))
@@ -79,6 +82,11 @@ def can_read_contribution(actor: Actor, contribution: Contribution, conference_l
     if contribution.status == ContributionStatus.WITHDRAWN:
         return conference_la_id in actor.la_ids()
     return True
+
+
+def can_see_readiness(actor: Actor, conference: Conference) -> bool:
+    """Readiness names who must act on a case: LA staff of the conference's LA only, never agencies."""
+    return actor.has_any(LA_STAFF_ROLES, conference.la_id)
 
 
 def withheld_sections(requests: Iterable[WithholdingRequest]) -> frozenset[str]:
@@ -119,6 +127,10 @@ def can_read_feedback(actor: Actor, contribution: Contribution) -> bool:
     """Drafting advice is for the contribution's own organisation."""
     return actor.is_contributor and contribution.organisation_id == actor.organisation_id
 
+def can_see_uploads(actor: Actor, contribution: Contribution) -> bool:
+    """Uploaded originals (even their names and sizes) are seen only by the contributing organisation."""
+    return contribution.organisation_id == actor.organisation_id
+
 
 # --- writes, one rule per action -------------------------------------------------------
 
@@ -147,6 +159,7 @@ RULES: dict[str, Callable[..., bool]] = {
     "conference.create": _la_scheduler,
     "conference.schedule": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "conference.invite": lambda actor, conference: _la_scheduler(actor, conference.la_id),
+    "conference.record_held": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "contribution.write": _contributor_for,
     "withholding.decide": _chair_of,
     "consultation.record": _consultation_recorder,
@@ -161,6 +174,7 @@ MESSAGES = {
     "conference.create": "Only business support or a chair in this local authority may create conferences.",
     "conference.schedule": "Only business support or a chair in this local authority may schedule this conference.",
     "conference.invite": "Only business support or a chair in this local authority may invite organisations.",
+    "conference.record_held": "Only business support or a chair in this local authority may record that a conference was held.",
     "contribution.write": "Only contributors from the invited organisation may change this contribution.",
     "withholding.decide": "Only the chair of this conference may decide withholding requests.",
     "consultation.record": "Only the chair, social worker or business support in this local authority may record a child's consultation.",

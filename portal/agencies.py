@@ -5,11 +5,12 @@ message naming the file and the field.
 """
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator, model_validator
+
+from portal.datafiles import read_toml, validate
 
 CORE_SECTIONS = (
     "worries",
@@ -80,28 +81,8 @@ class AgencyDefinition(BaseModel):
         return tuple(s for s in self.sections if s.required)
 
 
-def _location(error: dict) -> str:
-    parts: list[str] = []
-    for item in error["loc"]:
-        if isinstance(item, int):
-            parts[-1:] = [f"{parts[-1]}[{item}]"] if parts else [f"[{item}]"]
-        else:
-            parts.append(str(item))
-    return ".".join(parts) or "(file)"
-
-
 def load_agency_file(path: Path) -> AgencyDefinition:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AgencyFileError(f"{path.name}: cannot be read ({exc})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise AgencyFileError(f"{path.name}: is not valid TOML ({exc})") from exc
-    try:
-        agency = AgencyDefinition.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{_location(e)}: {e['msg']}" for e in exc.errors())
-        raise AgencyFileError(f"{path.name}: {problems}") from exc
+    agency = validate(AgencyDefinition, read_toml(path, AgencyFileError), path, AgencyFileError)
     if agency.id != path.stem:
         raise AgencyFileError(f"{path.name}: id: '{agency.id}' must match the file name '{path.stem}'")
     return agency

@@ -1,13 +1,13 @@
 """The Starlette application."""
 
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.templating import Jinja2Templates
 
 from portal.agencies import AgencyRegistry
@@ -15,9 +15,15 @@ from portal.api.audit_export import export_route
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
 from portal.db import Database
-from portal.demo_people import demo_people
 from portal.demo_identity import COOKIE
+from portal.demo_people import demo_people
+from portal.ingest.limits import IngestLimits
+from portal.ingest.routes import upload_route
+from portal.ingest.worker import IngestWorker
+from portal.pages.invitation import invitation_route
+from portal.readiness.notifier import make_notifier
 from portal.settings import ROOT, Settings, get_settings
+from portal.timescales import load_rules
 
 templates = Jinja2Templates(directory=ROOT / "templates")
 
@@ -25,8 +31,11 @@ templates = Jinja2Templates(directory=ROOT / "templates")
 def create_app(settings: Settings | None = None, database: Database | None = None) -> Starlette:
     settings = settings or get_settings()
     agencies = AgencyRegistry.load(settings.agencies_dir)
+    rules = load_rules(settings.timescales_dir)
     database = database or Database(settings.database_url)
-    graphql = PortalGraphQL(build_schema(settings), database, agencies, settings)
+    notifier = make_notifier(database.url)
+    schema = build_schema(settings)
+    graphql = PortalGraphQL(schema, database, agencies, settings, rules, notifier)
 
     async def healthz(request: Request) -> Response:
         async with database.session() as session:
@@ -53,6 +62,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
+        await notifier.close()
         await database.dispose()
 
     app = Starlette(
@@ -64,8 +74,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/audit/rounds/{round_id}/export.csv", export_route(database, settings, "csv")),
             Route("/audit/rounds/{round_id}/export.xlsx", export_route(database, settings, "xlsx")),
+            WebSocketRoute("/graphql", graphql),
+            upload_route(database, agencies, settings, notifier),
+            invitation_route(database, templates),
         ],
         lifespan=lifespan,
     )
     app.state.database = database
+    app.state.rules = rules
+    app.state.schema = schema
+    app.state.settings = settings
+    app.state.agencies = agencies
+    app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app

@@ -6,6 +6,7 @@ import typer
 
 from portal.audit.cli import app as audit_app
 from portal.ingest.cli import ingest_command
+from portal.reminders.cli import worker_command
 from portal.settings import ROOT, get_settings
 from portal.timescales.cli import timescales
 
@@ -17,6 +18,7 @@ app.add_typer(schema_app, name="schema")
 app.add_typer(audit_app, name="audit")
 app.command("ingest")(ingest_command)
 app.command("timescales")(timescales)
+app.command("worker")(worker_command)
 
 SCHEMA_FILE = ROOT / "graphql" / "schema.graphql"
 
@@ -59,6 +61,7 @@ def serve(
 
     from portal.agencies import AgencyFileError
     from portal.app import create_app
+    from portal.timescales import RulesFileError
 
     settings = get_settings()
     if host:
@@ -69,6 +72,9 @@ def serve(
         application = create_app(settings)
     except AgencyFileError as error:
         typer.echo(f"Cannot start: agency definition {error}", err=True)
+        raise typer.Exit(2) from None
+    except RulesFileError as error:
+        typer.echo(f"Cannot start: timescale rules in {settings.timescales_dir}: {error}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"Portal running at {settings.public_url}/ (GraphQL at {settings.public_url}/graphql)")
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")

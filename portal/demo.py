@@ -16,10 +16,12 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import Child
 from portal.children.nhs import nhs_check_digit
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
+from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.demo_text import section_text
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, ViewsConveyed, WithholdingDecision
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
+from portal.timescales import RULES_DIR, load_rules
 
 REGION = ("northmoor", "Northmoor Safeguarding Partnership")
 AUTHORITIES = [
@@ -104,12 +106,14 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     person(auditor_org, "Designated doctor for safeguarding", [(Role.AUDITOR, None)], "nhs")
 
     councils: list[tuple[LocalAuthority, Organisation]] = []
+    all_rules = load_rules(RULES_DIR)
     counts = {"local_authorities": 0, "children": 0, "conferences": 0, "invitations": 0, "contributions": 0}
     for la_index, (slug, la_name) in enumerate(AUTHORITIES):
         la = LocalAuthority(region_id=region.id, slug=slug, name=la_name)
         session.add(la)
         session.flush()
         counts["local_authorities"] += 1
+        rules = rules_for_la(all_rules, slug)
         social = org("social_care", f"{la_name} Children's Social Care", f"SC{la_index + 1:03d}", la.id)
         councils.append((la, social))
         chairs = [person(social, "Independent reviewing officer", [(Role.CHAIR, la.id)], slug) for _ in range(2)]
@@ -165,6 +169,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
                                          recorded_at=datetime.combine(today - timedelta(days=60 - 20 * version), time(11), UTC)))
 
         plan = [(kind, status) for kind in ConferenceKind for status in ConferenceStatus]
+        held_icpc: Conference | None = None
         for n, (kind, status) in enumerate(plan):
             family = families[n % len(families)]
             offset = {ConferenceStatus.DRAFT: None, ConferenceStatus.SCHEDULED: 5 + n, ConferenceStatus.HELD: -20 - n, ConferenceStatus.CANCELLED: 10 + n}[status]
@@ -173,9 +178,17 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
                 la_id=la.id, kind=kind, status=status, scheduled_at=when, chair_id=chairs[n % 2].id,
                 strategy_discussion_on=(today - timedelta(days=10)) if kind in (ConferenceKind.ICPC, ConferenceKind.TRANSFER_IN_ICPC) else None,
                 became_looked_after_on=(today - timedelta(days=25)) if kind == ConferenceKind.LAC_REVIEW else None,
+                previous_conference_id=held_icpc.id if kind == ConferenceKind.RCPC and held_icpc else None,
+                review_number=1 if kind in (ConferenceKind.RCPC, ConferenceKind.LAC_REVIEW) else None,
             )
+            if status == ConferenceStatus.HELD:
+                assert when is not None
+                conference.held_on = when.date()
+                conference.next_review_due_on = next_review_due(conference, conference.held_on, rules)
             session.add(conference)
             session.flush()
+            if kind == ConferenceKind.ICPC and status == ConferenceStatus.HELD:
+                held_icpc = conference
             counts["conferences"] += 1
             session.add_all(ConferenceChild(conference_id=conference.id, child_id=c.id) for c in family)
             if status == ConferenceStatus.DRAFT:
@@ -189,10 +202,11 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
                 invited.append(shared["cafcass"])
             assert when is not None
             statuses = [ContributionStatus.SUBMITTED, ContributionStatus.AMENDED, ContributionStatus.DRAFT, None, ContributionStatus.WITHDRAWN, ContributionStatus.SUBMITTED]
+            due = due_times(conference, rules)
             for i, organisation in enumerate(invited):
                 invitation = Invitation(
-                    conference_id=conference.id, organisation_id=organisation.id, report_due_at=when - timedelta(days=3),
-                    family_due_at=when - timedelta(days=2), invited_at=when - timedelta(days=12),
+                    conference_id=conference.id, organisation_id=organisation.id, report_due_at=due.report_due_at,
+                    family_due_at=due.family_due_at, invited_at=when - timedelta(days=12),
                 )
                 session.add(invitation)
                 session.flush()

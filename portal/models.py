@@ -8,12 +8,15 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.ingest.models import UploadedReport
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
+from portal.reminders.models import ReminderOutbox
 
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "AuditItem", "AuditRound", "AuditScore", "AuditorLevel", "CarePlanView", "CareProceedings", "Child", "ChildConsultation", "Conference", "ConferenceChild",
-    "Contribution", "ContributionVersion", "Invitation", "LocalAuthority", "ModeratorDecision", "Organisation", "Person",
-    "PersonRole", "ProceedingsChild", "Region", "WithholdingRequest", "metadata",
+    "AccessLogEntry", "AuditItem", "AuditRound", "AuditScore", "AuditorLevel", "CarePlanView", "CareProceedings", "Child",
+    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "Invitation", "LocalAuthority",
+    "ModeratorDecision", "Organisation", "Person", "PersonRole", "ProceedingsChild", "Region", "ReminderOutbox", "UploadedReport",
+    "WithholdingRequest", "metadata",
 ]

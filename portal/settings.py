@@ -5,6 +5,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from portal.timescales.rules import RULES_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -13,6 +15,7 @@ class Settings(BaseSettings):
 
     database_url: str = f"sqlite:///{ROOT / 'var' / 'portal.db'}"
     agencies_dir: Path = ROOT / "agencies"
+    timescales_dir: Path = RULES_DIR
     demo: bool = False
     debug: bool = False
     host: str = "127.0.0.1"
@@ -27,6 +30,23 @@ class Settings(BaseSettings):
     ingest_timeout_seconds: float = 60.0
     ingest_max_memory_mb: int = 1024
     ingest_max_decompressed_mb: int = 256
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_sender: str = "Conference portal <noreply@portal.invalid>"
+    smtp_timeout_seconds: float = 30.0
+    notify_api_key: str | None = None
+    notify_template_id: str | None = None
+    notify_base_url: str = "https://api.notifications.service.gov.uk"
+    worker_interval_seconds: float = 60.0
+    worker_batch_size: int = 20
+    worker_lease_seconds: float = 600.0
+    worker_max_attempts: int = 8
+    worker_retry_backoff_seconds: float = 60.0
+    worker_max_backoff_seconds: float = 3600.0
+    reminder_horizon_days: int = 31
 
     @property
     def public_url(self) -> str:

@@ -32,6 +32,10 @@ def test_demo_seeds_a_whole_region_once(database_url: str):
         assert set(session.execute(select(WithholdingRequest.decision)).scalars()) == {d.value for d in WithholdingDecision}
         assert set(session.execute(select(PersonRole.role)).scalars()) == {r.value for r in Role}
         assert {"gp", "school", "substance_misuse", "cafcass", "police"} <= set(session.execute(select(Organisation.agency_id)).scalars())
+        held = session.execute(select(Conference).where(Conference.status == "HELD")).scalars().all()
+        assert held and all(c.held_on and c.next_review_due_on and c.next_review_due_on > c.held_on for c in held)
+        reviews = session.execute(select(Conference).where(Conference.kind == "RCPC", Conference.status != "DRAFT")).scalars().all()
+        assert reviews and all(c.previous_conference_id and c.review_number == 1 for c in reviews)
         numbers = session.execute(select(Child.nhs_number)).scalars().all()
         assert numbers and all(is_valid_nhs_number(n) and n.startswith("999") for n in numbers)
         gp_codes = session.execute(select(Organisation.code).where(Organisation.agency_id == "gp", Organisation.name.like("%Surgery"))).scalars().all()

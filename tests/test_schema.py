@@ -23,7 +23,6 @@ def test_migrations_create_exactly_the_modelled_schema(database_url: str):
 
 def test_every_operation_document_is_valid_against_the_schema():
     from graphql import parse, validate
-
     from portal.api.schema import build_schema
     from portal.settings import ROOT, Settings
 

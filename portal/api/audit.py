@@ -17,12 +17,12 @@ from portal.api.context import Info, in_transaction
 from portal.api.pagination import PageError, connection, page_window, paged
 from portal.api.types import Connection, LocalAuthorityType, Markdown, OrganisationType, PersonType, UserError
 from portal.audit import services
-from portal.audit.agreement import CriterionAgreement
 from portal.audit.aggregate import Summary
+from portal.audit.agreement import CriterionAgreement
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, AuditScore, ModeratorDecision
 from portal.audit.moderation import settle
-from portal.audit.pseudonymise import Pseudonymiser
 from portal.audit.pseudonymise import Person as CasePerson
+from portal.audit.pseudonymise import Pseudonymiser
 from portal.audit.results import Level
 from portal.audit.rows import has_rubric, plain_children, plain_contribution, scorer_for
 from portal.contributions.models import Contribution

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from portal.accesslog import AccessLogEntry
-from portal.api.view import request_actor
+from portal.api.view import resolve_actor
 from portal.audit import services
 from portal.audit.export import write_csv, write_xlsx
 from portal.db import Database
@@ -21,7 +21,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def export_route(database: Database, settings: Settings, kind: str) -> Callable[[Request], Awaitable[Response]]:
     async def export(request: Request) -> Response:
         async with database.session() as session:
-            actor = await request_actor(session, request, settings)
+            actor = await resolve_actor(request, session, settings)
             if actor is None:
                 return JSONResponse({"error": "Sign in to use the portal."}, status_code=401)
             try:

@@ -2,7 +2,7 @@
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -14,7 +14,13 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.db import utcnow
+from portal.ingest.models import UploadedReport, upload_details
 from portal.people.models import LocalAuthority, Organisation, Person
+from portal.readiness.loading import load_readiness
+from portal.readiness.result import ReadinessResult
+from portal.timescales import LARules
+
 
 class Reader:
     """One request's session, shared by loaders that may run concurrently."""
@@ -53,8 +59,20 @@ def _many_each(reader: Reader, statement: Callable[[list[Hashable]], Select[Any]
 
     return DataLoader(load_fn=load)
 
+def _readiness(reader: Reader, rules: Mapping[str, LARules]) -> DataLoader[int, ReadinessResult | None]:
+    """Every conference's readiness on a page from one call to load_readiness."""
+
+    async def load(ids: list[int]) -> list[ReadinessResult | None]:
+        async with reader.lock:
+            results = await load_readiness(reader.session, ids, utcnow(), rules)
+        return [results.get(i) for i in ids]
+
+    return DataLoader(load_fn=load)
+
+
 class Loaders:
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, rules: Mapping[str, LARules]) -> None:
+        self.readiness = _readiness(reader, rules)
         self.organisation = _one_each(reader, Organisation)
         self.person = _one_each(reader, Person)
         self.local_authority = _one_each(reader, LocalAuthority)
@@ -117,6 +135,14 @@ class Loaders:
             lambda row: row[0].proceedings_id,
         )
         self.proceedings = _one_each(reader, CareProceedings)
+        self.uploads_by_contribution = _many_each(
+            reader,
+            lambda ids: select(UploadedReport.contribution_id, upload_details())
+            .join(ContributionVersion, ContributionVersion.id == UploadedReport.contribution_version_id)
+            .where(UploadedReport.contribution_id.in_(ids))
+            .order_by(UploadedReport.id),
+            lambda row: row[0],
+        )
         self.contribution = _one_each(reader, Contribution)
         self.audit = AuditLoaders(reader)
 

@@ -42,6 +42,9 @@ class CreateConferenceInput:
     chair_id: strawberry.ID | None = None
     strategy_discussion_on: date | None = None
     became_looked_after_on: date | None = None
+    previous_conference_id: strawberry.ID | None = strawberry.field(
+        default=None, description="For a review: the ICPC or previous review it follows, which its statutory timescale counts from."
+    )
 
 
 @strawberry.input
@@ -55,8 +58,16 @@ class ScheduleConferenceInput:
 class InviteOrganisationInput:
     conference_id: strawberry.ID
     organisation_id: strawberry.ID
-    report_due_at: datetime
+    report_due_at: datetime | None = strawberry.field(
+        default=None, description="Leave out to take both due times from the local authority's rules for this kind of conference."
+    )
     family_due_at: datetime | None = None
+
+
+@strawberry.input
+class RecordConferenceHeldInput:
+    conference_id: strawberry.ID
+    held_on: date
 
 
 @strawberry.input
@@ -203,6 +214,7 @@ class Mutation:
             la_id=input.la_id, kind=input.kind, child_ids=[str(c) for c in input.child_ids], scheduled_at=input.scheduled_at,
             chair_id=input.chair_id, strategy_discussion_on=input.strategy_discussion_on,
             became_looked_after_on=input.became_looked_after_on,
+            previous_conference_id=None if input.previous_conference_id is None else str(input.previous_conference_id),
         )
         result, problems = await in_transaction(info.context, lambda s, a: conferences.create_conference(s, a, new))
         return ConferencePayload(conference=result, errors=_errors(problems))
@@ -210,7 +222,16 @@ class Mutation:
     @strawberry.mutation
     async def schedule_conference(self, info: Info, input: ScheduleConferenceInput) -> ConferencePayload:
         result, problems = await in_transaction(
-            info.context, lambda s, a: conferences.schedule_conference(s, a, input.conference_id, input.scheduled_at, input.chair_id)
+            info.context, lambda s, a: conferences.schedule_conference(
+                s, a, input.conference_id, input.scheduled_at, input.chair_id, info.context.rules
+            ),
+        )
+        return ConferencePayload(conference=result, errors=_errors(problems))
+
+    @strawberry.mutation(description="Record that the conference was held; works out the latest date for the next review.")
+    async def record_conference_held(self, info: Info, input: RecordConferenceHeldInput) -> ConferencePayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: conferences.record_held(s, a, input.conference_id, input.held_on, info.context.rules)
         )
         return ConferencePayload(conference=result, errors=_errors(problems))
 
@@ -218,7 +239,9 @@ class Mutation:
     async def invite_organisation(self, info: Info, input: InviteOrganisationInput) -> InvitationPayload:
         result, problems = await in_transaction(
             info.context,
-            lambda s, a: conferences.invite_organisation(s, a, input.conference_id, input.organisation_id, input.report_due_at, input.family_due_at),
+            lambda s, a: conferences.invite_organisation(
+                s, a, input.conference_id, input.organisation_id, input.report_due_at, input.family_due_at, info.context.rules
+            ),
         )
         return InvitationPayload(invitation=result, errors=_errors(problems))
 

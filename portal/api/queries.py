@@ -130,6 +130,18 @@ class Query:
         )
         return rows[0] if rows else None
 
+    @strawberry.field(description="An invitation to a conference you may see.")
+    async def invitation(self, info: Info, id: strawberry.ID) -> InvitationType | None:
+        number = _number(id)
+        if number is None:
+            return None
+        rows = await info.context.reader.scalars(
+            select(Invitation)
+            .join(Conference, Conference.id == Invitation.conference_id)
+            .where(Invitation.id == number, access.conference_scope(info.context.actor))
+        )
+        return rows[0] if rows else None
+
     @strawberry.field
     async def contribution(self, info: Info, id: strawberry.ID) -> ContributionType | None:
         try:

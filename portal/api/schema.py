@@ -9,17 +9,20 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-
 from strawberry.tools import merge_types
 
 from portal.accesslog import AccessLogExtension
 from portal.api.audit import AuditMutation, AuditQuery
 from portal.api.mutations import Mutation as CoreMutation
 from portal.api.queries import Query as CoreQuery
+from portal.api.subscriptions import Subscription as ReadinessSubscription
+from portal.api.subscriptions import WebSocketSubscriptionsOnly
+from portal.ingest.api import IngestMutation
 from portal.settings import Settings
 
 Query = merge_types("Query", (CoreQuery, AuditQuery))
-Mutation = merge_types("Mutation", (CoreMutation, AuditMutation))
+Mutation = merge_types("Mutation", (CoreMutation, IngestMutation, AuditMutation))
+Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -28,12 +31,14 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: parser_cache,
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: validation_cache,
+            WebSocketSubscriptionsOnly,
             lambda: MaskErrors(should_mask_error=_unexpected),
             AccessLogExtension,
         ],

@@ -12,11 +12,14 @@ from portal.api.context import Info
 from portal.careplans.models import CarePlanView, CareProceedings
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, Invitation
+from portal.conferences.timescales import rules_for_la, statutory_deadline
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
-from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, ViewsConveyed, WithholdingDecision
+from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, ViewsConveyed, WithholdingDecision
 from portal.errors import ErrorCode, Problem
+from portal.ingest.types import UploadedReportType, uploads_of
 from portal.markdown import to_safe_html
 from portal.people.models import Person
+from portal.readiness.result import ReadinessResult, Status
 
 ConferenceKindEnum = strawberry.enum(ConferenceKind, name="ConferenceKind")
 ConferenceStatusEnum = strawberry.enum(ConferenceStatus, name="ConferenceStatus")
@@ -24,6 +27,8 @@ ContributionStatusEnum = strawberry.enum(ContributionStatus, name="ContributionS
 ViewsConveyedEnum = strawberry.enum(ViewsConveyed, name="ViewsConveyed")
 WithholdingDecisionEnum = strawberry.enum(WithholdingDecision, name="WithholdingDecision")
 ErrorCodeEnum = strawberry.enum(ErrorCode, name="ErrorCode")
+RoleEnum = strawberry.enum(Role, name="Role")
+ReadinessStatusEnum = strawberry.enum(Status, name="ReadinessStatus")
 
 if TYPE_CHECKING:
     from portal.api.audit import DraftingAdviceType
@@ -249,6 +254,10 @@ class ContributionType:
         _, _, sees_withheld = await _contribution_context(info, root)
         return await info.context.loaders.withholdings_by_contribution.load(root.id) if sees_withheld else []
 
+    @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation.")
+    async def uploads(self, root: strawberry.Parent[Contribution], info: Info) -> list[UploadedReportType]:
+        return await uploads_of(info, root)
+
     @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
     async def versions(self, root: strawberry.Parent[Contribution], info: Info) -> list[ContributionVersionType]:
         agency, withheld, sees_withheld = await _contribution_context(info, root)
@@ -325,6 +334,51 @@ class MapSection:
     entries: list[MapEntry]
 
 
+@strawberry.type(name="WhoMustAct")
+class WhoMustActType:
+    role: RoleEnum  # type: ignore[valid-type]
+    organisation_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="For a contributor, the organisation that must act.")
+    async def organisation(self, info: Info) -> OrganisationType | None:
+        return await info.context.loaders.organisation.load(self.organisation_id) if self.organisation_id else None
+
+
+@strawberry.type(name="ReadinessCheck")
+class ReadinessCheckType:
+    id: str = strawberry.field(description="Stable id of the check, e.g. all_invited_submitted.")
+    title: str
+    status: ReadinessStatusEnum  # type: ignore[valid-type]
+    explanation: str
+    who_must_act: list[WhoMustActType]
+
+
+@strawberry.type(name="Readiness")
+class ReadinessType:
+    """Is the conference ready, and if not, who must do what."""
+
+    conference_id: strawberry.ID
+    status: ReadinessStatusEnum  # type: ignore[valid-type]
+    checks: list[ReadinessCheckType]
+
+    @classmethod
+    def of(cls, result: ReadinessResult) -> "ReadinessType":
+        return cls(
+            conference_id=strawberry.ID(result.conference_id),
+            status=result.status,
+            checks=[
+                ReadinessCheckType(
+                    id=c.id, title=c.title, status=c.status, explanation=c.explanation,
+                    who_must_act=[
+                        WhoMustActType(role=a.role, organisation_id=int(a.organisation_id) if a.organisation_id else None)
+                        for a in c.who_must_act
+                    ],
+                )
+                for c in result.checks
+            ],
+        )
+
+
 @strawberry.type(name="Conference")
 class ConferenceType:
     id: strawberry.ID
@@ -334,6 +388,27 @@ class ConferenceType:
     strategy_discussion_on: date | None
     became_looked_after_on: date | None
     created_at: datetime
+    held_on: date | None
+    review_number: int | None = strawberry.field(description="For an RCPC or LAC review: 1 for the first, 2 for the second, and so on.")
+
+    @strawberry.field(description="Once held: the latest date the next review may be held on, from the LA's rules.")
+    def next_review_due_by(self, root: strawberry.Parent[Conference]) -> date | None:
+        return root.next_review_due_on
+
+    @strawberry.field(description="The latest date this conference must be held by under its statutory timescale; null when the date it counts from is not recorded.")
+    async def statutory_deadline(self, root: strawberry.Parent[Conference], info: Info) -> date | None:
+        loaders = info.context.loaders
+        la = await loaders.local_authority.load(root.la_id)
+        previous = await loaders.conference.load(root.previous_conference_id) if root.previous_conference_id else None
+        rules = rules_for_la(info.context.rules, la.slug)
+        return statutory_deadline(root, rules, previous.kind if previous else None, previous.held_on if previous else None)
+
+    @strawberry.field(description="Readiness checks, for staff of the conference's local authority only (null for anyone else, and for a conference not yet scheduled).")
+    async def readiness(self, root: strawberry.Parent[Conference], info: Info) -> ReadinessType | None:
+        if not access.can_see_readiness(info.context.actor, root):
+            return None
+        result = await info.context.loaders.readiness.load(root.id)
+        return ReadinessType.of(result) if result is not None else None
 
     @strawberry.field
     async def local_authority(self, root: strawberry.Parent[Conference], info: Info) -> LocalAuthorityType:
@@ -402,5 +477,5 @@ class CareProceedingsType:
 __all__ = [
     "AgencyType", "CarePlanViewType", "CareProceedingsType", "ChildConsultationType", "ChildType", "ConferenceType",
     "Connection", "ContributionType", "InvitationType", "LocalAuthorityType", "Markdown", "OrganisationType",
-    "PageInfo", "PersonType", "UserError",
+    "PageInfo", "PersonType", "ReadinessType", "UserError",
 ]

@@ -1,14 +1,14 @@
 """Audit rubrics: one versioned TOML file per agency in agencies/rubrics/, validated on load."""
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from portal.agencies import AgencyDefinition
 from portal.audit.text import casefold_pattern
+from portal.datafiles import read_toml, validate
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -151,29 +151,9 @@ class Rubric(BaseModel):
         return f"{self.id}@{self.version}"
 
 
-def _location(error: dict) -> str:
-    parts: list[str] = []
-    for item in error["loc"]:
-        if isinstance(item, int) and parts:
-            parts[-1] = f"{parts[-1]}[{item}]"
-        else:
-            parts.append(str(item))
-    return ".".join(parts) or "(file)"
-
-
 def load_rubric(path: Path, agency: AgencyDefinition | None = None) -> Rubric:
     """Read and validate one rubric file; with the agency, also check every section id it names."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RubricFileError(f"{path.name}: cannot be read ({exc})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RubricFileError(f"{path.name}: is not valid TOML ({exc})") from exc
-    try:
-        rubric = Rubric.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{_location(e)}: {e['msg']}" for e in exc.errors())
-        raise RubricFileError(f"{path.name}: {problems}") from exc
+    rubric = validate(Rubric, read_toml(path, RubricFileError), path, RubricFileError)
     if rubric.id != path.stem:
         raise RubricFileError(f"{path.name}: id: '{rubric.id}' must match the file name '{path.stem}'")
     if agency is not None:

@@ -2,11 +2,11 @@
 decisions, and read back agreement and results. The judging itself is the pure code in portal.audit."""
 
 import secrets
-from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
 from portal.agencies import AgencyRegistry
-from portal.audit.agreement import CriterionAgreement, agreement
 from portal.audit.aggregate import Summary, month, quarter, summarise
+from portal.audit.agreement import CriterionAgreement, agreement
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, AuditScore, ModeratorDecision
 from portal.audit.moderation import Settlement, settle
 from portal.audit.results import CriterionResult, Evidence, Level, ScoreResult

@@ -22,6 +22,10 @@ class Conference(SQLModel, table=True):
     chair_id: int | None = Field(default=None, foreign_key="person.id")
     strategy_discussion_on: date | None = None
     became_looked_after_on: date | None = None
+    previous_conference_id: int | None = Field(default=None, foreign_key="conference.id")
+    review_number: int | None = None
+    held_on: date | None = None
+    next_review_due_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -1,6 +1,6 @@
 """Creating and scheduling conferences, inviting organisations, recording children's consultation."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,15 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from portal import access
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
+from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.db import utcnow
 from portal.enums import ConferenceKind, ConferenceStatus, Role, ViewsConveyed
 from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
 from portal.lookup import parse_id, visible_conference
-from portal.people.models import Organisation, PersonRole
+from portal.people.models import LocalAuthority, Organisation, PersonRole
+from portal.readiness.changes import conference_changed
+from portal.timescales import LARules
 
 CLOSED = (ConferenceStatus.HELD, ConferenceStatus.CANCELLED)
 MAX_CHILDREN = 12
+REVIEWS = (ConferenceKind.RCPC, ConferenceKind.LAC_REVIEW)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,32 @@ class NewConference:
     chair_id: str | None = None
     strategy_discussion_on: date | None = None
     became_looked_after_on: date | None = None
+    previous_conference_id: str | None = None
+
+
+async def _la_rules(session: AsyncSession, la_id: int, rules: Mapping[str, LARules]) -> LARules:
+    slug = (await session.execute(select(LocalAuthority.slug).where(LocalAuthority.id == la_id))).scalar_one()
+    return rules_for_la(rules, slug)
+
+
+async def _review_number(session: AsyncSession, actor: Actor, new: NewConference, la_id: int) -> tuple[int | None, int | None]:
+    """The previous conference in the child's chain (checked) and this conference's review number."""
+    previous = None
+    if new.previous_conference_id is not None:
+        previous = await visible_conference(session, actor, new.previous_conference_id, ("input", "previousConferenceId"))
+        if previous.la_id != la_id:
+            raise invalid(("input", "previousConferenceId"), "The previous conference must be in the same local authority.")
+        if new.kind not in REVIEWS:
+            raise invalid(("input", "previousConferenceId"), "Only a review (RCPC or LAC review) follows a previous conference.")
+        if new.kind == ConferenceKind.RCPC and previous.kind == ConferenceKind.LAC_REVIEW:
+            raise invalid(("input", "previousConferenceId"), "An RCPC follows an ICPC or an earlier RCPC, not a looked-after child review.")
+        if new.kind == ConferenceKind.LAC_REVIEW and previous.kind != ConferenceKind.LAC_REVIEW:
+            raise invalid(("input", "previousConferenceId"), "A looked-after child review follows an earlier looked-after child review.")
+    if new.kind not in REVIEWS:
+        return None, None
+    if previous is not None and previous.kind == new.kind:
+        return previous.id, (previous.review_number or 1) + 1
+    return (previous.id if previous else None), 1
 
 
 async def _check_chair(session: AsyncSession, chair_id: str, la_id: int, path: tuple[str, ...]) -> int:
@@ -78,6 +108,7 @@ async def create_conference(session: AsyncSession, actor: Actor, new: NewConfere
     chair = await _check_chair(session, new.chair_id, la_id, (*path, "chairId")) if new.chair_id else None
     if new.scheduled_at is not None:
         _check_future(new.scheduled_at, (*path, "scheduledAt"))
+    previous_id, review_number = await _review_number(session, actor, new, la_id)
     conference = Conference(
         la_id=la_id,
         kind=new.kind,
@@ -86,17 +117,21 @@ async def create_conference(session: AsyncSession, actor: Actor, new: NewConfere
         chair_id=chair,
         strategy_discussion_on=new.strategy_discussion_on,
         became_looked_after_on=new.became_looked_after_on,
+        previous_conference_id=previous_id,
+        review_number=review_number,
     )
     session.add(conference)
     await session.flush()
     session.add_all(ConferenceChild(conference_id=conference.id, child_id=c) for c in child_numbers)
     await session.flush()
+    conference_changed(session, conference.id)
     return conference
 
 
 async def schedule_conference(
-    session: AsyncSession, actor: Actor, conference_id: str, scheduled_at: datetime, chair_id: str | None
+    session: AsyncSession, actor: Actor, conference_id: str, scheduled_at: datetime, chair_id: str | None, rules: Mapping[str, LARules]
 ) -> Conference:
+    """Schedule or reschedule the meeting; every invitation's due times follow the new meeting time."""
     conference = await visible_conference(session, actor, conference_id, ("input", "conferenceId"))
     access.require(actor, "conference.schedule", conference, path=("input", "conferenceId"))
     if conference.status in CLOSED:
@@ -106,7 +141,29 @@ async def schedule_conference(
         conference.chair_id = await _check_chair(session, chair_id, conference.la_id, ("input", "chairId"))
     conference.scheduled_at = scheduled_at
     conference.status = ConferenceStatus.SCHEDULED
+    due = due_times(conference, await _la_rules(session, conference.la_id, rules))
+    for invitation in (await session.execute(select(Invitation).where(Invitation.conference_id == conference.id))).scalars():
+        invitation.report_due_at = due.report_due_at
+        invitation.family_due_at = due.family_due_at
     await session.flush()
+    conference_changed(session, conference.id)
+    return conference
+
+
+async def record_held(session: AsyncSession, actor: Actor, conference_id: str, held_on: date, rules: Mapping[str, LARules]) -> Conference:
+    """Mark the conference held and work out the latest date for the next review."""
+    path = ("input", "conferenceId")
+    conference = await visible_conference(session, actor, conference_id, path)
+    access.require(actor, "conference.record_held", conference, path=path)
+    if conference.status != ConferenceStatus.SCHEDULED:
+        raise conflict(path, f"Only a scheduled conference can be recorded as held; this one is {conference.status.lower()}.")
+    if held_on > utcnow().date():
+        raise invalid(("input", "heldOn"), "The date held cannot be in the future.")
+    conference.status = ConferenceStatus.HELD
+    conference.held_on = held_on
+    conference.next_review_due_on = next_review_due(conference, held_on, await _la_rules(session, conference.la_id, rules))
+    await session.flush()
+    conference_changed(session, conference.id)
     return conference
 
 
@@ -115,9 +172,12 @@ async def invite_organisation(
     actor: Actor,
     conference_id: str,
     organisation_id: str,
-    report_due_at: datetime,
+    report_due_at: datetime | None,
     family_due_at: datetime | None,
+    rules: Mapping[str, LARules],
 ) -> Invitation:
+    """Invite an organisation. Without a report due time, both due times come from the LA's rules
+    for the conference's kind and meeting time."""
     path = ("input",)
     conference = await visible_conference(session, actor, conference_id, (*path, "conferenceId"))
     access.require(actor, "conference.invite", conference, path=(*path, "conferenceId"))
@@ -137,6 +197,12 @@ async def invite_organisation(
     for name, when in (("reportDueAt", report_due_at), ("familyDueAt", family_due_at)):
         if when is not None and when.tzinfo is None:
             raise invalid((*path, name), "Give the time with a time zone, for example 2026-12-15T10:00:00+00:00.")
+    if report_due_at is None:
+        if conference.scheduled_at is None:
+            raise invalid((*path, "reportDueAt"), "Schedule the meeting first, or give the time the report is due.")
+        due = due_times(conference, await _la_rules(session, conference.la_id, rules))
+        report_due_at = due.report_due_at
+        family_due_at = due.family_due_at if family_due_at is None else family_due_at
     if conference.scheduled_at is not None and report_due_at > conference.scheduled_at:
         raise invalid((*path, "reportDueAt"), "The report must be due before the meeting.")
     if family_due_at is not None and conference.scheduled_at is not None and family_due_at > conference.scheduled_at:
@@ -150,6 +216,7 @@ async def invite_organisation(
     )
     session.add(invitation)
     await session.flush()
+    conference_changed(session, conference.id)
     return invitation
 
 
@@ -195,4 +262,5 @@ async def record_child_consultation(
     consultation.recorded_by_id = actor.person_id
     consultation.recorded_at = utcnow()
     await session.flush()
+    conference_changed(session, conference.id)
     return consultation

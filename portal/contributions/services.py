@@ -20,6 +20,7 @@ from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
 from portal.lookup import own_invitation, parse_id, visible_contribution
 from portal.people.models import Organisation
+from portal.readiness.changes import conference_changed
 
 SHARED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 MAX_NOTE = 4000
@@ -142,7 +143,9 @@ def _require_note(note: str, what: str) -> None:
         raise invalid(("input", "reason"), f"The reason is longer than {MAX_NOTE:,} characters.")
 
 
-async def save_draft(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, invitation_id: str, change: ContentChange) -> Contribution:
+async def save_draft(
+    session: AsyncSession, actor: Actor, agencies: AgencyRegistry, invitation_id: str, change: ContentChange, note: str = ""
+) -> Contribution:
     invitation: Invitation = await own_invitation(session, actor, invitation_id, ("input", "invitationId"))
     access.require(actor, "contribution.write", invitation.organisation_id, path=("input", "invitationId"))
     _not_cancelled(await session.get(Conference, invitation.conference_id), ("input", "invitationId"))
@@ -170,8 +173,9 @@ async def save_draft(session: AsyncSession, actor: Actor, agencies: AgencyRegist
             )
         await _apply(session, agency, contribution, change)
         contribution.version += 1
-    _record_version(session, actor, contribution)
+    _record_version(session, actor, contribution, note)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -187,6 +191,7 @@ async def submit(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, 
     contribution.version += 1
     _record_version(session, actor, contribution)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -205,6 +210,7 @@ async def amend(
     contribution.version += 1
     _record_version(session, actor, contribution, reason)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -217,6 +223,7 @@ async def withdraw(session: AsyncSession, actor: Actor, contribution_id: str, re
     contribution.version += 1
     _record_version(session, actor, contribution, reason)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution
 
 
@@ -254,6 +261,7 @@ async def request_withholding(
     )
     session.add(request)
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return request
 
 
@@ -276,6 +284,7 @@ async def decide_withholding(session: AsyncSession, actor: Actor, request_id: st
     request.decided_by_id = actor.person_id
     request.decided_at = utcnow()
     await session.flush()
+    conference_changed(session, conference.id)
     return request
 
 
@@ -288,4 +297,5 @@ async def record_shared_with_family(session: AsyncSession, actor: Actor, contrib
     contribution.shared_with_family_on = shared_on
     contribution.updated_at = utcnow()
     await session.flush()
+    conference_changed(session, contribution.conference_id)
     return contribution

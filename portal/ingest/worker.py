@@ -80,11 +80,12 @@ async def ingest_pdf(
 class IngestWorker:
     """Bounds how many uploads are parsed at once; the web app keeps one."""
 
-    def __init__(self, limits: IngestLimits, max_parallel: int = 1) -> None:
+    def __init__(self, limits: IngestLimits, max_parallel: int = 1, job: Job = parse_pdf) -> None:
         self.limits = limits
+        self.job = job
         self._slots = asyncio.Semaphore(max_parallel)
 
     async def ingest(self, data: bytes, agency: AgencyDefinition) -> IngestResult:
         check_envelope(data, self.limits.max_bytes)
         async with self._slots:
-            return await ingest_pdf(data, agency, self.limits)
+            return await ingest_pdf(data, agency, self.limits, self.job)

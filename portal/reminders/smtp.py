@@ -12,7 +12,11 @@ log = logging.getLogger(__name__)
 
 
 class DeliveryFailed(Exception):
-    """The message was not accepted; the caller keeps it to try again later."""
+    """The message was not accepted. A permanent failure will fail again; any other may pass later."""
+
+    def __init__(self, message: str, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class SmtpSender:
             except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
                 if _permanent(exc):
                     log.error("SMTP server %s refused %s permanently: %s", where, message["X-Reminder-Key"], exc)
-                    raise DeliveryFailed(f"SMTP server {where} refused the message: {exc}") from exc
+                    raise DeliveryFailed(f"SMTP server {where} refused the message: {exc}", permanent=True) from exc
                 if attempt == s.attempts:
                     log.error("SMTP delivery via %s failed after %d attempts: %s", where, attempt, exc)
                     raise DeliveryFailed(f"SMTP server {where} unavailable after {attempt} attempts: {exc}") from exc

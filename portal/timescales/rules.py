@@ -7,15 +7,15 @@ for that kind whole (leaving out family_working_days_before there means no famil
 """
 
 import re
-import tomllib
 from datetime import date, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from portal.datafiles import read_toml, validate
 from portal.enums import ConferenceKind
 from portal.timescales.workdays import WorkingCalendar
 
@@ -151,31 +151,12 @@ def _merge(defaults: dict[str, Any], local: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _location(error: dict) -> str:
-    parts: list[str] = []
-    for item in error["loc"]:
-        if isinstance(item, int):
-            parts[-1:] = [f"{parts[-1]}[{item}]"] if parts else [f"[{item}]"]
-        else:
-            parts.append(str(item))
-    return ".".join(parts) or "(file)"
-
-
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesFileError(f"{path.name}: cannot be read ({exc})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RulesFileError(f"{path.name}: is not valid TOML ({exc})") from exc
+    return read_toml(path, RulesFileError)
 
 
 def _validate(path: Path, data: dict[str, Any]) -> LARules:
-    try:
-        return LARules.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{_location(e)}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors())
-        raise RulesFileError(f"{path.name}: {problems}") from exc
+    return validate(LARules, data, path, RulesFileError)
 
 
 def load_rules(directory: Path) -> dict[str, LARules]:

@@ -35,3 +35,9 @@ def crash(data, agency, limits) -> IngestResult:
 
 def envelope(path: Path | str = "-") -> bytes:
     return b"%PDF-1.7\n" + str(path).encode() + b"\n%%EOF\n"
+
+
+def announce_then_wait_for_file(data, agency, limits) -> IngestResult:
+    """Like wait_for_file, but first creates `<file>.started` so a test knows the parse is under way."""
+    _path(data).with_suffix(".started").touch()
+    return wait_for_file(data, agency, limits)

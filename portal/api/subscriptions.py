@@ -1,0 +1,78 @@
+"""Live readiness over graphql-transport-ws: a new result whenever something affecting it changes."""
+
+from collections.abc import AsyncGenerator, Iterator
+
+import strawberry
+from sqlalchemy import select
+from starlette.websockets import WebSocket
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from graphql import ExecutionResult, GraphQLError
+from portal import access
+from portal.api.context import Context, Info
+from portal.api.types import ReadinessType
+from portal.conferences.models import Conference
+from portal.db import utcnow
+from portal.readiness.loading import load_readiness
+
+NOT_VISIBLE = "No conference with that id exists, or you may not see its readiness."
+OVER_WEBSOCKET = "Subscriptions are served over WebSocket at /graphql with the graphql-transport-ws protocol only."
+
+
+async def _visible(context: Context, conference_id: strawberry.ID) -> int:
+    if not str(conference_id).isdigit():
+        raise ValueError(NOT_VISIBLE)
+    async with context.reader.lock:
+        conference = (
+            await context.session.execute(
+                select(Conference).where(Conference.id == int(conference_id), access.conference_scope(context.actor))
+            )
+        ).scalar_one_or_none()
+        await context.session.commit()
+    if conference is None or not access.can_see_readiness(context.actor, conference):
+        raise ValueError(NOT_VISIBLE)
+    return conference.id
+
+
+async def _current(context: Context, conference_id: int) -> ReadinessType | None:
+    async with context.reader.lock:
+        results = await load_readiness(context.session, [conference_id], utcnow(), context.rules)
+        # A subscription lives for hours: end the read so the connection goes back to the pool.
+        await context.session.commit()
+    result = results.get(conference_id)
+    return ReadinessType.of(result) if result is not None else None
+
+
+async def _stream(context: Context, conference_id: strawberry.ID) -> AsyncGenerator[ReadinessType | None, None]:
+    # Listen before the first result is read, so no change between the two is missed.
+    async with context.notifier.events() as changes:
+        number = await _visible(context, conference_id)
+        yield await _current(context, number)
+        while True:
+            changed = set(await changes.get())
+            while not changes.empty():
+                changed |= changes.get_nowait()
+            if number in changed:
+                yield await _current(context, number)
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="The conference's readiness now, then again each time a contribution, invitation, sharing, withholding "
+        "decision, child's consultation or the meeting time changes. For staff of the conference's local authority only; "
+        "over WebSocket (graphql-transport-ws) only."
+    )
+    async def readiness(self, info: Info, conference_id: strawberry.ID) -> AsyncGenerator[ReadinessType | None, None]:
+        return _stream(info.context, conference_id)
+
+
+class WebSocketSubscriptionsOnly(SchemaExtension):
+    """Refuse a subscription sent over plain HTTP (or HTTP streaming)."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.operation_type == OperationType.SUBSCRIPTION and not isinstance(getattr(context.context, "request", None), WebSocket):
+            context.result = ExecutionResult(data=None, errors=[GraphQLError(OVER_WEBSOCKET)])
+        yield

@@ -1,0 +1,108 @@
+"""The uploadReport mutation (GraphQL multipart request spec) and the extraction report it returns."""
+
+from enum import StrEnum
+
+import strawberry
+from strawberry.file_uploads import Upload
+
+from portal.api.context import Info
+from portal.api.types import ContributionType, ErrorCodeEnum
+from portal.errors import Problem
+from portal.ingest.errors import IngestErrorCode
+from portal.ingest.model import IngestResult
+from portal.ingest.types import UploadedReportType
+from portal.ingest.uploads import IncomingFile, UploadOutcome, clean_file_name, ingest_worker, read_capped, upload_report
+
+
+class UploadMode(StrEnum):
+    MERGE = "merge"
+    REPLACE = "replace"
+
+
+UploadModeEnum = strawberry.enum(
+    UploadMode,
+    name="UploadMode",
+    description="MERGE keeps the draft's text and adds what the file has that the draft lacks; REPLACE keeps only the file's text. "
+    "Either way the earlier draft is kept as a version.",
+)
+IngestErrorCodeEnum = strawberry.enum(IngestErrorCode, name="IngestErrorCode")
+
+
+@strawberry.input
+class UploadReportInput:
+    invitation_id: strawberry.ID
+    file: Upload
+    mode: UploadModeEnum = UploadMode.MERGE  # type: ignore[valid-type]
+
+
+@strawberry.type
+class ExtractedSection:
+    id: str
+    title: str
+    text: str
+    pages: list[int] = strawberry.field(description="The pages this section's text came from.")
+
+
+@strawberry.type
+class ExtractionReport:
+    """What was read from the file. Unmapped text is not lost: it is in the draft's other information."""
+
+    pages: int
+    sections: list[ExtractedSection]
+    unmapped: str
+    unmapped_pages: list[int]
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, result: IngestResult) -> "ExtractionReport":
+        return cls(
+            pages=result.pages,
+            sections=[ExtractedSection(id=s.id, title=s.title, text=s.text, pages=list(s.pages)) for s in result.sections],
+            unmapped=result.unmapped, unmapped_pages=list(result.unmapped_pages), warnings=list(result.warnings),
+        )
+
+
+@strawberry.type
+class UploadError:
+    """Why the upload changed nothing. `ingestCode` is set when the file itself could not be read."""
+
+    path: list[str]
+    message: str
+    code: ErrorCodeEnum  # type: ignore[valid-type]
+    ingest_code: IngestErrorCodeEnum | None  # type: ignore[valid-type]
+
+    @classmethod
+    def of(cls, problem: Problem) -> "UploadError":
+        return cls(path=list(problem.path), message=problem.message, code=problem.code, ingest_code=getattr(problem, "ingest_code", None))
+
+
+@strawberry.type
+class UploadReportPayload:
+    contribution: ContributionType | None
+    upload: UploadedReportType | None
+    extraction: ExtractionReport | None
+    errors: list[UploadError]
+
+    @classmethod
+    def of(cls, outcome: UploadOutcome | None, problems: tuple[Problem, ...]) -> "UploadReportPayload":
+        if outcome is None:
+            return cls(contribution=None, upload=None, extraction=None, errors=[UploadError.of(p) for p in problems])
+        return cls(
+            contribution=outcome.contribution,  # type: ignore[arg-type]
+            upload=UploadedReportType.of(outcome.upload, outcome.version_number),
+            extraction=ExtractionReport.of(outcome.result),
+            errors=[],
+        )
+
+
+@strawberry.type
+class IngestMutation:
+    @strawberry.mutation(
+        description="Fill your organisation's draft from a PDF of the report. The result is a draft for you to check; "
+        "nothing is submitted. The PDF is kept with the version it produced."
+    )
+    async def upload_report(self, info: Info, input: UploadReportInput) -> UploadReportPayload:
+        worker = ingest_worker(info.context.request)
+        file = IncomingFile(clean_file_name(input.file.filename), await read_capped(input.file, worker.limits.max_bytes))
+        outcome, problems = await upload_report(info.context, worker, str(input.invitation_id), file, input.mode.value)
+        return UploadReportPayload.of(outcome, problems)
