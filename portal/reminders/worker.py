@@ -1,6 +1,7 @@
 """The reminder worker: plan, then send what is due; once, or in a loop."""
 
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -105,14 +106,13 @@ async def run(settings: Settings, once: bool) -> list[PassResult]:
                 d = result.delivered
                 log.info("worker %s: %d planned, %d cancelled, %d sent, %d deferred, %d failed",
                          worker, result.planned.inserted, result.planned.cancelled, d.sent, d.deferred, d.failed)
-            if once or stop.is_set():
+            if once:
                 return results
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), settings.worker_interval_seconds)
-            except TimeoutError:
-                continue
-            log.info("worker %s stopping", worker)
-            return results
+            if stop.is_set():
+                log.info("worker %s stopping", worker)
+                return results
     finally:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
