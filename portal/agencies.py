@@ -4,13 +4,12 @@ A new agency is a new file. A file that does not validate stops start-up with a
 message naming the file and the field.
 """
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
-from portal.datafiles import read_toml, validate
+from portal.datafiles import Slug, read_toml, validate
 
 CORE_SECTIONS = (
     "worries",
@@ -22,8 +21,6 @@ CORE_SECTIONS = (
     "next_steps",
     "child_voice",
 )
-SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-
 
 class AgencyFileError(Exception):
     """An agency file is missing, unreadable or invalid."""
@@ -32,35 +29,21 @@ class AgencyFileError(Exception):
 class SectionDefinition(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
+    id: Slug
     title: str = Field(min_length=1)
     help: str = Field(min_length=1)
     required: StrictBool = False
     max_length: StrictInt = Field(default=20_000, gt=0, le=200_000)
     aliases: tuple[str, ...] = ()
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not SLUG.match(value):
-            raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
-        return value
-
 
 class AgencyDefinition(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
+    id: Slug
     name: str = Field(min_length=1)
     description: str = ""
     sections: tuple[SectionDefinition, ...] = Field(min_length=1)
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not SLUG.match(value):
-            raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
-        return value
 
     @model_validator(mode="after")
     def _sections_complete(self) -> "AgencyDefinition":

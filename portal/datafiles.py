@@ -1,12 +1,23 @@
 """TOML data files validated by pydantic, with errors that name the file and the field."""
 
+import re
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
+SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
 
 
 def _location(error: Any) -> str:

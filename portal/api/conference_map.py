@@ -5,9 +5,7 @@ from portal.agencies import CORE_SECTIONS
 from portal.api.context import Info
 from portal.api.types import MapEntry, MapSection, Markdown
 from portal.conferences.models import Conference
-from portal.enums import ContributionStatus
-
-SHARED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
+from portal.contributions.services import SHARED
 
 
 async def conference_map(info: Info, conference: Conference) -> list[MapSection]:

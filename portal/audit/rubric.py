@@ -8,9 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from portal.agencies import AgencyDefinition
 from portal.audit.text import casefold_pattern
-from portal.datafiles import read_toml, validate
-
-SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+from portal.datafiles import SLUG, Slug, read_toml, validate
 
 
 class RubricFileError(Exception):
@@ -73,7 +71,7 @@ class LookFor(BaseModel):
 class Criterion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
+    id: Slug
     title: str = Field(min_length=1)
     description: str = Field(min_length=1)
     how_judged: str = Field(min_length=1)
@@ -85,13 +83,6 @@ class Criterion(BaseModel):
     look_for: tuple[LookFor, ...] = ()
     missing_advice: str = ""
     levels: Levels
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not SLUG.match(value):
-            raise ValueError("must be lower-case letters, digits and underscores, starting with a letter")
-        return value
 
     @model_validator(mode="after")
     def _content_needs_text(self) -> "Criterion":

@@ -103,7 +103,9 @@ def _missing_required(agency: AgencyDefinition, contribution: Contribution) -> l
     ]
 
 
-def _record_version(session: AsyncSession, actor: Actor, contribution: Contribution, note: str = "") -> None:
+async def _new_version(session: AsyncSession, actor: Actor, contribution: Contribution, note: str = "") -> None:
+    """Append the contribution's current state as its next version, and announce the change."""
+    contribution.version += 1
     contribution.updated_at = utcnow()
     session.add(
         ContributionVersion(
@@ -116,6 +118,8 @@ def _record_version(session: AsyncSession, actor: Actor, contribution: Contribut
             created_by_id=actor.person_id,
         )
     )
+    await session.flush()
+    conference_changed(session, contribution.conference_id)
 
 
 async def _agency_of(session: AsyncSession, agencies: AgencyRegistry, organisation_id: int) -> AgencyDefinition:
@@ -160,7 +164,7 @@ async def save_draft(
             organisation_id=invitation.organisation_id,
             author_id=actor.person_id,
             status=ContributionStatus.DRAFT,
-            version=1,
+            version=0,
         )
         await _apply(session, agency, contribution, change)
         session.add(contribution)
@@ -172,10 +176,7 @@ async def save_draft(
                 f"This report is {contribution.status.lower()}; use amend to change a submitted report.",
             )
         await _apply(session, agency, contribution, change)
-        contribution.version += 1
-    _record_version(session, actor, contribution, note)
-    await session.flush()
-    conference_changed(session, contribution.conference_id)
+    await _new_version(session, actor, contribution, note)
     return contribution
 
 
@@ -188,10 +189,7 @@ async def submit(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, 
         raise DomainError(*problems)
     contribution.status = ContributionStatus.SUBMITTED
     contribution.submitted_at = utcnow()
-    contribution.version += 1
-    _record_version(session, actor, contribution)
-    await session.flush()
-    conference_changed(session, contribution.conference_id)
+    await _new_version(session, actor, contribution)
     return contribution
 
 
@@ -207,10 +205,7 @@ async def amend(
     if problems := _missing_required(agency, contribution):
         raise DomainError(*problems)
     contribution.status = ContributionStatus.AMENDED
-    contribution.version += 1
-    _record_version(session, actor, contribution, reason)
-    await session.flush()
-    conference_changed(session, contribution.conference_id)
+    await _new_version(session, actor, contribution, reason)
     return contribution
 
 
@@ -220,10 +215,7 @@ async def withdraw(session: AsyncSession, actor: Actor, contribution_id: str, re
         raise conflict(("input", "contributionId"), "This report is already withdrawn.")
     _require_note(reason, "withdrawn")
     contribution.status = ContributionStatus.WITHDRAWN
-    contribution.version += 1
-    _record_version(session, actor, contribution, reason)
-    await session.flush()
-    conference_changed(session, contribution.conference_id)
+    await _new_version(session, actor, contribution, reason)
     return contribution
 
 
