@@ -135,3 +135,17 @@ async def test_recording_a_child_refuses_bad_input(api, world, database):
     assert by_social_worker["errors"][0]["code"] == "FORBIDDEN"
     async with database.session() as session:
         assert (await session.execute(select(func.count()).select_from(Child))).scalar_one() == before
+
+
+async def test_only_schedulers_of_that_la_schedule_and_invite(api, world):
+    schedule = {"conferenceId": world.id("conf_a"), "scheduledAt": LATER}
+    invite = {"conferenceId": world.id("conf_a"), "organisationId": world.id("cafcass"), "reportDueAt": LATER}
+    for person in ("sw_a", "gp1_author", "school_author"):
+        refused = await api.mutate("scheduleConference", schedule, "conference { id }", as_=getattr(world, person))
+        assert refused["errors"][0]["code"] == "FORBIDDEN", person
+        refused = await api.mutate("inviteOrganisation", invite, "invitation { id }", as_=getattr(world, person))
+        assert refused["errors"][0]["code"] == "FORBIDDEN", person
+    for person in ("bs_b", "chair_b", "guardian_1"):
+        hidden = await api.mutate("scheduleConference", schedule, "conference { id }", as_=getattr(world, person))
+        assert hidden["errors"][0]["code"] == "NOT_FOUND", person
+    assert (await api.mutate("scheduleConference", schedule, "conference { status }", as_=world.chair_a))["errors"] == []
