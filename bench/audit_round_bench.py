@@ -29,7 +29,7 @@ from bench.audit_scorer import STRONG, WEAK  # noqa: E402
 from bench.large_region import _bulk, fresh_database  # noqa: E402
 from portal.agencies import registry_for  # noqa: E402
 from portal.audit import services  # noqa: E402
-from portal.audit.models import AuditScore  # noqa: E402
+from portal.audit.models import AuditItem  # noqa: E402
 from portal.children.models import Child  # noqa: E402
 from portal.conferences.models import Conference, ConferenceChild, Invitation  # noqa: E402
 from portal.contributions.models import Contribution  # noqa: E402
@@ -116,7 +116,7 @@ async def run_round(url: str, lead: int) -> None:
         started, cpu = time.perf_counter(), time.process_time()
         summaries = await services.results(session, [audit_round.id], ("COUNCIL", "PRACTICE", "QUARTER"))
         aggregated, aggregated_cpu = time.perf_counter() - started, time.process_time() - cpu
-        items = (await session.execute(select(func.count()).select_from(AuditScore))).scalar_one() // len(services.rubric_of(audit_round, agencies_dir).criteria)
+        items = (await session.execute(select(func.count()).select_from(AuditItem).where(AuditItem.round_id == audit_round.id))).scalar_one()
     await database.dispose()
     print(f"  sampled and scored {items:,} contributions: read + score + store {scored:.2f} s ({items / scored:,.0f}/s)")
     print(f"  results per council, practice and quarter: {aggregated:.2f} s")

@@ -3,7 +3,7 @@
 from sqlmodel import SQLModel
 
 from portal.accesslog import AccessLogEntry
-from portal.audit.models import AuditItem, AuditorLevel, AuditRound, AuditScore, ModeratorDecision
+from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
@@ -15,7 +15,7 @@ from portal.reminders.models import ReminderOutbox
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "AuditItem", "AuditRound", "AuditScore", "AuditorLevel", "CarePlanView", "CareProceedings", "Child",
+    "AccessLogEntry", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "Child",
     "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "Invitation", "LocalAuthority",
     "ModeratorDecision", "Organisation", "Person", "PersonRole", "ProceedingsChild", "Region", "ReminderOutbox", "UploadedReport",
     "WithholdingRequest", "metadata",

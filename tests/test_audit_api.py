@@ -167,17 +167,3 @@ async def test_feedback_is_advice_for_the_authors_organisation_only_and_never_bl
     assert submitted == {"contribution": {"status": "SUBMITTED"}, "errors": []}
     for person in ("chair_a", "sw_a", "school_author"):
         assert (await api(query, as_=getattr(world, person)))["contribution"]["feedback"] == [], person
-
-
-def test_stored_evidence_is_json_that_reads_back_as_given():
-    import json
-
-    from portal.audit.results import Evidence
-    from portal.audit.services import evidence_json
-
-    evidence = [Evidence('Mia said "no" – twice\n\\ at 9 am', "child_voice"), Evidence("submitted 01 Oct 2026 09:00", field="submittedAt")]
-    assert json.loads(evidence_json(evidence)) == [
-        {"quote": 'Mia said "no" – twice\n\\ at 9 am', "sectionId": "child_voice", "field": None},
-        {"quote": "submitted 01 Oct 2026 09:00", "sectionId": None, "field": "submittedAt"},
-    ]
-    assert evidence_json([]) == "[]"

@@ -19,12 +19,13 @@ from portal.api.types import Connection, LocalAuthorityType, Markdown, Organisat
 from portal.audit import services
 from portal.audit.aggregate import Summary
 from portal.audit.agreement import CriterionAgreement
-from portal.audit.models import AuditItem, AuditorLevel, AuditRound, AuditScore, ModeratorDecision
+from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.audit.moderation import settle
 from portal.audit.pseudonymise import Person as CasePerson
 from portal.audit.pseudonymise import Pseudonymiser
 from portal.audit.results import Level
 from portal.audit.rows import has_rubric, plain_children, plain_contribution, scorer_for
+from portal.audit.stored import stored_criteria
 from portal.contributions.models import Contribution
 from portal.errors import Problem
 
@@ -212,7 +213,6 @@ class AuditItemType:
     async def criteria(self, root: strawberry.Parent[AuditItem], info: Info) -> list[AuditCriterionResultType]:
         loaders = info.context.loaders.audit
         audit_round = await loaders.round.load(root.round_id)
-        scores: list[AuditScore] = await loaders.scores_by_item.load(root.id)
         levels: list[AuditorLevel] = await loaders.auditor_levels_by_item.load(root.id)
         decisions = {d.criterion_id: d for d in await loaders.decisions_by_item.load(root.id)}
         pseudonymiser = await _pseudonymiser(info, root)
@@ -226,16 +226,16 @@ class AuditItemType:
         ).levels
         return [
             AuditCriterionResultType(
-                criterion_id=s.criterion_id,
-                title=titles.get(s.criterion_id, s.criterion_id),
-                level=Level(s.level),
-                reason=_text(pseudonymiser, s.reason),
-                evidence=[AuditEvidenceType(quote=_text(pseudonymiser, e.get("quote") or ""), section_id=e.get("sectionId"), field=e.get("field")) for e in s.evidence],
-                auditor_levels=by_criterion.get(s.criterion_id, []),  # type: ignore[arg-type]
-                moderator_decision=decisions.get(s.criterion_id),  # type: ignore[arg-type]
-                settled_level=settled.get(("", s.criterion_id)),
+                criterion_id=c.criterion_id,
+                title=titles.get(c.criterion_id, c.criterion_id),
+                level=c.level,
+                reason=c.reason,
+                evidence=[AuditEvidenceType(quote=e.quote, section_id=e.section_id, field=e.field) for e in c.evidence],
+                auditor_levels=by_criterion.get(c.criterion_id, []),  # type: ignore[arg-type]
+                moderator_decision=decisions.get(c.criterion_id),  # type: ignore[arg-type]
+                settled_level=settled.get(("", c.criterion_id)),
             )
-            for s in scores
+            for c in stored_criteria(root, lambda text: _text(pseudonymiser, text))
         ]
 
 
@@ -317,7 +317,6 @@ async def _prefetch(info: Info, items: list[AuditItem]) -> None:
         loaders.children_by_conference.load_many(conference_ids),
         loaders.versions_by_contribution.load_many(contribution_ids),
         loaders.withholdings_by_contribution.load_many(contribution_ids),
-        loaders.audit.scores_by_item.load_many(item_ids),
         loaders.audit.auditor_levels_by_item.load_many(item_ids),
         loaders.audit.decisions_by_item.load_many(item_ids),
     )

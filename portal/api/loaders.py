@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from portal.audit.models import AuditorLevel, AuditRound, AuditScore, ModeratorDecision
+from portal.audit.models import AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
@@ -150,9 +150,6 @@ class Loaders:
 class AuditLoaders:
     def __init__(self, reader: Reader) -> None:
         self.round = _one_each(reader, AuditRound)
-        self.scores_by_item = _many_each(
-            reader, lambda ids: select(AuditScore).where(AuditScore.item_id.in_(ids)).order_by(AuditScore.id), lambda row: row[0].item_id
-        )
         self.auditor_levels_by_item = _many_each(
             reader,
             lambda ids: select(AuditorLevel).where(AuditorLevel.item_id.in_(ids)).order_by(AuditorLevel.auditor_id),

@@ -1,8 +1,9 @@
-"""Audit rounds: the sample drawn, the scorer's stored results, auditors' levels and moderators' decisions.
+"""Audit rounds: the sample drawn with the scorer's results, auditors' levels and moderators' decisions.
 
 Rows per item are found through their unique (item_id, criterion_id, …) index; no separate item_id index."""
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -28,7 +29,8 @@ class AuditRound(SQLModel, table=True):
 
 
 class AuditItem(SQLModel, table=True):
-    """One sampled contribution in a round, with the scorer's overall result for the version scored."""
+    """One sampled contribution in a round, with the scorer's result for the version scored: the level
+    per criterion in `levels`, the reason and evidence per criterion in `findings` (see portal.audit.stored)."""
 
     __tablename__ = "audit_item"
     __table_args__ = (UniqueConstraint("round_id", "contribution_id"),)
@@ -43,20 +45,8 @@ class AuditItem(SQLModel, table=True):
     score: float | None = None
     late: bool | None = None
     never_shared: bool
-
-
-class AuditScore(SQLModel, table=True):
-    """The scorer's level for one criterion of one sampled contribution, with its evidence and reason."""
-
-    __tablename__ = "audit_score"
-    __table_args__ = (UniqueConstraint("item_id", "criterion_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="audit_item.id")
-    criterion_id: str = Field(max_length=64)
-    level: str = Field(max_length=16)
-    reason: str = Field(max_length=1000)
-    evidence: list[dict[str, str | None]] = Field(default_factory=list, sa_type=JSON)
+    levels: dict[str, str] = Field(sa_type=JSON)
+    findings: list[dict[str, Any]] = Field(sa_type=JSON)
 
 
 class AuditorLevel(SQLModel, table=True):

@@ -1,12 +1,12 @@
 """Audit rounds in the database: draw and score the sample, record auditors' levels and moderators'
 decisions, and read back agreement and results. The judging itself is the pure code in portal.audit."""
 
+import json
 import secrets
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,13 +18,15 @@ from portal import access
 from portal.agencies import AgencyRegistry
 from portal.audit.aggregate import Summary, month, quarter, summarise
 from portal.audit.agreement import CriterionAgreement, agreement
-from portal.audit.models import AuditItem, AuditorLevel, AuditRound, AuditScore, ModeratorDecision
+from portal.audit.gcpause import gc_paused
+from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.audit.moderation import Settlement, settle
-from portal.audit.results import CriterionResult, Evidence, Level, ScoreResult
+from portal.audit.results import CriterionResult, Level, ScoreResult
 from portal.audit.rows import has_rubric, plain_children, plain_contribution, scorer_for
 from portal.audit.rubric import Rubric
 from portal.audit.sample import Candidate, draw_sample
 from portal.audit.scorer import Scorer
+from portal.audit.stored import findings_of, levels_of, stored_result
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
@@ -40,6 +42,7 @@ AUDITED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 CHUNK = 2000
 MAX_NOTE = 2000
 SEED_LIMIT = 2**31  # fits a GraphQL Int
+JSON_COLUMNS = ("levels", "findings")
 
 
 @dataclass(frozen=True)
@@ -161,60 +164,36 @@ async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scor
         )
     ).all():
         children[conference_id].append(child)
-    plain = [
-        plain_contribution(
-            agency=agencies[r[8]], contribution_id=r[0], status=r[1], version=r[2], sections=r[3], scales=r[4],
-            submitted_at=r[5], shared_with_family_on=r[6], organisation=(r[7], r[9], r[10]), author=(r[11], r[12], r[13]),
-            invitation=(r[14], r[15], r[16]), conference=(r[17], r[18], r[19], r[21]), children=plain_children(children[r[17]]),
-        )
-        for r in rows
-    ]
-    results = scorer.score_many(plain)
-    items = [
-        {"round_id": round_id, "contribution_id": r[0], "contribution_version": r[2], "la_id": r[20], "organisation_id": r[7],
-         "scheduled_at": r[19], "score": result.score, "late": result.late, "never_shared": result.never_shared}
-        for r, result in zip(rows, results, strict=True)
-    ]
-    # A plain executemany, then the ids read back: INSERT … RETURNING in parameter order runs row by row on SQLite.
-    await session.execute(insert(AuditItem.__table__), items)  # type: ignore[attr-defined]
-    item_of = dict(
-        (await session.execute(
-            select(AuditItem.contribution_id, AuditItem.id).where(AuditItem.round_id == round_id, AuditItem.contribution_id.in_(contribution_ids))
-        )).all()
-    )
-    scores = [
-        (item_of[r[0]], c.criterion_id, c.level.value, c.reason[:1000], evidence_json(c.evidence))
-        for r, result in zip(rows, results, strict=True)
-        for c in result.criteria
-    ]
-    await _store_scores(session, scores)
+    with gc_paused():
+        plain = [
+            plain_contribution(
+                agency=agencies[r[8]], contribution_id=r[0], status=r[1], version=r[2], sections=r[3], scales=r[4],
+                submitted_at=r[5], shared_with_family_on=r[6], organisation=(r[7], r[9], r[10]), author=(r[11], r[12], r[13]),
+                invitation=(r[14], r[15], r[16]), conference=(r[17], r[18], r[19], r[21]), children=plain_children(children[r[17]]),
+            )
+            for r in rows
+        ]
+        results = scorer.score_many(plain)
+        items = [
+            {"round_id": round_id, "contribution_id": r[0], "contribution_version": r[2], "la_id": r[20], "organisation_id": r[7],
+             "scheduled_at": r[19], "score": result.score, "late": result.late, "never_shared": result.never_shared,
+             "levels": levels_of(result), "findings": findings_of(result)}
+            for r, result in zip(rows, results, strict=True)
+        ]
+    await _insert_items(session, items)
 
 
-def _json_text(value: str | None) -> str:
-    return "null" if value is None else encode_basestring_ascii(value)
-
-
-def evidence_json(evidence: Sequence[Evidence]) -> str:
-    """The evidence as a JSON array of {quote, sectionId, field}; json.dumps per row costs more than scoring."""
-    return "[" + ",".join(
-        f'{{"quote":{_json_text(e.quote)},"sectionId":{_json_text(e.section_id)},"field":{_json_text(e.field)}}}' for e in evidence
-    ) + "]"
-
-
-SCORE_COLUMNS = ("item_id", "criterion_id", "level", "reason", "evidence")
-
-
-async def _store_scores(session: AsyncSession, rows: list[tuple[Any, ...]]) -> None:
-    """A round stores one row per contribution and criterion, 190,000 for 10,000 contributions: COPY on
-    PostgreSQL, the driver's executemany on SQLite; the ORM's per-row work would cost more than scoring."""
+async def _insert_items(session: AsyncSession, items: list[dict[str, Any]]) -> None:
+    """COPY on PostgreSQL (a round stores 10,000 items; an executemany takes seconds), the driver's
+    executemany elsewhere."""
     connection = await session.connection()
-    if connection.dialect.name == "postgresql":
-        raw = await connection.get_raw_connection()
-        await raw.driver_connection.copy_records_to_table("audit_score", records=rows, columns=SCORE_COLUMNS)  # type: ignore[union-attr]
+    if connection.dialect.name != "postgresql":
+        await session.execute(insert(AuditItem.__table__), items)  # type: ignore[attr-defined]
         return
-    statement = f"INSERT INTO audit_score ({', '.join(SCORE_COLUMNS)}) VALUES ({', '.join('?' * len(SCORE_COLUMNS))})"
-    for chunk in _chunks(rows, 20_000):
-        await connection.exec_driver_sql(statement, list(chunk))
+    columns = list(items[0])
+    records = [tuple(json.dumps(item[c]) if c in JSON_COLUMNS else item[c] for c in columns) for item in items]
+    raw = await connection.get_raw_connection()
+    await raw.driver_connection.copy_records_to_table("audit_item", records=records, columns=columns)  # type: ignore[union-attr]
 
 
 # --- reading a round ------------------------------------------------------------------
@@ -275,10 +254,9 @@ async def _levels(session: AsyncSession, round_id: int) -> tuple[dict[Key, Level
     rated_items |= {i for i, in (await session.execute(select(ModeratorDecision.item_id).where(ModeratorDecision.item_id.in_(in_round)))).all()}
     scorer: dict[Key, Level] = {}
     if rated_items:
-        for item_id, criterion_id, level in (
-            await session.execute(select(AuditScore.item_id, AuditScore.criterion_id, AuditScore.level).where(AuditScore.item_id.in_(rated_items)))
-        ).all():
-            scorer[(item_of[item_id], criterion_id)] = Level(level)
+        for item_id, levels in (await session.execute(select(AuditItem.id, AuditItem.levels).where(AuditItem.id.in_(rated_items)))).all():
+            for criterion_id, level in levels.items():
+                scorer[(item_of[item_id], criterion_id)] = Level(level)
     item_by_contribution = {c: i for i, c in item_of.items()}
     return scorer, auditors, moderator, item_by_contribution
 
@@ -305,22 +283,21 @@ async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupin
     for row in (
         await session.execute(
             select(AuditItem.id, AuditItem.contribution_id, AuditItem.la_id, AuditItem.organisation_id, AuditItem.scheduled_at,
-                   AuditItem.score, AuditItem.late, AuditItem.never_shared)
+                   AuditItem.score, AuditItem.late, AuditItem.never_shared, AuditItem.levels)
             .where(AuditItem.round_id.in_(round_ids))
             .order_by(AuditItem.id)
         )
     ).all():
         latest[row[1]] = row
-    item_ids = select(AuditItem.id).where(AuditItem.round_id.in_(round_ids))
-    not_met: dict[int, list[CriterionResult]] = defaultdict(list)
-    shared: dict[str, CriterionResult] = {}
-    for item_id, criterion_id in (
-        await session.execute(select(AuditScore.item_id, AuditScore.criterion_id).where(AuditScore.item_id.in_(item_ids), AuditScore.level == Level.NOT_MET))
-    ).all():
-        result = shared.get(criterion_id) or shared.setdefault(criterion_id, CriterionResult(criterion_id, Level.NOT_MET, ""))
-        not_met[item_id].append(result)
     # summarise() reads score, late, never_shared and the NOT_MET criteria; only those are loaded.
-    scored = [(row, ScoreResult(str(row[1]), 0, "", "", tuple(not_met[row[0]]), row[5], row[6], row[7])) for row in latest.values()]
+    not_met: dict[str, CriterionResult] = {}
+
+    def unmet(levels: dict[str, str]) -> tuple[CriterionResult, ...]:
+        return tuple(
+            not_met.get(c) or not_met.setdefault(c, CriterionResult(c, Level.NOT_MET, "")) for c, level in levels.items() if level == Level.NOT_MET
+        )
+
+    scored = [(row, ScoreResult(str(row[1]), 0, "", "", unmet(row[8]), row[5], row[6], row[7])) for row in latest.values()]
     found = {}
     for grouping in groupings:
         name = await _group_names(session, grouping, latest.values())
@@ -408,26 +385,6 @@ async def moderate(session: AsyncSession, actor: Actor, agencies_dir: Path, item
     return item
 
 
-def stored_result(item: AuditItem, audit_round: AuditRound, scores: Sequence[AuditScore], quote: Any = str) -> ScoreResult:
-    """A stored item as the pure code's ScoreResult; `quote` rewrites evidence text (pseudonymisation)."""
-    return ScoreResult(
-        contribution_id=str(item.contribution_id),
-        contribution_version=item.contribution_version,
-        rubric_id=audit_round.rubric_id,
-        rubric_version=audit_round.rubric_version,
-        criteria=tuple(
-            CriterionResult(
-                s.criterion_id, Level(s.level), quote(s.reason),
-                tuple(Evidence(quote(e["quote"] or ""), e.get("sectionId"), e.get("field")) for e in s.evidence),
-            )
-            for s in scores
-        ),
-        score=item.score,
-        late=item.late,
-        never_shared=item.never_shared,
-    )
-
-
 async def export_results(session: AsyncSession, actor: Actor, audit_round: AuditRound) -> tuple[list[ScoreResult], set[int]]:
     """Every item's stored result for export, pseudonymised where the actor reads the council's
     contributions only pseudonymised; with the ids of the children whose records were read."""
@@ -437,10 +394,6 @@ async def export_results(session: AsyncSession, actor: Actor, audit_round: Audit
     items = (
         await session.execute(select(AuditItem).where(AuditItem.round_id == audit_round.id).order_by(AuditItem.la_id, AuditItem.contribution_id))
     ).scalars().all()
-    scores: dict[int, list[AuditScore]] = defaultdict(list)
-    in_round = select(AuditItem.id).where(AuditItem.round_id == audit_round.id)
-    for score in (await session.execute(select(AuditScore).where(AuditScore.item_id.in_(in_round)).order_by(AuditScore.id))).scalars():
-        scores[score.item_id].append(score)
     conference_of = dict(
         (await session.execute(select(Contribution.id, Contribution.conference_id).where(Contribution.id.in_(select(AuditItem.contribution_id).where(AuditItem.round_id == audit_round.id))))).all()
     )
@@ -461,5 +414,5 @@ async def export_results(session: AsyncSession, actor: Actor, audit_round: Audit
         quote: Any = str
         if not access.sees_audited_in_full(actor, item.la_id):
             quote = Pseudonymiser(CasePerson(f"{c.given_name} {c.family_name}", True, c.date_of_birth) for c in family).text
-        results.append(stored_result(item, audit_round, scores[item.id], quote))
+        results.append(stored_result(item, audit_round, quote))
     return results, seen
