@@ -80,3 +80,10 @@ async def test_downgrade_and_upgrade_keep_every_stored_result(own_database_url: 
     assert after == before
     assert _query(url, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'audit_score'" if url.startswith("postgresql")
                   else "SELECT count(*) FROM sqlite_master WHERE name = 'audit_score'") == [(0,)]
+
+
+@pytest.mark.parametrize("own_database_url", [b for b in BACKENDS if b == "postgresql"], indirect=True)
+def test_findings_are_compressed_with_lz4_where_postgresql_offers_it(own_database_url: str):
+    offered = _query(own_database_url, "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+    compression = _query(own_database_url, "SELECT attcompression FROM pg_attribute WHERE attrelid = 'audit_item'::regclass AND attname = 'findings'")
+    assert compression == [("l" if offered == [(True,)] else "",)]
