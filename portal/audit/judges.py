@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 from portal.audit.contribution import Contribution
 from portal.audit.results import CriterionResult, Evidence, Level
-from portal.audit.rubric import Criterion, Rubric, compile_patterns
+from portal.audit.rubric import Criterion, LookFor, Rubric, compile_patterns
 from portal.audit.text import (
     PreparedText,
+    TextPattern,
     is_label,
     normalise,
     shorten,
@@ -26,28 +27,40 @@ class TextRules:
 
     placeholders: frozenset[str]
     labels: frozenset[str]
-    not_applicable: re.Pattern[str] | None
+    not_applicable: TextPattern | None
 
     @classmethod
     def of(cls, rubric: Rubric) -> "TextRules":
         return cls(
             frozenset(normalise(p) for p in rubric.placeholders),
             frozenset(normalise(label) for label in rubric.labels),
-            compile_patterns(rubric.not_applicable_phrases) if rubric.not_applicable_phrases else None,
+            text_pattern(rubric.not_applicable_phrases) if rubric.not_applicable_phrases else None,
         )
+
+
+def text_pattern(patterns: tuple[str, ...]) -> TextPattern:
+    unicode = compile_patterns(patterns)
+    uses_space = "\\s" in unicode.pattern.lower()
+    return TextPattern(unicode, unicode if uses_space else compile_patterns(patterns, re.ASCII))
 
 
 @dataclass(frozen=True, slots=True)
 class ContentJudge:
     criterion: Criterion
-    patterns: tuple[re.Pattern[str], ...]
+    searches: tuple[tuple[LookFor, TextPattern], ...]
     rules: TextRules
-    not_applicable: re.Pattern[str] | None
+    not_applicable: TextPattern | None
+    all_advice: tuple[str, ...]
 
     @classmethod
     def of(cls, criterion: Criterion, rules: TextRules) -> "ContentJudge":
-        patterns = tuple(lf.regex for lf in criterion.look_for)
-        return cls(criterion, patterns, rules, rules.not_applicable if criterion.allows_not_applicable else None)
+        return cls(
+            criterion,
+            tuple((lf, text_pattern(lf.patterns)) for lf in criterion.look_for),
+            rules,
+            rules.not_applicable if criterion.allows_not_applicable else None,
+            tuple(lf.advice for lf in criterion.look_for),
+        )
 
     def __call__(self, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
         c = self.criterion
@@ -82,38 +95,37 @@ class ContentJudge:
                 f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence
             )
 
-        evidence: list[Evidence] = []
+        # Keyed by (quote, section id): a dict keeps the first-found order and drops repeats.
+        quotes: dict[tuple[str, str], None] = {}
         found: list[str] = []
-        missing: list[int] = []
-        for index, pattern in enumerate(self.patterns):
+        missing: list[LookFor] = []
+        for look_for, pattern in self.searches:
             for t in substantive:
-                match = pattern.search(t.lower)
+                match = (pattern.ascii if t.ascii else pattern.unicode).search(t.lower)
                 if match:
-                    found.append(c.look_for[index].name)
-                    quote = Evidence(t.sentence_at(match.start()), t.section_id)
-                    if quote not in evidence:
-                        evidence.append(quote)
+                    found.append(look_for.name)
+                    quotes[t.sentence_at(match.start()), t.section_id] = None
                     break
             else:
-                missing.append(index)
-        missing_names = ", ".join(c.look_for[i].name for i in missing)
-        advice = tuple(c.look_for[i].advice for i in missing)
+                missing.append(look_for)
+        evidence = tuple(Evidence(quote, section_id) for quote, section_id in quotes)
         if not missing:
-            return CriterionResult(c.id, Level.MET, f"states {', '.join(found)}", tuple(evidence))
+            return CriterionResult(c.id, Level.MET, f"states {', '.join(found)}", evidence)
+        missing_names = ", ".join(lf.name for lf in missing)
+        advice = tuple(lf.advice for lf in missing)
         if len(found) >= c.partly_min_found:
             reason = f"states {', '.join(found)}; no mention of {missing_names}"
-            return CriterionResult(c.id, Level.PARTLY_MET, reason, tuple(evidence), advice)
-        return CriterionResult(c.id, Level.NOT_MET, f"no mention of {missing_names}", tuple(evidence), advice)
+            return CriterionResult(c.id, Level.PARTLY_MET, reason, evidence, advice)
+        return CriterionResult(c.id, Level.NOT_MET, f"no mention of {missing_names}", evidence, advice)
 
     def _not_met(self, reason: str, evidence: tuple[Evidence, ...]) -> CriterionResult:
-        advice = tuple(lf.advice for lf in self.criterion.look_for)
-        return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, advice)
+        return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, self.all_advice)
 
-    def _not_applicable(self, substantive: list[PreparedText], phrases: re.Pattern[str]) -> CriterionResult | None:
+    def _not_applicable(self, substantive: list[PreparedText], phrases: TextPattern) -> CriterionResult | None:
         hit = next(((t, m) for t in substantive if (m := t.search_once(phrases))), None)
         if hit is None:
             return None
-        rest = sum(word_count(without_sentences_matching(t.lower, phrases)) for t in substantive)
+        rest = sum(word_count(without_sentences_matching(t.lower, phrases.unicode)) for t in substantive)
         if rest >= self.criterion.min_words:
             return None
         quote = hit[0].sentence_at(hit[1].start())

@@ -15,21 +15,49 @@ class RubricFileError(Exception):
     """A rubric file is missing, unreadable or invalid."""
 
 
-def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def compile_patterns(patterns: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     """One expression for all patterns, to match against lower-cased text (see portal.audit.text).
 
     A pattern that starts with a word (a letter or digit, or a group "(?:" whose first alternative
     starts with one) matches only at the start of a word; grouping those behind one \\b lets the
-    engine skip positions inside words quickly.
+    engine skip positions inside words quickly. A pattern that starts with its own \\b (with no
+    alternative outside a group) joins that group, its \\b then being the group's.
     """
-    words = [casefold_pattern(p) for p in patterns if _starts_with_word(p)]
-    others = [casefold_pattern(p) for p in patterns if not _starts_with_word(p)]
+    words, others = [], []
+    for pattern in map(casefold_pattern, patterns):
+        if _starts_with_boundary(pattern):
+            words.append(pattern[2:])
+        elif _starts_with_word(pattern):
+            words.append(pattern)
+        else:
+            others.append(pattern)
     parts = ([r"\b(?:" + "|".join(words) + ")"] if words else []) + [f"(?:{p})" for p in others]
-    return re.compile("|".join(parts))
+    return re.compile("|".join(parts), flags)
 
 
 def _starts_with_word(pattern: str) -> bool:
     return pattern[:1].isalnum() or (pattern.startswith("(?:") and pattern[3:4].isalnum())
+
+
+def _starts_with_boundary(pattern: str) -> bool:
+    """True for '\\b...' with no '|' outside a group, so that the \\b applies to all of it ('\\bx|y'
+    is '\\bx' or 'y'). Patterns with a character class or a comment are not scanned: False."""
+    if not pattern.startswith("\\b") or "[" in pattern or "(?#" in pattern:
+        return False
+    depth = 0
+    escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
 
 
 def _check_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -62,10 +90,6 @@ class LookFor(BaseModel):
     advice: str = Field(min_length=1)
 
     _check = field_validator("patterns")(_check_patterns)
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        return compile_patterns(self.patterns)
 
 
 class Criterion(BaseModel):

@@ -6,6 +6,7 @@ than re.IGNORECASE over long alternations.
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
 SENTENCE_MARK = re.compile(r"[.!?] |\n")
@@ -37,6 +38,19 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).strip(TRIM).lower()
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class TextPattern:
+    """An expression, and a form of it that matches ASCII text exactly as it does but faster.
+
+    With re.ASCII, \\b, \\w and \\d need no Unicode tables and give the same answers for ASCII
+    characters; \\s does not (Unicode counts \\x1c-\\x1f as spaces), so an expression using it is
+    its own ASCII form. Compared by identity: remembering a search per pattern hashes no expression.
+    """
+
+    unicode: re.Pattern[str]
+    ascii: re.Pattern[str]
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -44,25 +58,26 @@ def word_count(text: str) -> int:
 class PreparedText:
     """A section's text with what every criterion needs, computed once per contribution."""
 
-    __slots__ = ("section_id", "source", "lower", "words", "normal", "_starts", "_ends", "_not_applicable")
+    __slots__ = ("section_id", "source", "lower", "ascii", "words", "normal", "_starts", "_ends", "_not_applicable")
 
     def __init__(self, section_id: str, source: str) -> None:
         self.section_id = section_id
         self.source = source
         self.lower = lower_same_length(source)
+        self.ascii = self.lower.isascii()
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
         self._starts: list[int] | None = None
         self._ends: list[int] = []
-        self._not_applicable: dict[re.Pattern[str], re.Match[str] | None] = {}
+        self._not_applicable: dict[TextPattern, re.Match[str] | None] = {}
 
-    def search_once(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    def search_once(self, pattern: TextPattern) -> re.Match[str] | None:
         """pattern.search(self.lower), remembered: several criteria ask the same of one section."""
         try:
             return self._not_applicable[pattern]
         except KeyError:
-            found = self._not_applicable[pattern] = pattern.search(self.lower)
+            found = self._not_applicable[pattern] = (pattern.ascii if self.ascii else pattern.unicode).search(self.lower)
             return found
 
     def _boundaries(self) -> tuple[list[int], list[int]]:
