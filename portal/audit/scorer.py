@@ -1,10 +1,10 @@
 """Score a contribution against a rubric: pure and deterministic, compiled once per rubric."""
 
-import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 
 from portal.audit.contribution import Contribution
+from portal.audit.gcpause import gc_paused
 from portal.audit.judges import (
     ContentJudge,
     TextRules,
@@ -62,16 +62,9 @@ class Scorer:
         )
 
     def score_many(self, contributions: Iterable[Contribution]) -> list[ScoreResult]:
-        """Score a batch. Scoring allocates many small objects and no reference cycles, so the cyclic
-        garbage collector is paused meanwhile (reference counting still frees everything): a batch
-        of 10,000 scores about half as fast again."""
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        """Score a batch with the cyclic garbage collector paused: a batch of 10,000 scores about half as fast again without."""
+        with gc_paused():
             return [self.score(c) for c in contributions]
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def feedback(self, contribution: Contribution) -> list[Advice]:
         """Advice for the author while drafting; it never blocks submitting."""
