@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -184,8 +185,10 @@ async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scor
 
 
 async def _insert_items(session: AsyncSession, items: list[dict[str, Any]]) -> None:
-    """COPY on PostgreSQL (a round stores 10,000 items; an executemany takes seconds), the driver's
+    """COPY on PostgreSQL (for 10,000 items about a quarter faster than an executemany), the driver's
     executemany elsewhere."""
+    if not items:
+        return
     connection = await session.connection()
     if connection.dialect.name != "postgresql":
         await session.execute(insert(AuditItem.__table__), items)  # type: ignore[attr-defined]
@@ -290,14 +293,11 @@ async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupin
     ).all():
         latest[row[1]] = row
     # summarise() reads score, late, never_shared and the NOT_MET criteria; only those are loaded.
-    not_met: dict[str, CriterionResult] = {}
-
-    def unmet(levels: dict[str, str]) -> tuple[CriterionResult, ...]:
-        return tuple(
-            not_met.get(c) or not_met.setdefault(c, CriterionResult(c, Level.NOT_MET, "")) for c, level in levels.items() if level == Level.NOT_MET
-        )
-
-    scored = [(row, ScoreResult(str(row[1]), 0, "", "", unmet(row[8]), row[5], row[6], row[7])) for row in latest.values()]
+    not_met = cache(lambda criterion_id: CriterionResult(criterion_id, Level.NOT_MET, ""))
+    scored = [
+        (row, ScoreResult(str(row[1]), 0, "", "", tuple(not_met(c) for c, level in row[8].items() if level == Level.NOT_MET), row[5], row[6], row[7]))
+        for row in latest.values()
+    ]
     found = {}
     for grouping in groupings:
         name = await _group_names(session, grouping, latest.values())
