@@ -62,7 +62,7 @@ class Scorer:
         )
 
     def score_many(self, contributions: Iterable[Contribution]) -> list[ScoreResult]:
-        """Score a batch with the cyclic garbage collector paused: a batch of 10,000 scores about half as fast again without."""
+        """Score a batch with the cyclic garbage collector paused, which scores 10,000 about 1.5 times as fast."""
         with gc_paused():
             return [self.score(c) for c in contributions]
 

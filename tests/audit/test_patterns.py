@@ -1,3 +1,5 @@
+"""Rubric patterns: the shared word-start group, and the ASCII form answering as the Unicode one does."""
+
 import pytest
 
 from portal.audit.judges import text_pattern
