@@ -7,14 +7,15 @@ from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 from strawberry.extensions import SchemaExtension
 
-from portal.db import UTCDateTime, utcnow
+from portal import clock
+from portal.db import UTCDateTime
 
 
 class AccessLogEntry(SQLModel, table=True):
     __tablename__ = "access_log"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     operation_type: str = Field(max_length=16)
     operation_name: str = Field(default="", max_length=200)

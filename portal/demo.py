@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from portal import clock
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.children.nhs import nhs_check_digit
@@ -71,7 +72,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         return Seeded(created=False, counts={})
     rng = random.Random(20261128)
     names = _Names(rng)
-    today = today or datetime.now(UTC).date()
+    today = today or clock.today()
     region = Region(slug=REGION[0], name=REGION[1])
     session.add(region)
     session.flush()

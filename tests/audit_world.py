@@ -2,8 +2,9 @@
 
 Contributions name the child, with date of birth and NHS number, so pseudonymisation can be checked."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
+from portal import clock
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
@@ -84,5 +85,5 @@ async def add_audit(session, world: World) -> World:
 
 
 def period() -> tuple[str, str]:
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     return today.isoformat(), (today + timedelta(days=40)).isoformat()

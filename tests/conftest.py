@@ -6,16 +6,41 @@ import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from sqlalchemy import create_engine, text
 
+from portal import clock
+from portal.clock import FixedClock
 from portal.migrate import upgrade
 from portal.models import metadata
 
 PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
+# Every test runs at this instant (a Monday in term time, far from bank holidays) unless it moves the clock.
+PINNED = datetime(2026, 10, 12, 9, 0, tzinfo=UTC)
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--wall-clock", metavar="ISO-DATE-TIME",
+                     help="Move this process's wall clock to that instant for the whole run (the portal's clock stays pinned).")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if moved := config.getoption("--wall-clock"):
+        time_machine.travel(datetime.fromisoformat(moved), tick=True).start()
+
+
+@pytest.fixture(autouse=True)
+def frozen() -> Iterator[FixedClock]:
+    """The portal's clock, pinned; a test moves it with `frozen.move_to(...)` or `frozen.advance(...)`."""
+    pinned = FixedClock(PINNED)
+    previous = clock.install(pinned)
+    yield pinned
+    clock.install(previous)
 
 
 @pytest.fixture

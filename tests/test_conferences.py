@@ -1,12 +1,15 @@
 """Creating, scheduling and inviting; children's consultation; care-plan views."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.conferences.models import Conference
 
-LATER = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0).isoformat()
+
+def later() -> str:
+    return (clock.now() + timedelta(days=30)).replace(microsecond=0).isoformat()
 SELECTION = "conference { id kind status scheduledAt chair { name } children { givenName } }"
 
 
@@ -26,7 +29,7 @@ async def test_business_support_creates_a_sibling_conference_and_schedules_it(ap
     conference = created["conference"]
     assert conference["status"] == "DRAFT" and {c["givenName"] for c in conference["children"]} == {"Maisie", "Theo"}
     scheduled = await api.mutate(
-        "scheduleConference", {"conferenceId": conference["id"], "scheduledAt": LATER, "chairId": world.id("chair_a")}, SELECTION, as_=world.bs_a
+        "scheduleConference", {"conferenceId": conference["id"], "scheduledAt": later(), "chairId": world.id("chair_a")}, SELECTION, as_=world.bs_a
     )
     assert scheduled["errors"] == []
     assert scheduled["conference"]["status"] == "SCHEDULED" and scheduled["conference"]["chair"]["name"] == "Chair A"
@@ -138,8 +141,8 @@ async def test_recording_a_child_refuses_bad_input(api, world, database):
 
 
 async def test_only_schedulers_of_that_la_schedule_and_invite(api, world):
-    schedule = {"conferenceId": world.id("conf_a"), "scheduledAt": LATER}
-    invite = {"conferenceId": world.id("conf_a"), "organisationId": world.id("cafcass"), "reportDueAt": LATER}
+    schedule = {"conferenceId": world.id("conf_a"), "scheduledAt": later()}
+    invite = {"conferenceId": world.id("conf_a"), "organisationId": world.id("cafcass"), "reportDueAt": later()}
     for person in ("sw_a", "gp1_author", "school_author"):
         refused = await api.mutate("scheduleConference", schedule, "conference { id }", as_=getattr(world, person))
         assert refused["errors"][0]["code"] == "FORBIDDEN", person

@@ -3,13 +3,14 @@ without losing a level, a reason or a quote."""
 
 import shutil
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from portal import clock
 from portal.agencies import registry_for
 from portal.audit import services
 from portal.db import Database
@@ -39,7 +40,7 @@ async def _scored_round(url: str) -> None:
         world = await add_audit(session, await build_world(session))
     async with database.session() as session:
         actor = await load_actor(session, world.lead)
-        new = services.NewRound(name="Before the migration", period_start=date.today(), period_end=date.today() + timedelta(days=40), fraction=1.0, seed=3)
+        new = services.NewRound(name="Before the migration", period_start=clock.today(), period_end=clock.today() + timedelta(days=40), fraction=1.0, seed=3)
         await services.create_round(session, actor, registry_for(agencies_dir), agencies_dir, new)  # type: ignore[arg-type]
         await session.commit()
     await database.dispose()

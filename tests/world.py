@@ -1,10 +1,11 @@
 """A small invented world for API tests: two local authorities, their agencies, people and cases."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from portal import clock
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
@@ -27,7 +28,7 @@ class World:
 
 
 def soon(days: int = 10) -> datetime:
-    return (datetime.now(UTC) + timedelta(days=days)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return (clock.now() + timedelta(days=days)).replace(hour=10, minute=0, second=0, microsecond=0)
 
 
 async def build_world(session: AsyncSession) -> World:
@@ -79,7 +80,7 @@ async def build_world(session: AsyncSession) -> World:
         await add(name, Child(la_id=world.ids[la], given_name=given, family_name=family, date_of_birth=born, nhs_number=nhs))
     meeting = soon()
     conf_a = await add("conf_a", Conference(la_id=la_a.id, kind=ConferenceKind.ICPC, status=ConferenceStatus.SCHEDULED, scheduled_at=meeting,
-                                            chair_id=world.ids["chair_a"], strategy_discussion_on=date.today()))
+                                            chair_id=world.ids["chair_a"], strategy_discussion_on=clock.today()))
     conf_b = await add("conf_b", Conference(la_id=la_b.id, kind=ConferenceKind.RCPC, status=ConferenceStatus.SCHEDULED, scheduled_at=meeting,
                                             chair_id=world.ids["chair_b"]))
     session.add_all([

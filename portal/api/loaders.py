@@ -9,12 +9,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from portal import clock
 from portal.audit.models import AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
-from portal.db import utcnow
 from portal.ingest.models import UploadedReport, upload_details
 from portal.people.models import LocalAuthority, Organisation, Person
 from portal.readiness.loading import load_readiness
@@ -64,7 +64,7 @@ def _readiness(reader: Reader, rules: Mapping[str, LARules]) -> DataLoader[int, 
 
     async def load(ids: list[int]) -> list[ReadinessResult | None]:
         async with reader.lock:
-            results = await load_readiness(reader.session, ids, utcnow(), rules)
+            results = await load_readiness(reader.session, ids, clock.now(), rules)
         return [results.get(i) for i in ids]
 
     return DataLoader(load_fn=load)

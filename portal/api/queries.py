@@ -1,11 +1,10 @@
 """Root queries. Every list and lookup is scoped by the access rules in SQL."""
 
-from datetime import UTC, datetime
 
 import strawberry
 from sqlalchemy import select
 
-from portal import access
+from portal import access, clock
 from portal.api.context import Info
 from portal.api.pagination import PageError, connection, page_window, paged
 from portal.api.types import (
@@ -112,7 +111,7 @@ class Query:
         if chosen.kind is not None:
             statement = statement.where(Conference.kind == chosen.kind)
         if chosen.upcoming:
-            statement = statement.where(Conference.scheduled_at >= datetime.now(UTC), Conference.status == "SCHEDULED")
+            statement = statement.where(Conference.scheduled_at >= clock.now(), Conference.status == "SCHEDULED")
             statement = statement.order_by(Conference.scheduled_at, Conference.id)
         else:
             statement = statement.order_by(Conference.scheduled_at.desc().nulls_first(), Conference.id.desc())

@@ -9,11 +9,10 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from graphql import ExecutionResult, GraphQLError
-from portal import access
+from portal import access, clock
 from portal.api.context import Context, Info
 from portal.api.types import ReadinessType
 from portal.conferences.models import Conference
-from portal.db import utcnow
 from portal.readiness.loading import load_readiness
 
 NOT_VISIBLE = "No conference with that id exists, or you may not see its readiness."
@@ -37,7 +36,7 @@ async def _visible(context: Context, conference_id: strawberry.ID) -> int:
 
 async def _current(context: Context, conference_id: int) -> ReadinessType | None:
     async with context.reader.lock:
-        results = await load_readiness(context.session, [conference_id], utcnow(), context.rules)
+        results = await load_readiness(context.session, [conference_id], clock.now(), context.rules)
         # A subscription lives for hours: end the read so the connection goes back to the pool.
         await context.session.commit()
     result = results.get(conference_id)

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portal.db import UTCDateTime, utcnow
+from portal import clock
+from portal.db import UTCDateTime
 
 
 class AuditRound(SQLModel, table=True):
@@ -25,7 +26,7 @@ class AuditRound(SQLModel, table=True):
     per_council: int | None = None
     fraction: float | None = None
     created_by_id: int = Field(foreign_key="person.id")
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
 
 
 class AuditItem(SQLModel, table=True):
@@ -59,7 +60,7 @@ class AuditorLevel(SQLModel, table=True):
     auditor_id: int = Field(foreign_key="person.id")
     level: str = Field(max_length=16)
     note: str = Field(default="", max_length=2000)
-    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    recorded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
 
 
 class ModeratorDecision(SQLModel, table=True):
@@ -72,4 +73,4 @@ class ModeratorDecision(SQLModel, table=True):
     moderator_id: int = Field(foreign_key="person.id")
     level: str = Field(max_length=16)
     note: str = Field(default="", max_length=2000)
-    decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    decided_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

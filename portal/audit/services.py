@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from portal import access
+from portal import access, clock
 from portal.agencies import AgencyRegistry
 from portal.audit.aggregate import Summary, month, quarter, summarise
 from portal.audit.agreement import CriterionAgreement, agreement
@@ -31,7 +31,6 @@ from portal.audit.stored import findings_of, levels_of, stored_result
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
-from portal.db import utcnow
 from portal.enums import ConferenceKind, ContributionStatus
 from portal.errors import DomainError, Problem, not_found
 from portal.identity import Actor
@@ -358,7 +357,7 @@ async def record_levels(session: AsyncSession, actor: Actor, agencies_dir: Path,
         if row is None:
             session.add(AuditorLevel(item_id=item.id, criterion_id=entry.criterion_id, auditor_id=actor.person_id, level=entry.level, note=entry.note))
         else:
-            row.level, row.note, row.recorded_at = entry.level, entry.note, utcnow()
+            row.level, row.note, row.recorded_at = entry.level, entry.note, clock.now()
     await session.flush()
     return item
 
@@ -378,7 +377,7 @@ async def moderate(session: AsyncSession, actor: Actor, agencies_dir: Path, item
         if row is None:
             session.add(ModeratorDecision(item_id=item.id, criterion_id=entry.criterion_id, moderator_id=actor.person_id, level=entry.level, note=entry.note))
         else:
-            row.level, row.note, row.moderator_id, row.decided_at = entry.level, entry.note, actor.person_id, utcnow()
+            row.level, row.note, row.moderator_id, row.decided_at = entry.level, entry.note, actor.person_id, clock.now()
     await session.flush()
     return item
 

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portal.db import UTCDateTime, utcnow
+from portal import clock
+from portal.db import UTCDateTime
 
 
 class CareProceedings(SQLModel, table=True):
@@ -38,4 +39,4 @@ class CarePlanView(SQLModel, table=True):
     version: int
     view: str = Field(max_length=20_000)
     iro_id: int = Field(foreign_key="person.id")
-    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    recorded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

@@ -6,10 +6,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from portal import access
+from portal import access, clock
 from portal.children.models import Child
 from portal.children.nhs import is_valid_nhs_number, normalise_nhs_number
-from portal.db import utcnow
 from portal.errors import DomainError, Problem, conflict, not_found
 from portal.identity import Actor
 from portal.lookup import parse_id
@@ -36,7 +35,7 @@ async def add_child(session: AsyncSession, actor: Actor, new: NewChild) -> Child
             problems.append(Problem((*path, field), "Give the child's name as the family uses it."))
         elif len(value) > 100:
             problems.append(Problem((*path, field), "Names are at most 100 characters."))
-    if new.date_of_birth > utcnow().date():
+    if new.date_of_birth > clock.now().date():
         problems.append(Problem((*path, "dateOfBirth"), "The date of birth cannot be in the future."))
     nhs_number = normalise_nhs_number(new.nhs_number) if new.nhs_number else None
     if nhs_number is not None and not is_valid_nhs_number(nhs_number):

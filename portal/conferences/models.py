@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portal.db import UTCDateTime, utcnow
+from portal import clock
+from portal.db import UTCDateTime
 
 
 class Conference(SQLModel, table=True):
@@ -26,7 +27,7 @@ class Conference(SQLModel, table=True):
     review_number: int | None = None
     held_on: date | None = None
     next_review_due_on: date | None = None
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
 
 
 class ConferenceChild(SQLModel, table=True):
@@ -44,7 +45,7 @@ class Invitation(SQLModel, table=True):
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     report_due_at: datetime = Field(sa_type=UTCDateTime)
     family_due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    invited_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    invited_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     invited_by_id: int | None = Field(default=None, foreign_key="person.id")
 
 
@@ -60,5 +61,5 @@ class ChildConsultation(SQLModel, table=True):
     seen: bool
     views_conveyed: str = Field(max_length=32)
     note: str = Field(default="", max_length=4000)
-    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    recorded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     recorded_by_id: int = Field(foreign_key="person.id")

@@ -7,11 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from portal import access
+from portal import access, clock
 from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.conferences.timescales import due_times, next_review_due, rules_for_la
-from portal.db import utcnow
 from portal.enums import ConferenceKind, ConferenceStatus, Role, ViewsConveyed
 from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
@@ -77,7 +76,7 @@ async def _check_chair(session: AsyncSession, chair_id: str, la_id: int, path: t
 def _check_future(when: datetime, path: tuple[str, ...]) -> None:
     if when.tzinfo is None:
         raise invalid(path, "Give the time with a time zone, for example 2026-12-18T10:00:00+00:00.")
-    if when <= utcnow():
+    if when <= clock.now():
         raise invalid(path, "The meeting must be scheduled in the future.")
 
 
@@ -157,7 +156,7 @@ async def record_held(session: AsyncSession, actor: Actor, conference_id: str, h
     access.require(actor, "conference.record_held", conference, path=path)
     if conference.status != ConferenceStatus.SCHEDULED:
         raise conflict(path, f"Only a scheduled conference can be recorded as held; this one is {conference.status.lower()}.")
-    if held_on > utcnow().date():
+    if held_on > clock.now().date():
         raise invalid(("input", "heldOn"), "The date held cannot be in the future.")
     conference.status = ConferenceStatus.HELD
     conference.held_on = held_on
@@ -260,7 +259,7 @@ async def record_child_consultation(
     consultation.views_conveyed = views_conveyed
     consultation.note = note
     consultation.recorded_by_id = actor.person_id
-    consultation.recorded_at = utcnow()
+    consultation.recorded_at = clock.now()
     await session.flush()
     conference_changed(session, conference.id)
     return consultation

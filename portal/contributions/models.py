@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portal.db import UTCDateTime, utcnow
+from portal import clock
+from portal.db import UTCDateTime
 
 
 class Contribution(SQLModel, table=True):
@@ -18,8 +19,8 @@ class Contribution(SQLModel, table=True):
     version: int = 1
     sections: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
     scales: dict[str, int] = Field(default_factory=dict, sa_type=JSON)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     shared_with_family_on: date | None = None
 
@@ -37,7 +38,7 @@ class ContributionVersion(SQLModel, table=True):
     sections: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
     scales: dict[str, int] = Field(default_factory=dict, sa_type=JSON)
     note: str = Field(default="", max_length=4000)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     created_by_id: int = Field(foreign_key="person.id")
 
 
@@ -51,7 +52,7 @@ class WithholdingRequest(SQLModel, table=True):
     section_id: str = Field(max_length=64)
     reason: str = Field(max_length=4000)
     requested_by_id: int = Field(foreign_key="person.id")
-    requested_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    requested_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     decision: str = Field(max_length=16)
     decision_note: str = Field(default="", max_length=4000)
     decided_by_id: int | None = Field(default=None, foreign_key="person.id")

@@ -10,11 +10,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from portal import access
+from portal import access, clock
 from portal.agencies import AgencyDefinition, AgencyRegistry
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
-from portal.db import utcnow
 from portal.enums import ConferenceStatus, ContributionStatus, WithholdingDecision
 from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
@@ -106,7 +105,7 @@ def _missing_required(agency: AgencyDefinition, contribution: Contribution) -> l
 async def _new_version(session: AsyncSession, actor: Actor, contribution: Contribution, note: str = "") -> None:
     """Append the contribution's current state as its next version, and announce the change."""
     contribution.version += 1
-    contribution.updated_at = utcnow()
+    contribution.updated_at = clock.now()
     session.add(
         ContributionVersion(
             contribution_id=contribution.id,
@@ -188,7 +187,7 @@ async def submit(session: AsyncSession, actor: Actor, agencies: AgencyRegistry, 
     if problems := _missing_required(agency, contribution):
         raise DomainError(*problems)
     contribution.status = ContributionStatus.SUBMITTED
-    contribution.submitted_at = utcnow()
+    contribution.submitted_at = clock.now()
     await _new_version(session, actor, contribution)
     return contribution
 
@@ -274,7 +273,7 @@ async def decide_withholding(session: AsyncSession, actor: Actor, request_id: st
     request.decision = WithholdingDecision.AGREED if agree else WithholdingDecision.REFUSED
     request.decision_note = note
     request.decided_by_id = actor.person_id
-    request.decided_at = utcnow()
+    request.decided_at = clock.now()
     await session.flush()
     conference_changed(session, conference.id)
     return request
@@ -284,10 +283,10 @@ async def record_shared_with_family(session: AsyncSession, actor: Actor, contrib
     contribution, _ = await _writable(session, actor, contribution_id)
     if contribution.status not in SHARED:
         raise conflict(("input", "contributionId"), "Only a submitted report can be recorded as shared with the family.")
-    if shared_on > utcnow().date():
+    if shared_on > clock.now().date():
         raise invalid(("input", "sharedOn"), "The date shared cannot be in the future.")
     contribution.shared_with_family_on = shared_on
-    contribution.updated_at = utcnow()
+    contribution.updated_at = clock.now()
     await session.flush()
     conference_changed(session, contribution.conference_id)
     return contribution

@@ -6,8 +6,9 @@ from sqlalchemy import JSON, LargeBinary
 from sqlalchemy.orm import Bundle
 from sqlmodel import Field, SQLModel
 
+from portal import clock
 from portal.contributions.models import ContributionVersion
-from portal.db import UTCDateTime, utcnow
+from portal.db import UTCDateTime
 
 
 class UploadedReport(SQLModel, table=True):
@@ -27,7 +28,7 @@ class UploadedReport(SQLModel, table=True):
     section_pages: dict[str, list[int]] = Field(default_factory=dict, sa_type=JSON)
     content: bytes = Field(sa_type=LargeBinary)
     uploaded_by_id: int = Field(foreign_key="person.id")
-    uploaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    uploaded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
 
 
 def upload_details() -> Bundle:

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from portal import clock
 from portal.conferences.models import Conference, Invitation
 from portal.contributions.models import Contribution
 from portal.db import Database
@@ -326,7 +327,6 @@ async def deliver(
     portal_url: str,
     from_address: str,
     settings: OutboxSettings,
-    clock: Callable[[], datetime],
     after_send: Callable[[str], None] = lambda key: None,
 ) -> DeliveryResult:
     """Send everything due, batch by batch. When the mail service is unavailable the rest of the
@@ -334,14 +334,14 @@ async def deliver(
     sent = failed = deferred = 0
     while True:
         async with db.session() as session:
-            batch = await claim(session, worker, clock(), settings)
+            batch = await claim(session, worker, clock.now(), settings)
         if not batch:
             return DeliveryResult(sent, failed, deferred)
         for position, claimed in enumerate(batch):
             try:
                 await sender.send(build_message(claimed, portal_url, from_address))
             except DeliveryFailed as exc:
-                gave_up = await _record_failure(db, claimed, exc, clock(), settings)
+                gave_up = await _record_failure(db, claimed, exc, clock.now(), settings)
                 failed += gave_up
                 deferred += not gave_up
                 if not exc.permanent:
@@ -349,7 +349,7 @@ async def deliver(
                     return DeliveryResult(sent, failed, deferred)
                 continue
             after_send(claimed.key)
-            await _record_sent(db, claimed.key, clock())
+            await _record_sent(db, claimed.key, clock.now())
             sent += 1
 
 

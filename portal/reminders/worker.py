@@ -8,9 +8,10 @@ import signal
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from portal.db import Database, utcnow
+from portal import clock
+from portal.db import Database
 from portal.readiness.loading import load_readiness
 from portal.reminders.outbox import DeliveryResult, OutboxSettings, PlanResult, ReadinessLoader, Sender, deliver, plan
 from portal.reminders.smtp import SmtpSender, SmtpSettings
@@ -69,14 +70,13 @@ async def run_pass(
     settings: Settings,
     rules: dict[str, LARules],
     worker: str,
-    clock: Callable[[], datetime] = utcnow,
     readiness: ReadinessLoader | None = None,
     after_send: Callable[[str], None] = lambda key: None,
 ) -> PassResult:
     config = outbox_settings(settings)
     async with db.session() as session:
-        planned = await plan(session, clock(), rules, config, readiness)
-    delivered = await deliver(db, sender, worker, settings.public_url, settings.smtp_sender, config, clock, after_send)
+        planned = await plan(session, clock.now(), rules, config, readiness)
+    delivered = await deliver(db, sender, worker, settings.public_url, settings.smtp_sender, config, after_send)
     return PassResult(planned, delivered)
 
 

@@ -3,7 +3,6 @@
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ import httpx
 import pytest
 
 from tests.conftest import PG_URL, _truncate
+from tests.support.processes import portal_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,7 @@ def portal_server(database_url: str) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PORTAL_DATABASE_URL": database_url, "PORTAL_DEMO": "true", "PORTAL_PORT": str(port)}
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "portal"), "serve"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        portal_command("serve"), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -1,9 +1,9 @@
 """Conference.readiness: LA staff see it; agencies see null; 50 conferences cost the same SQL as 5."""
 
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.conferences.models import Conference, Invitation
 from portal.db import StatementCounter
 from portal.demo_identity import HEADER
@@ -63,7 +63,7 @@ async def test_a_change_shows_in_the_next_result(api, world):
 async def test_load_readiness_skips_unknown_and_unscheduled_conferences(database, world):
     rules = load_rules(RULES_DIR)
     async with database.session() as session:
-        results = await load_readiness(session, [world.conf_a, world.conf_b, 999_999], datetime.now(UTC), rules)
+        results = await load_readiness(session, [world.conf_a, world.conf_b, 999_999], clock.now(), rules)
     assert set(results) == {world.conf_a, world.conf_b}
     assert results[world.conf_b].check("within_statutory_timescale").status == "AT_RISK"  # an RCPC with no previous conference recorded
 

@@ -3,11 +3,12 @@
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from portal import clock
 from portal.app import create_app
 from portal.enums import ConferenceKind
 from portal.settings import Settings
@@ -52,7 +53,7 @@ async def test_a_given_due_time_is_kept(api, world):
 async def test_an_unscheduled_conference_needs_a_due_time(api, world):
     created = await api.mutate(
         "createConference",
-        {"laId": world.id("la_a"), "kind": "ICPC", "childIds": [world.id("child_a1")], "strategyDiscussionOn": date.today().isoformat()},
+        {"laId": world.id("la_a"), "kind": "ICPC", "childIds": [world.id("child_a1")], "strategyDiscussionOn": clock.today().isoformat()},
         "conference { id }", as_=world.bs_a,
     )
     payload = await api.mutate(
@@ -75,7 +76,7 @@ async def test_rescheduling_moves_every_invitations_due_times(api, world):
 
 
 async def test_holding_a_conference_records_the_next_reviews_latest_date(api, world):
-    held_on = date.today()
+    held_on = clock.today()
     payload = await api.mutate("recordConferenceHeld", {"conferenceId": world.id("conf_a"), "heldOn": held_on.isoformat()}, CONFERENCE, as_=world.chair_a)
     assert payload["errors"] == []
     conference = payload["conference"]
@@ -88,24 +89,24 @@ async def test_holding_a_conference_records_the_next_reviews_latest_date(api, wo
 
 
 async def test_only_the_las_chair_or_business_support_record_a_conference_held(api, world):
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     for person, code in ((world.sw_a, "FORBIDDEN"), (world.gp1_author, "FORBIDDEN"), (world.bs_b, "NOT_FOUND")):
         payload = await api.mutate("recordConferenceHeld", {"conferenceId": world.id("conf_a"), "heldOn": today}, CONFERENCE, as_=person)
         assert payload["conference"] is None
         assert [e["code"] for e in payload["errors"]] == [code]
-    future = (date.today() + timedelta(days=1)).isoformat()
+    future = (clock.today() + timedelta(days=1)).isoformat()
     payload = await api.mutate("recordConferenceHeld", {"conferenceId": world.id("conf_a"), "heldOn": future}, CONFERENCE, as_=world.bs_a)
     assert [e["path"] for e in payload["errors"]] == [["input", "heldOn"]]
 
 
 async def test_statutory_deadline_of_an_icpc_counts_from_the_strategy_discussion(api, world):
     data = await api(f'{{ conference(id: "{world.conf_a}") {{ statutoryDeadline }} }}', as_=world.chair_a)
-    expected = statutory_latest(ConferenceKind.ICPC, Anchors(strategy_discussion=date.today()), EASTERBY, EASTERBY.calendar())
+    expected = statutory_latest(ConferenceKind.ICPC, Anchors(strategy_discussion=clock.today()), EASTERBY, EASTERBY.calendar())
     assert data["conference"]["statutoryDeadline"] == expected.isoformat()
 
 
 async def test_a_review_follows_its_previous_conference(api, world):
-    held = await api.mutate("recordConferenceHeld", {"conferenceId": world.id("conf_a"), "heldOn": date.today().isoformat()}, CONFERENCE, as_=world.chair_a)
+    held = await api.mutate("recordConferenceHeld", {"conferenceId": world.id("conf_a"), "heldOn": clock.today().isoformat()}, CONFERENCE, as_=world.chair_a)
     first = await api.mutate(
         "createConference",
         {"laId": world.id("la_a"), "kind": "RCPC", "childIds": [world.id("child_a1")], "previousConferenceId": world.id("conf_a")},
@@ -115,7 +116,7 @@ async def test_a_review_follows_its_previous_conference(api, world):
     # The first RCPC's latest date is the one worked out when the ICPC was held.
     assert first["conference"]["statutoryDeadline"] == held["conference"]["nextReviewDueBy"]
     await api.mutate("scheduleConference", {"conferenceId": first["conference"]["id"], "scheduledAt": soon(20).isoformat()}, "conference { id }", as_=world.bs_a)
-    first_held = await api.mutate("recordConferenceHeld", {"conferenceId": first["conference"]["id"], "heldOn": date.today().isoformat()}, CONFERENCE, as_=world.bs_a)
+    first_held = await api.mutate("recordConferenceHeld", {"conferenceId": first["conference"]["id"], "heldOn": clock.today().isoformat()}, CONFERENCE, as_=world.bs_a)
     second = await api.mutate(
         "createConference",
         {"laId": world.id("la_a"), "kind": "RCPC", "childIds": [world.id("child_a1")], "previousConferenceId": first["conference"]["id"]},
@@ -123,7 +124,7 @@ async def test_a_review_follows_its_previous_conference(api, world):
     )
     assert second["conference"]["reviewNumber"] == 2
     assert second["conference"]["statutoryDeadline"] == first_held["conference"]["nextReviewDueBy"]
-    assert first_held["conference"]["nextReviewDueBy"] == next_review_latest(ConferenceKind.RCPC, date.today(), EASTERBY, EASTERBY.calendar()).isoformat()
+    assert first_held["conference"]["nextReviewDueBy"] == next_review_latest(ConferenceKind.RCPC, clock.today(), EASTERBY, EASTERBY.calendar()).isoformat()
 
 
 async def test_a_review_cannot_follow_a_conference_of_the_wrong_kind_or_la(api, world):

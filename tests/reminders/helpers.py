@@ -3,12 +3,13 @@
 import asyncio
 import socket
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email import message_from_bytes
 from email.message import Message
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.db import Database
 from portal.enums import ConferenceKind, ConferenceStatus
@@ -38,7 +39,7 @@ def free_port() -> int:
 
 async def add_due_invitations(database: Database, world, conferences: int) -> None:
     """Conferences next week whose GP reports are overdue or due within hours: every reminder is due now."""
-    now = datetime.now(UTC)
+    now = clock.now()
     async with database.session() as session:
         for n in range(conferences):
             conference = Conference(la_id=world.la_a, kind=ConferenceKind.RCPC, status=ConferenceStatus.SCHEDULED,

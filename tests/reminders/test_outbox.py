@@ -7,6 +7,8 @@ from email.message import EmailMessage
 import pytest
 from sqlalchemy import func, select
 
+from portal import clock
+from portal.clock import FixedClock
 from portal.conferences.models import Invitation
 from portal.contributions.models import Contribution
 from portal.db import Database
@@ -50,7 +52,11 @@ async def _plan(database: Database, now: datetime, readiness=None):
 
 
 async def _deliver(database: Database, sender: Outbox, now: datetime, worker: str = "w1"):
-    return await deliver(database, sender, worker, "https://portal.example", SENDER, SETTINGS, lambda: now)
+    previous = clock.install(FixedClock(now))
+    try:
+        return await deliver(database, sender, worker, "https://portal.example", SENDER, SETTINGS)
+    finally:
+        clock.install(previous)
 
 
 async def test_planning_stores_each_reminder_once_for_every_contributor_of_the_invited_organisation(database, world):

@@ -1,10 +1,12 @@
 """One worker pass in this process, with the real SMTP sender, against aiosmtpd on loopback."""
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from aiosmtpd.controller import Controller
 
+from portal import clock
+from portal.clock import FixedClock
 from portal.db import Database
 from portal.reminders.models import OutboxStatus
 from portal.reminders.smtp import SmtpSender
@@ -22,15 +24,15 @@ def _settings(database_url: str, smtp_port: int) -> Settings:
 
 
 async def test_smtp_down_keeps_every_reminder_logs_the_error_and_delivers_when_it_is_back(
-    database: Database, database_url: str, world, smtp_port: int, caplog,
+    database: Database, database_url: str, world, smtp_port: int, caplog, frozen: FixedClock,
 ):
     await add_due_invitations(database, world, 4)
     settings = _settings(database_url, smtp_port)
     sender = make_sender(settings)
     assert isinstance(sender, SmtpSender)
-    now = datetime.now(UTC)
+    now = clock.now()
     with caplog.at_level(logging.WARNING):
-        down = await run_pass(database, sender, settings, RULES, "w1", clock=lambda: now)
+        down = await run_pass(database, sender, settings, RULES, "w1")
     assert (down.delivered.sent, down.delivered.deferred) == (0, 1)
     assert f"127.0.0.1:{smtp_port} unavailable" in caplog.text
     assert any(r.levelname == "ERROR" and r.name == "portal.reminders.outbox" for r in caplog.records)
@@ -45,8 +47,10 @@ async def test_smtp_down_keeps_every_reminder_logs_the_error_and_delivers_when_i
     controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
     controller.start()
     try:
-        early = await run_pass(database, sender, settings, RULES, "w1", clock=lambda: now + timedelta(seconds=1))
-        back = await run_pass(database, sender, settings, RULES, "w1", clock=lambda: now + timedelta(seconds=61))
+        frozen.move_to(now + timedelta(seconds=1))
+        early = await run_pass(database, sender, settings, RULES, "w1")
+        frozen.move_to(now + timedelta(seconds=61))
+        back = await run_pass(database, sender, settings, RULES, "w1")
     finally:
         controller.stop()
     assert (early.delivered.sent, back.delivered.sent) == (7, 1)

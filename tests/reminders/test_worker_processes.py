@@ -4,20 +4,19 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 
+from portal import clock
+from portal.clock import FixedClock
 from portal.db import Database
 from portal.reminders.models import OutboxStatus
 from portal.reminders.worker import CRASH_AFTER_SEND
 from tests.conftest import PG_URL, _truncate
 from tests.reminders.helpers import Inbox, add_due_invitations, outbox_rows
-
-PORTAL = Path(sys.executable).parent / "portal"
+from tests.support.processes import portal_command
 
 
 def _env(database_url: str, smtp_port: int, **extra: str) -> dict[str, str]:
@@ -31,7 +30,7 @@ def _env(database_url: str, smtp_port: int, **extra: str) -> dict[str, str]:
 
 
 def _start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    command = [str(PORTAL), "worker", *(args or ("--once",))]
+    command = portal_command("worker", *(args or ("--once",)))
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -68,7 +67,7 @@ async def test_two_workers_deliver_every_reminder_exactly_once(postgres_database
         rows = await outbox_rows(database)
     finally:
         await database.dispose()
-    due = {r.key for r in rows if r.send_at <= datetime.now(UTC)}
+    due = {r.key for r in rows if r.send_at <= clock.now()}
     assert len(due) == 80
     delivered = inbox.keys()
     assert set(delivered) == due
@@ -78,7 +77,7 @@ async def test_two_workers_deliver_every_reminder_exactly_once(postgres_database
     assert sum(sent) == 80 and min(sent) > 0, sent
 
 
-async def test_a_crash_between_send_and_record_resends_once_and_loses_nothing(database: Database, database_url: str, world,
+async def test_a_crash_between_send_and_record_resends_once_and_loses_nothing(database: Database, database_url: str, world, frozen: FixedClock,
                                                                              inbox: Inbox, smtp_port: int):
     await add_due_invitations(database, world, 6)
     crashed = _finish(_start(_env(database_url, smtp_port, PORTAL_WORKER_LEASE_SECONDS="1", **{CRASH_AFTER_SEND: "1"})))
@@ -86,11 +85,11 @@ async def test_a_crash_between_send_and_record_resends_once_and_loses_nothing(da
     assert len(inbox.messages) == 1
     first_key = inbox.messages[0]["X-Reminder-Key"]
     assert [r.status for r in await outbox_rows(database) if r.key == first_key] == [OutboxStatus.SENDING]
-    time.sleep(1.2)
+    frozen.advance(timedelta(seconds=2))
     code, out, err = _finish(_start(_env(database_url, smtp_port, PORTAL_WORKER_LEASE_SECONDS="1")))
     assert code == 0, err
     rows = await outbox_rows(database)
-    due = {r.key for r in rows if r.send_at <= datetime.now(UTC)}
+    due = {r.key for r in rows if r.send_at <= clock.now()}
     delivered = inbox.keys()
     assert set(delivered) == due and len(due) == 12
     assert delivered[first_key] == 2 and all(delivered[k] == 1 for k in due - {first_key})
