@@ -81,7 +81,7 @@ async def test_pages_follow_their_cursors(api, world, database):
 
 
 async def test_unexpected_failures_are_masked(database, world, monkeypatch):
-    from portal.api import queries
+    from portal.api.children import queries
 
     def boom(*args, **kwargs):
         raise RuntimeError("secret internal detail")

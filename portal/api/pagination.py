@@ -1,15 +1,28 @@
-"""Offset cursors: opaque to clients, bounded page sizes."""
+"""Connections and offset cursors: opaque to clients, bounded page sizes."""
 
 import base64
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
+import strawberry
 from sqlalchemy import Select
 
-from portal.api.types import Connection, PageInfo
+from portal.api.context import Info
 
 T = TypeVar("T")
 DEFAULT_PAGE = 20
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    nodes: list[T]
+    page_info: PageInfo
 
 
 class PageError(ValueError):
@@ -38,6 +51,14 @@ def page_window(first: int | None, after: str | None, maximum: int) -> tuple[int
     if not 1 <= size <= maximum:
         raise PageError(f"'first' must be between 1 and {maximum}.")
     return _decode(after), size
+
+
+def window(info: Info, first: int | None, after: str | None) -> tuple[int, int]:
+    """The offset and size a root field's `first` and `after` ask for, within the configured maximum."""
+    try:
+        return page_window(first, after, info.context.settings.page_size_max)
+    except PageError as error:
+        raise ValueError(str(error)) from None
 
 
 def paged(statement: Select[Any], offset: int, size: int) -> Select[Any]:

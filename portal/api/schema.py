@@ -12,16 +12,28 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from portal.accesslog import AccessLogExtension
-from portal.api.audit import AuditMutation, AuditQuery
-from portal.api.mutations import Mutation as CoreMutation
-from portal.api.queries import Query as CoreQuery
+from portal.api.audit.mutations import AuditMutation
+from portal.api.audit.queries import AuditQuery
+from portal.api.careplans.mutations import CarePlansMutation
+from portal.api.careplans.queries import CarePlansQuery
+from portal.api.children.mutations import ChildMutation
+from portal.api.children.queries import ChildrenQuery
+from portal.api.conferences.mutations import ConferencesMutation, ConsultationsMutation
+from portal.api.conferences.queries import ConferencesQuery
+from portal.api.contributions.mutations import ContributionsMutation
+from portal.api.contributions.queries import ContributionsQuery
+from portal.api.ingest.mutations import IngestMutation
+from portal.api.people.queries import PeopleQuery
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
-from portal.ingest.api import IngestMutation
 from portal.settings import Settings
 
-Query = merge_types("Query", (CoreQuery, AuditQuery))
-Mutation = merge_types("Mutation", (CoreMutation, IngestMutation, AuditMutation))
+# Merge order is field order in the schema.
+Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery))
+Mutation = merge_types(
+    "Mutation",
+    (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation),
+)
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 

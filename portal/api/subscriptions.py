@@ -11,7 +11,7 @@ from strawberry.types.graphql import OperationType
 from graphql import ExecutionResult, GraphQLError
 from portal import access, clock
 from portal.api.context import Context, Info
-from portal.api.types import ReadinessType
+from portal.api.readiness.types import ReadinessType
 from portal.conferences.models import Conference
 from portal.readiness.loading import load_readiness
 

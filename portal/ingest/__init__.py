@@ -1,9 +1,9 @@
 """PDF ingestion: an uploaded report becomes a draft in the agency's sections."""
 
+from portal.ingest.document import ExtractedSection, IngestResult
 from portal.ingest.draft import draft_sections, merge_draft
 from portal.ingest.errors import IngestError, IngestErrorCode
 from portal.ingest.limits import IngestLimits
-from portal.ingest.model import ExtractedSection, IngestResult
 
 __all__ = [
     "ExtractedSection",

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from portal.ingest.model import IngestResult
+from portal.ingest.document import IngestResult
 
 OTHER = "other_information"
 MergeMode = Literal["merge", "replace"]

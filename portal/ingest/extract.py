@@ -12,8 +12,8 @@ from io import BytesIO
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+from portal.ingest.document import Block, ExtractedDocument
 from portal.ingest.errors import IngestError, IngestErrorCode
-from portal.ingest.model import Block, ExtractedDocument
 
 LINE_TOLERANCE = 2.5  # points: words whose tops differ by less share a line
 MARGIN_SHARE = 0.08  # top and bottom share of a page where headers and footers live

@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass, field
 
 from portal.agencies import AgencyDefinition
+from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult
 from portal.ingest.headings import HeadingSignals, SectionMatcher, signals
-from portal.ingest.model import Block, ExtractedDocument, ExtractedSection, IngestResult
 
 BULLET = re.compile(r"^[\u2022\u2023\u25cf\u25aa\u2013\-*]\s+")
 SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")

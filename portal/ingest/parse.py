@@ -2,10 +2,10 @@
 
 from portal.agencies import AgencyDefinition
 from portal.ingest.bombs import check_expansion
+from portal.ingest.document import IngestResult
 from portal.ingest.extract import extract_document
 from portal.ingest.limits import IngestLimits
 from portal.ingest.mapping import map_document
-from portal.ingest.model import IngestResult
 from portal.ingest.sniff import check_envelope
 
 

@@ -19,9 +19,9 @@ from portal.contributions.services import ContentChange, SectionText
 from portal.enums import ContributionStatus
 from portal.errors import DomainError, ErrorCode, Problem, conflict
 from portal.identity import Actor
+from portal.ingest.document import IngestResult
 from portal.ingest.draft import OTHER, MergeMode, draft_sections, merge_draft
 from portal.ingest.errors import IngestError, IngestErrorCode
-from portal.ingest.model import IngestResult
 from portal.ingest.models import UploadedReport
 from portal.ingest.worker import IngestWorker
 from portal.lookup import own_invitation

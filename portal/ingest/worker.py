@@ -11,9 +11,9 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from portal.agencies import AgencyDefinition
+from portal.ingest.document import IngestResult
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
-from portal.ingest.model import IngestResult
 from portal.ingest.parse import parse_pdf
 from portal.ingest.sniff import check_envelope
 

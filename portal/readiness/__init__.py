@@ -10,11 +10,11 @@ from portal.readiness.inputs import (
     ReadinessInput,
     WithholdingRequest,
 )
-from portal.readiness.result import Actor, CheckResult, ReadinessResult, Status
+from portal.readiness.result import CheckResult, ReadinessResult, Status, WhoMustAct
 
 __all__ = [
     "CHECKS",
-    "Actor",
+    "WhoMustAct",
     "CheckResult",
     "ChildConsultation",
     "Contribution",

@@ -13,7 +13,7 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
-class Actor:
+class WhoMustAct:
     """Who must act: a role, and for contributors the organisation."""
 
     role: Role
@@ -30,7 +30,7 @@ class CheckResult:
     title: str
     status: Status
     explanation: str
-    who_must_act: tuple[Actor, ...] = ()
+    who_must_act: tuple[WhoMustAct, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {

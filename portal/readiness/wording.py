@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 from portal.enums import Role
 from portal.readiness.inputs import Invitation
-from portal.readiness.result import Actor
+from portal.readiness.result import WhoMustAct
 
-CHAIR = Actor(Role.CHAIR)
-BUSINESS_SUPPORT = Actor(Role.BUSINESS_SUPPORT)
-SOCIAL_WORKER = Actor(Role.SOCIAL_WORKER)
+CHAIR = WhoMustAct(Role.CHAIR)
+BUSINESS_SUPPORT = WhoMustAct(Role.BUSINESS_SUPPORT)
+SOCIAL_WORKER = WhoMustAct(Role.SOCIAL_WORKER)
 
 
 def when(moment: datetime, zone: ZoneInfo) -> str:
@@ -25,5 +25,5 @@ def listed(items: Iterable[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def contributors(invitations: Iterable[Invitation]) -> tuple[Actor, ...]:
-    return tuple(Actor(Role.CONTRIBUTOR, i.organisation.id, i.organisation.name) for i in invitations)
+def contributors(invitations: Iterable[Invitation]) -> tuple[WhoMustAct, ...]:
+    return tuple(WhoMustAct(Role.CONTRIBUTOR, i.organisation.id, i.organisation.name) for i in invitations)

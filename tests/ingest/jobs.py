@@ -3,7 +3,7 @@
 import time
 from pathlib import Path
 
-from portal.ingest.model import IngestResult
+from portal.ingest.document import IngestResult
 
 
 def _path(data: bytes) -> Path:

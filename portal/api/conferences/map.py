@@ -1,11 +1,30 @@
 """The conference map: all agencies' worries together, all strengths together, and so on."""
 
+import strawberry
+
 from portal import access
 from portal.agencies import CORE_SECTIONS
+from portal.api.common import Markdown
 from portal.api.context import Info
-from portal.api.types import MapEntry, MapSection, Markdown
+from portal.api.people.types import OrganisationType
 from portal.conferences.models import Conference
 from portal.contributions.services import SHARED
+
+
+@strawberry.type
+class MapEntry:
+    contribution_id: strawberry.ID
+    organisation: OrganisationType
+    text: Markdown
+
+
+@strawberry.type
+class MapSection:
+    """One Signs of Safety section with what every agency wrote in it."""
+
+    section_id: str
+    title: str
+    entries: list[MapEntry]
 
 
 async def conference_map(info: Info, conference: Conference) -> list[MapSection]:

@@ -1,4 +1,4 @@
-"""The uploadReport mutation (GraphQL multipart request spec) and the extraction report it returns."""
+"""The uploadReport mutation (GraphQL multipart request spec)."""
 
 from enum import StrEnum
 
@@ -6,11 +6,9 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from portal.api.context import Info
-from portal.api.types import ContributionType, ErrorCodeEnum
+from portal.api.contributions.types import ContributionType
+from portal.api.ingest.types import ExtractionReport, UploadedReportType, UploadError
 from portal.errors import Problem
-from portal.ingest.errors import IngestErrorCode
-from portal.ingest.model import IngestResult
-from portal.ingest.types import UploadedReportType
 from portal.ingest.uploads import IncomingFile, UploadOutcome, clean_file_name, ingest_worker, read_capped, upload_report
 
 
@@ -25,7 +23,6 @@ UploadModeEnum = strawberry.enum(
     description="MERGE keeps the draft's text and adds what the file has that the draft lacks; REPLACE keeps only the file's text. "
     "Either way the earlier draft is kept as a version.",
 )
-IngestErrorCodeEnum = strawberry.enum(IngestErrorCode, name="IngestErrorCode")
 
 
 @strawberry.input
@@ -33,47 +30,6 @@ class UploadReportInput:
     invitation_id: strawberry.ID
     file: Upload
     mode: UploadModeEnum = UploadMode.MERGE  # type: ignore[valid-type]
-
-
-@strawberry.type
-class ExtractedSection:
-    id: str
-    title: str
-    text: str
-    pages: list[int] = strawberry.field(description="The pages this section's text came from.")
-
-
-@strawberry.type
-class ExtractionReport:
-    """What was read from the file. Unmapped text is not lost: it is in the draft's other information."""
-
-    pages: int
-    sections: list[ExtractedSection]
-    unmapped: str
-    unmapped_pages: list[int]
-    warnings: list[str]
-
-    @classmethod
-    def of(cls, result: IngestResult) -> "ExtractionReport":
-        return cls(
-            pages=result.pages,
-            sections=[ExtractedSection(id=s.id, title=s.title, text=s.text, pages=list(s.pages)) for s in result.sections],
-            unmapped=result.unmapped, unmapped_pages=list(result.unmapped_pages), warnings=list(result.warnings),
-        )
-
-
-@strawberry.type
-class UploadError:
-    """Why the upload changed nothing. `ingestCode` is set when the file itself could not be read."""
-
-    path: list[str]
-    message: str
-    code: ErrorCodeEnum  # type: ignore[valid-type]
-    ingest_code: IngestErrorCodeEnum | None  # type: ignore[valid-type]
-
-    @classmethod
-    def of(cls, problem: Problem) -> "UploadError":
-        return cls(path=list(problem.path), message=problem.message, code=problem.code, ingest_code=getattr(problem, "ingest_code", None))
 
 
 @strawberry.type

@@ -1,4 +1,4 @@
-"""Data passed between extraction, mapping and callers."""
+"""The extracted document (blocks in reading order) and the result of mapping it onto sections."""
 
 from dataclasses import asdict, dataclass, field
 from typing import Literal

@@ -1,0 +1,80 @@
+"""How a round came out: agreement between scorer and auditors, and results grouped by council, practice or period."""
+
+from enum import StrEnum
+
+import strawberry
+
+from portal.api.audit.types import AuditLevelEnum
+from portal.audit.aggregate import Summary
+from portal.audit.agreement import CriterionAgreement
+
+
+class AuditGrouping(StrEnum):
+    COUNCIL = "COUNCIL"
+    PRACTICE = "PRACTICE"
+    QUARTER = "QUARTER"
+    MONTH = "MONTH"
+
+
+AuditGroupingEnum = strawberry.enum(AuditGrouping, name="AuditGrouping")
+
+
+@strawberry.type(name="AuditDisagreement")
+class AuditDisagreementType:
+    item_id: strawberry.ID
+    contribution_id: strawberry.ID
+    criterion_id: str
+    scorer: AuditLevelEnum  # type: ignore[valid-type]
+    auditor: AuditLevelEnum  # type: ignore[valid-type]
+
+
+@strawberry.type(name="CriterionAgreement")
+class CriterionAgreementType:
+    criterion_id: str
+    compared: int
+    percent: float | None = strawberry.field(description="Percentage of compared contributions where scorer and settled human level agree.")
+    kappa: float | None = strawberry.field(description="Cohen's kappa; null when undefined.")
+    disagreements: list[AuditDisagreementType]
+
+    @classmethod
+    def of(cls, found: CriterionAgreement, items: dict[str, int]) -> "CriterionAgreementType":
+        return cls(
+            criterion_id=found.criterion_id, compared=found.compared, percent=found.percent, kappa=found.kappa,
+            disagreements=[
+                AuditDisagreementType(
+                    item_id=strawberry.ID(str(items[d.contribution_id])), contribution_id=strawberry.ID(d.contribution_id),
+                    criterion_id=d.criterion_id, scorer=d.scorer, auditor=d.auditor,
+                )
+                for d in found.disagreements
+            ],
+        )
+
+
+@strawberry.type(name="AwaitingModeration")
+class AwaitingModerationType:
+    item_id: strawberry.ID
+    criterion_id: str
+
+
+@strawberry.type(name="CriterionCount")
+class CriterionCountType:
+    criterion_id: str
+    count: int
+
+
+@strawberry.type(name="AuditSummary")
+class AuditSummaryType:
+    group: str
+    contributions: int
+    mean_score: float | None
+    most_often_not_met: list[CriterionCountType]
+    late: int
+    never_shared: int
+
+    @classmethod
+    def of(cls, summary: Summary) -> "AuditSummaryType":
+        return cls(
+            group=summary.group, contributions=summary.contributions, mean_score=summary.mean_score,
+            most_often_not_met=[CriterionCountType(criterion_id=c, count=n) for c, n in summary.most_often_not_met],
+            late=summary.late, never_shared=summary.never_shared,
+        )

@@ -1,0 +1,99 @@
+"""An audit round: its rubric, sampled items, agreement and results."""
+
+import asyncio
+from datetime import date, datetime
+
+import strawberry
+from sqlalchemy import func, select
+
+from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType
+from portal.api.audit.types import AuditCriterionType, AuditItemType
+from portal.api.context import Info
+from portal.api.pagination import Connection, connection, paged, window
+from portal.api.people.types import PersonType
+from portal.audit import services
+from portal.audit.models import AuditItem, AuditRound
+
+
+async def _prefetch(info: Info, items: list[AuditItem]) -> None:
+    """Load what a page of items shows in one batch per relationship, so every item's fields read from
+    the loaders' caches and the page costs the same SQL however long it is."""
+    loaders = info.context.loaders
+    contributions = await loaders.contribution.load_many([i.contribution_id for i in items])
+    conference_ids = [c.conference_id for c in contributions]
+    contribution_ids = [c.id for c in contributions]
+    item_ids = [i.id for i in items]
+    await asyncio.gather(
+        loaders.conference.load_many(conference_ids),
+        loaders.invitation.load_many([c.invitation_id for c in contributions]),
+        loaders.person.load_many([c.author_id for c in contributions]),
+        loaders.organisation.load_many(sorted({i.organisation_id for i in items} | {c.organisation_id for c in contributions})),
+        loaders.local_authority.load_many(sorted({i.la_id for i in items})),
+        loaders.children_by_conference.load_many(conference_ids),
+        loaders.versions_by_contribution.load_many(contribution_ids),
+        loaders.withholdings_by_contribution.load_many(contribution_ids),
+        loaders.audit.auditor_levels_by_item.load_many(item_ids),
+        loaders.audit.decisions_by_item.load_many(item_ids),
+    )
+
+
+@strawberry.type(name="AuditRound")
+class AuditRoundType:
+    id: strawberry.ID
+    name: str
+    rubric_id: str
+    rubric_version: str
+    period_start: date
+    period_end: date
+    seed: int
+    per_council: int | None
+    fraction: float | None
+    created_at: datetime
+
+    @strawberry.field
+    async def created_by(self, root: strawberry.Parent[AuditRound], info: Info) -> PersonType | None:
+        return await info.context.loaders.person.load(root.created_by_id)
+
+    @strawberry.field(description="The rubric's criteria, in order.")
+    def criteria(self, root: strawberry.Parent[AuditRound], info: Info) -> list[AuditCriterionType]:
+        rubric = services.rubric_of(root, info.context.settings.agencies_dir)
+        return [AuditCriterionType(id=c.id, title=c.title, description=c.description, how_judged=c.how_judged, weight=c.weight) for c in rubric.criteria]
+
+    @strawberry.field
+    async def item_count(self, root: strawberry.Parent[AuditRound], info: Info) -> int:
+        rows = await info.context.reader.scalars(select(func.count()).select_from(AuditItem).where(AuditItem.round_id == root.id))
+        return rows[0]
+
+    @strawberry.field(description="The sampled contributions, by council then contribution.")
+    async def items(
+        self, root: strawberry.Parent[AuditRound], info: Info, first: int | None = None, after: str | None = None, council_id: strawberry.ID | None = None
+    ) -> Connection[AuditItemType]:
+        offset, size = window(info, first, after)
+        statement = select(AuditItem).where(AuditItem.round_id == root.id)
+        if council_id is not None:
+            statement = statement.where(AuditItem.la_id == (int(council_id) if str(council_id).isdigit() else -1))
+        rows = await info.context.reader.scalars(paged(statement.order_by(AuditItem.la_id, AuditItem.contribution_id), offset, size))
+        info.context.loaders.audit.round.prime(root.id, root)
+        await _prefetch(info, rows[:size])
+        return connection(rows, offset, size)
+
+    @strawberry.field(description="Scorer against the settled human level, per criterion: percentage agreement, Cohen's kappa and the disagreements to read.")
+    async def agreement(self, root: strawberry.Parent[AuditRound], info: Info) -> list[CriterionAgreementType]:
+        async with info.context.reader.lock:
+            found = await services.round_agreement(info.context.session, root.id)
+        return [CriterionAgreementType.of(a, found.item_by_contribution) for a in found.criteria.values()]
+
+    @strawberry.field(description="Criteria where auditors disagree and the moderator has not yet decided.")
+    async def awaiting_moderation(self, root: strawberry.Parent[AuditRound], info: Info) -> list[AwaitingModerationType]:
+        async with info.context.reader.lock:
+            found = await services.round_agreement(info.context.session, root.id)
+        return [
+            AwaitingModerationType(item_id=strawberry.ID(str(found.item_by_contribution[c])), criterion_id=k)
+            for c, k in found.settlement.awaiting_moderator
+        ]
+
+    @strawberry.field(description="The scorer's results grouped by council, GP practice, quarter or month.")
+    async def results(self, root: strawberry.Parent[AuditRound], info: Info, group_by: AuditGroupingEnum) -> list[AuditSummaryType]:  # type: ignore[valid-type]
+        async with info.context.reader.lock:
+            found = await services.results(info.context.session, [root.id], [group_by])
+        return [AuditSummaryType.of(s) for s in found[group_by]]

@@ -1,0 +1,218 @@
+"""A sampled contribution as audited: its text (pseudonymised for other councils' auditors), the scorer's
+levels with evidence, auditors' levels and the moderator's decisions.
+
+Auditors see audit data only (see portal.access): a sampled contribution is shown in full to the
+regional lead and its own council's auditors, pseudonymised to auditors from other councils.
+"""
+
+from datetime import date, datetime
+
+import strawberry
+
+from portal import access
+from portal.api.common import Markdown
+from portal.api.context import Info
+from portal.api.people.types import LocalAuthorityType, OrganisationType, PersonType
+from portal.audit import services
+from portal.audit.models import AuditItem, AuditorLevel, ModeratorDecision
+from portal.audit.moderation import settle
+from portal.audit.pseudonymise import Person as CasePerson
+from portal.audit.pseudonymise import Pseudonymiser
+from portal.audit.results import Level
+from portal.audit.stored import stored_criteria
+
+AuditLevelEnum = strawberry.enum(Level, name="AuditLevel")
+
+
+async def _pseudonymiser(info: Info, item: AuditItem) -> Pseudonymiser | None:
+    """None when the actor reads this item in full; otherwise built from the case's children records."""
+    if access.sees_audited_in_full(info.context.actor, item.la_id):
+        return None
+    contribution = await info.context.loaders.contribution.load(item.contribution_id)
+    children = await info.context.loaders.children_by_conference.load(contribution.conference_id)
+    return Pseudonymiser(CasePerson(f"{c.given_name} {c.family_name}", True, c.date_of_birth) for c in children)
+
+
+def _text(pseudonymiser: Pseudonymiser | None, text: str) -> str:
+    return text if pseudonymiser is None else pseudonymiser.text(text)
+
+
+
+@strawberry.type(name="AuditCriterion")
+class AuditCriterionType:
+    id: str
+    title: str
+    description: str
+    how_judged: str
+    weight: float
+
+
+@strawberry.type(name="AuditEvidence")
+class AuditEvidenceType:
+    quote: str
+    section_id: str | None
+    field: str | None
+
+
+@strawberry.type(name="AuditorLevelEntry")
+class AuditorLevelEntryType:
+    level: AuditLevelEnum  # type: ignore[valid-type]
+    note: str
+    recorded_at: datetime
+
+    @strawberry.field
+    async def auditor(self, root: strawberry.Parent[AuditorLevel], info: Info) -> PersonType | None:
+        return await info.context.loaders.person.load(root.auditor_id)
+
+
+@strawberry.type(name="ModeratorDecision")
+class ModeratorDecisionType:
+    level: AuditLevelEnum  # type: ignore[valid-type]
+    note: str
+    decided_at: datetime
+
+    @strawberry.field
+    async def moderator(self, root: strawberry.Parent[ModeratorDecision], info: Info) -> PersonType | None:
+        return await info.context.loaders.person.load(root.moderator_id)
+
+
+@strawberry.type(name="AuditCriterionResult")
+class AuditCriterionResultType:
+    criterion_id: str
+    title: str
+    level: AuditLevelEnum = strawberry.field(description="The scorer's level.")  # type: ignore[valid-type]
+    reason: str
+    evidence: list[AuditEvidenceType]
+    auditor_levels: list[AuditorLevelEntryType]
+    moderator_decision: ModeratorDecisionType | None
+    settled_level: AuditLevelEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="The human level: the moderator's, or the auditors' where they all agree; null while awaiting moderation."
+    )
+
+
+@strawberry.type(name="AuditSection")
+class AuditSectionType:
+    id: str
+    title: str
+    text: Markdown
+
+
+@strawberry.type(name="AuditChild")
+class AuditChildType:
+    label: str = strawberry.field(description="The child's name, or 'Child A', 'Child B'… when pseudonymised.")
+    date_of_birth: date | None
+    safety_scale: int | None
+
+
+@strawberry.type(name="AuditedContribution")
+class AuditedContributionType:
+    """The sampled contribution as audited: its text and timestamps, not the rest of the case."""
+
+    id: strawberry.ID
+    status: str
+    version: int
+    submitted_at: datetime | None
+    shared_with_family_on: date | None
+    report_due_at: datetime | None
+    conference_kind: str
+    conference_scheduled_at: datetime | None
+    author_name: str
+    sections: list[AuditSectionType]
+    children: list[AuditChildType]
+
+
+@strawberry.type(name="AuditItem")
+class AuditItemType:
+    id: strawberry.ID
+    contribution_id: strawberry.ID
+    contribution_version: int
+    score: float | None
+    late: bool | None
+    never_shared: bool
+
+    @strawberry.field(description="True when shown to an auditor from another council: names, dates of birth, NHS numbers and addresses replaced.")
+    def pseudonymised(self, root: strawberry.Parent[AuditItem], info: Info) -> bool:
+        return not access.sees_audited_in_full(info.context.actor, root.la_id)
+
+    @strawberry.field
+    async def council(self, root: strawberry.Parent[AuditItem], info: Info) -> LocalAuthorityType:
+        return await info.context.loaders.local_authority.load(root.la_id)
+
+    @strawberry.field
+    async def practice(self, root: strawberry.Parent[AuditItem], info: Info) -> OrganisationType:
+        return await info.context.loaders.organisation.load(root.organisation_id)
+
+    @strawberry.field
+    async def contribution(self, root: strawberry.Parent[AuditItem], info: Info) -> AuditedContributionType:
+        loaders = info.context.loaders
+        contribution = await loaders.contribution.load(root.contribution_id)
+        conference, invitation, author, organisation = (
+            await loaders.conference.load(contribution.conference_id),
+            await loaders.invitation.load(contribution.invitation_id),
+            await loaders.person.load(contribution.author_id),
+            await loaders.organisation.load(contribution.organisation_id),
+        )
+        children = await loaders.children_by_conference.load(contribution.conference_id)
+        versions = await loaders.versions_by_contribution.load(contribution.id)
+        withheld = access.withheld_sections(await loaders.withholdings_by_contribution.load(contribution.id))
+        scored = next((v for v in versions if v.number == root.contribution_version), contribution)
+        pseudonymiser = await _pseudonymiser(info, root)
+        agency = info.context.agencies[organisation.agency_id]
+        labels = (
+            [f"{c.given_name} {c.family_name}" for c in children]
+            if pseudonymiser is None
+            else [f"Child {chr(ord('A') + n % 26)}" for n in range(len(children))]
+        )
+        return AuditedContributionType(
+            id=strawberry.ID(str(contribution.id)),
+            status=scored.status,
+            version=root.contribution_version,
+            submitted_at=contribution.submitted_at,
+            shared_with_family_on=contribution.shared_with_family_on,
+            report_due_at=invitation.report_due_at,
+            conference_kind=conference.kind,
+            conference_scheduled_at=conference.scheduled_at,
+            author_name=author.name,
+            sections=[
+                AuditSectionType(id=s.id, title=s.title, text=Markdown(source=_text(pseudonymiser, scored.sections[s.id])))
+                for s in agency.sections
+                if scored.sections.get(s.id) and s.id not in withheld
+            ],
+            children=[
+                AuditChildType(
+                    label=label,
+                    date_of_birth=c.date_of_birth if pseudonymiser is None else None,
+                    safety_scale=scored.scales.get(str(c.id)),
+                )
+                for c, label in zip(children, labels, strict=True)
+            ],
+        )
+
+    @strawberry.field(description="Per criterion: the scorer's level with its evidence and reason, the auditors' levels and the moderator's decision.")
+    async def criteria(self, root: strawberry.Parent[AuditItem], info: Info) -> list[AuditCriterionResultType]:
+        loaders = info.context.loaders.audit
+        audit_round = await loaders.round.load(root.round_id)
+        levels: list[AuditorLevel] = await loaders.auditor_levels_by_item.load(root.id)
+        decisions = {d.criterion_id: d for d in await loaders.decisions_by_item.load(root.id)}
+        pseudonymiser = await _pseudonymiser(info, root)
+        titles = {c.id: c.title for c in services.rubric_of(audit_round, info.context.settings.agencies_dir).criteria}
+        by_criterion: dict[str, list[AuditorLevel]] = {}
+        for level in levels:
+            by_criterion.setdefault(level.criterion_id, []).append(level)
+        settled = settle(
+            {("", c): [Level(x.level) for x in rows] for c, rows in by_criterion.items()},
+            {("", c): Level(d.level) for c, d in decisions.items()},
+        ).levels
+        return [
+            AuditCriterionResultType(
+                criterion_id=c.criterion_id,
+                title=titles.get(c.criterion_id, c.criterion_id),
+                level=c.level,
+                reason=c.reason,
+                evidence=[AuditEvidenceType(quote=e.quote, section_id=e.section_id, field=e.field) for e in c.evidence],
+                auditor_levels=by_criterion.get(c.criterion_id, []),  # type: ignore[arg-type]
+                moderator_decision=decisions.get(c.criterion_id),  # type: ignore[arg-type]
+                settled_level=settled.get(("", c.criterion_id)),
+            )
+            for c in stored_criteria(root, lambda text: _text(pseudonymiser, text))
+        ]

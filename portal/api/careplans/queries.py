@@ -1,0 +1,20 @@
+"""Care proceedings the reader may see."""
+
+import strawberry
+from sqlalchemy import select
+
+from portal import access
+from portal.api.careplans.types import CareProceedingsType
+from portal.api.context import Info
+from portal.api.pagination import Connection, connection, paged, window
+from portal.careplans.models import CareProceedings
+
+
+@strawberry.type
+class CarePlansQuery:
+    @strawberry.field(description="Care proceedings you may see: a guardian's own, or an IRO's local authority's.")
+    async def care_proceedings(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[CareProceedingsType]:
+        offset, size = window(info, first, after)
+        statement = select(CareProceedings).where(access.proceedings_scope(info.context.actor)).order_by(CareProceedings.id)
+        rows = await info.context.reader.scalars(paged(statement, offset, size))
+        return connection(rows, offset, size)

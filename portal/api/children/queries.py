@@ -1,0 +1,33 @@
+"""A child by id, and a child's conferences, scoped by the access rules in SQL."""
+
+import strawberry
+from sqlalchemy import select
+
+from portal import access
+from portal.api.children.types import ChildType
+from portal.api.common import number
+from portal.api.context import Info
+from portal.children.models import Child
+from portal.conferences.models import Conference, ConferenceChild
+
+
+async def child_conferences(info: Info, child_id: int) -> list[Conference]:
+    statement = (
+        select(Conference)
+        .join(ConferenceChild, ConferenceChild.conference_id == Conference.id)
+        .where(ConferenceChild.child_id == child_id, access.conference_scope(info.context.actor))
+        .order_by(Conference.scheduled_at.desc().nulls_last(), Conference.id.desc())
+    )
+    return list(await info.context.reader.scalars(statement))
+
+
+@strawberry.type
+class ChildrenQuery:
+    @strawberry.field(description="A child you may see, with their conference history.")
+    async def child(self, info: Info, id: strawberry.ID) -> ChildType | None:
+        found = number(id)
+        if found is None:
+            return None
+        rows = await info.context.reader.scalars(select(Child).where(Child.id == found, access.child_scope(info.context.actor)))
+        info.context.reader.children_seen.update(row.id for row in rows)
+        return rows[0] if rows else None

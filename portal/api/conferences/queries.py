@@ -1,0 +1,85 @@
+"""Conferences and invitations the reader may see, scoped by the access rules in SQL."""
+
+import strawberry
+from sqlalchemy import select
+
+from portal import access, clock
+from portal.api.common import number
+from portal.api.conferences.types import ConferenceKindEnum, ConferenceStatusEnum, ConferenceType, InvitationType
+from portal.api.context import Info
+from portal.api.pagination import Connection, connection, paged, window
+from portal.conferences.models import Conference, Invitation
+
+
+@strawberry.input
+class ConferenceFilter:
+    chaired_by_me: bool = False
+    upcoming: bool = strawberry.field(default=False, description="Only scheduled conferences from now on, soonest first.")
+    la_id: strawberry.ID | None = None
+    status: ConferenceStatusEnum | None = None  # type: ignore[valid-type]
+    kind: ConferenceKindEnum | None = None  # type: ignore[valid-type]
+
+
+@strawberry.type
+class ConferencesQuery:
+    @strawberry.field(description="Invitations to your organisation, soonest due first.")
+    async def my_invitations(
+        self, info: Info, first: int | None = None, after: str | None = None, open_only: bool = False
+    ) -> Connection[InvitationType]:
+        offset, size = window(info, first, after)
+        actor = info.context.actor
+        if not actor.is_contributor:
+            return connection([], offset, size)
+        statement = select(Invitation).where(Invitation.organisation_id == actor.organisation_id)
+        if open_only:
+            statement = statement.join(Conference, Conference.id == Invitation.conference_id).where(
+                Conference.status.in_(("DRAFT", "SCHEDULED"))
+            )
+        rows = await info.context.reader.scalars(paged(statement.order_by(Invitation.report_due_at, Invitation.id), offset, size))
+        return connection(rows, offset, size)
+
+    @strawberry.field(description="Conferences you may see.")
+    async def conferences(
+        self, info: Info, filter: ConferenceFilter | None = None, first: int | None = None, after: str | None = None
+    ) -> Connection[ConferenceType]:
+        offset, size = window(info, first, after)
+        chosen = filter or ConferenceFilter()
+        statement = select(Conference).where(access.conference_scope(info.context.actor))
+        if chosen.chaired_by_me:
+            statement = statement.where(Conference.chair_id == info.context.actor.person_id)
+        if chosen.la_id is not None:
+            statement = statement.where(Conference.la_id == number(chosen.la_id))
+        if chosen.status is not None:
+            statement = statement.where(Conference.status == chosen.status)
+        if chosen.kind is not None:
+            statement = statement.where(Conference.kind == chosen.kind)
+        if chosen.upcoming:
+            statement = statement.where(Conference.scheduled_at >= clock.now(), Conference.status == "SCHEDULED")
+            statement = statement.order_by(Conference.scheduled_at, Conference.id)
+        else:
+            statement = statement.order_by(Conference.scheduled_at.desc().nulls_first(), Conference.id.desc())
+        rows = await info.context.reader.scalars(paged(statement, offset, size))
+        info.context.loaders.conference.prime_many({row.id: row for row in rows})
+        return connection(rows, offset, size)
+
+    @strawberry.field
+    async def conference(self, info: Info, id: strawberry.ID) -> ConferenceType | None:
+        found = number(id)
+        if found is None:
+            return None
+        rows = await info.context.reader.scalars(
+            select(Conference).where(Conference.id == found, access.conference_scope(info.context.actor))
+        )
+        return rows[0] if rows else None
+
+    @strawberry.field(description="An invitation to a conference you may see.")
+    async def invitation(self, info: Info, id: strawberry.ID) -> InvitationType | None:
+        found = number(id)
+        if found is None:
+            return None
+        rows = await info.context.reader.scalars(
+            select(Invitation)
+            .join(Conference, Conference.id == Invitation.conference_id)
+            .where(Invitation.id == found, access.conference_scope(info.context.actor))
+        )
+        return rows[0] if rows else None

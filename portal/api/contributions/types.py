@@ -1,0 +1,162 @@
+"""An agency's contribution: its sections and scales, saved versions and withholding requests."""
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from portal import access
+from portal.agencies import AgencyDefinition
+from portal.api.children.types import ChildType
+from portal.api.common import Markdown
+from portal.api.context import Info
+from portal.api.ingest.types import UploadedReportType, uploads_of
+from portal.api.people.types import OrganisationType, PersonType
+from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.enums import ContributionStatus, WithholdingDecision
+
+if TYPE_CHECKING:
+    from portal.api.audit.feedback import DraftingAdviceType
+    from portal.api.conferences.types import ConferenceType, InvitationType
+
+ContributionStatusEnum = strawberry.enum(ContributionStatus, name="ContributionStatus")
+WithholdingDecisionEnum = strawberry.enum(WithholdingDecision, name="WithholdingDecision")
+CONFERENCES = "portal.api.conferences.types"
+
+
+@strawberry.type(name="SafetyScale")
+class SafetyScaleType:
+    child_id: strawberry.ID
+    score: int
+
+    @strawberry.field
+    async def child(self, info: Info) -> ChildType | None:
+        return await info.context.loaders.child.load(int(self.child_id))
+
+
+@strawberry.type(name="Section")
+class SectionType:
+    id: str
+    title: str
+    required: bool
+    text: Markdown
+    withheld_from_family: bool = strawberry.field(description="A request to withhold this section from the family is pending or agreed.")
+
+
+@strawberry.type(name="WithholdingRequest")
+class WithholdingRequestType:
+    id: strawberry.ID
+    section_id: str
+    reason: str
+    decision: WithholdingDecisionEnum  # type: ignore[valid-type]
+    decision_note: str
+    requested_at: datetime
+    decided_at: datetime | None
+
+    @strawberry.field
+    async def requested_by(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> PersonType | None:
+        return await info.context.loaders.person.load(root.requested_by_id)
+
+
+async def _contribution_context(info: Info, contribution: Contribution) -> tuple[AgencyDefinition, frozenset[str], bool]:
+    loaders = info.context.loaders
+    organisation, conference, requests = (
+        await loaders.organisation.load(contribution.organisation_id),
+        await loaders.conference.load(contribution.conference_id),
+        await loaders.withholdings_by_contribution.load(contribution.id),
+    )
+    agency = info.context.agencies[organisation.agency_id]
+    return agency, access.withheld_sections(requests), access.can_see_withheld(info.context.actor, contribution, conference.chair_id)
+
+
+def _sections(agency: AgencyDefinition, texts: dict[str, str], withheld: frozenset[str], sees_withheld: bool) -> list[SectionType]:
+    return [
+        SectionType(id=s.id, title=s.title, required=s.required, text=Markdown(source=texts[s.id]), withheld_from_family=s.id in withheld)
+        for s in agency.sections
+        if s.id in texts and (sees_withheld or s.id not in withheld)
+    ]
+
+
+def _scales(scales: dict[str, int]) -> list[SafetyScaleType]:
+    return [SafetyScaleType(child_id=strawberry.ID(k), score=v) for k, v in sorted(scales.items(), key=lambda kv: int(kv[0]))]
+
+
+@strawberry.type(name="ContributionVersion")
+class ContributionVersionType:
+    number: int
+    status: ContributionStatusEnum  # type: ignore[valid-type]
+    note: str
+    created_at: datetime
+    sections: list[SectionType]
+    scales: list[SafetyScaleType]
+
+
+@strawberry.type(name="Contribution")
+class ContributionType:
+    id: strawberry.ID
+    status: ContributionStatusEnum  # type: ignore[valid-type]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None
+    shared_with_family_on: date | None
+
+    @strawberry.field
+    async def agency_id(self, root: strawberry.Parent[Contribution], info: Info) -> str:
+        return (await info.context.loaders.organisation.load(root.organisation_id)).agency_id
+
+    @strawberry.field
+    async def organisation(self, root: strawberry.Parent[Contribution], info: Info) -> OrganisationType:
+        return await info.context.loaders.organisation.load(root.organisation_id)
+
+    @strawberry.field
+    async def author(self, root: strawberry.Parent[Contribution], info: Info) -> PersonType | None:
+        return await info.context.loaders.person.load(root.author_id)
+
+    @strawberry.field
+    async def conference(self, root: strawberry.Parent[Contribution], info: Info) -> Annotated["ConferenceType", strawberry.lazy(CONFERENCES)]:
+        return await info.context.loaders.conference.load(root.conference_id)
+
+    @strawberry.field
+    async def invitation(self, root: strawberry.Parent[Contribution], info: Info) -> Annotated["InvitationType", strawberry.lazy(CONFERENCES)]:
+        return await info.context.loaders.invitation.load(root.invitation_id)
+
+    @strawberry.field(description="Sections in the agency's order. Sections withheld from the family are shown only to the author's organisation and the chair.")
+    async def sections(self, root: strawberry.Parent[Contribution], info: Info) -> list[SectionType]:
+        agency, withheld, sees_withheld = await _contribution_context(info, root)
+        return _sections(agency, root.sections, withheld, sees_withheld)
+
+    @strawberry.field
+    def scales(self, root: strawberry.Parent[Contribution]) -> list[SafetyScaleType]:
+        return _scales(root.scales)
+
+    @strawberry.field(description="Withholding requests: seen only by the author's organisation and the chair.")
+    async def withholding_requests(self, root: strawberry.Parent[Contribution], info: Info) -> list[WithholdingRequestType]:
+        _, _, sees_withheld = await _contribution_context(info, root)
+        return await info.context.loaders.withholdings_by_contribution.load(root.id) if sees_withheld else []
+
+    @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation.")
+    async def uploads(self, root: strawberry.Parent[Contribution], info: Info) -> list[UploadedReportType]:
+        return await uploads_of(info, root)
+
+    @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
+    async def versions(self, root: strawberry.Parent[Contribution], info: Info) -> list[ContributionVersionType]:
+        agency, withheld, sees_withheld = await _contribution_context(info, root)
+        own = root.organisation_id == info.context.actor.organisation_id
+        versions: list[ContributionVersion] = await info.context.loaders.versions_by_contribution.load(root.id)
+        return [
+            ContributionVersionType(
+                number=v.number, status=v.status, note=v.note, created_at=v.created_at,
+                sections=_sections(agency, v.sections, withheld, sees_withheld), scales=_scales(v.scales),
+            )
+            for v in versions
+            if own or v.status != ContributionStatus.DRAFT
+        ]
+
+    @strawberry.field(description="The audit scorer's drafting advice, for the contribution's own organisation only: advice, never a block on submitting.")
+    async def feedback(
+        self, root: strawberry.Parent[Contribution], info: Info
+    ) -> list[Annotated["DraftingAdviceType", strawberry.lazy("portal.api.audit.feedback")]]:
+        from portal.api.audit.feedback import contribution_feedback
+
+        return await contribution_feedback(info, root)

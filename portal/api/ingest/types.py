@@ -1,0 +1,92 @@
+"""Uploaded originals (details only, never the file itself) and what was read from them."""
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from portal import access
+from portal.api.common import ErrorCodeEnum
+from portal.api.context import Info
+from portal.contributions.models import Contribution
+from portal.errors import Problem
+from portal.ingest.document import IngestResult
+from portal.ingest.errors import IngestErrorCode
+
+IngestErrorCodeEnum = strawberry.enum(IngestErrorCode, name="IngestErrorCode")
+
+
+@strawberry.type
+class SectionPages:
+    section_id: str
+    pages: list[int]
+
+
+@strawberry.type(name="UploadedReport")
+class UploadedReportType:
+    """A PDF the draft was filled from."""
+
+    id: strawberry.ID
+    file_name: str
+    sha256: str
+    size: int = strawberry.field(description="Bytes.")
+    pages: int
+    uploaded_at: datetime
+    version_number: int = strawberry.field(description="The contribution version this upload produced.")
+    section_pages: list[SectionPages] = strawberry.field(description="Which pages each section was filled from.")
+
+    @classmethod
+    def of(cls, row: Any, version_number: int) -> "UploadedReportType":
+        """`row` is an UploadedReport or the upload_details() bundle."""
+        return cls(
+            id=strawberry.ID(str(row.id)), file_name=row.file_name, sha256=row.sha256, size=row.size, pages=row.pages,
+            uploaded_at=row.uploaded_at, version_number=version_number,
+            section_pages=[SectionPages(section_id=k, pages=v) for k, v in row.section_pages.items()],
+        )
+
+
+async def uploads_of(info: Info, contribution: Contribution) -> list[UploadedReportType]:
+    if not access.can_see_uploads(info.context.actor, contribution):
+        return []
+    return [UploadedReportType.of(row, row.version_number) for row in await info.context.loaders.uploads_by_contribution.load(contribution.id)]
+
+
+@strawberry.type
+class ExtractedSection:
+    id: str
+    title: str
+    text: str
+    pages: list[int] = strawberry.field(description="The pages this section's text came from.")
+
+
+@strawberry.type
+class ExtractionReport:
+    """What was read from the file. Unmapped text is not lost: it is in the draft's other information."""
+
+    pages: int
+    sections: list[ExtractedSection]
+    unmapped: str
+    unmapped_pages: list[int]
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, result: IngestResult) -> "ExtractionReport":
+        return cls(
+            pages=result.pages,
+            sections=[ExtractedSection(id=s.id, title=s.title, text=s.text, pages=list(s.pages)) for s in result.sections],
+            unmapped=result.unmapped, unmapped_pages=list(result.unmapped_pages), warnings=list(result.warnings),
+        )
+
+
+@strawberry.type
+class UploadError:
+    """Why the upload changed nothing. `ingestCode` is set when the file itself could not be read."""
+
+    path: list[str]
+    message: str
+    code: ErrorCodeEnum  # type: ignore[valid-type]
+    ingest_code: IngestErrorCodeEnum | None  # type: ignore[valid-type]
+
+    @classmethod
+    def of(cls, problem: Problem) -> "UploadError":
+        return cls(path=list(problem.path), message=problem.message, code=problem.code, ingest_code=getattr(problem, "ingest_code", None))

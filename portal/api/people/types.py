@@ -1,0 +1,63 @@
+"""People, their organisations and local authorities, and what each agency writes."""
+
+import strawberry
+
+from portal.agencies import AgencyDefinition, SectionDefinition
+from portal.api.context import Info
+from portal.people.models import Person
+
+
+@strawberry.type(name="SectionDefinition")
+class SectionDefinitionType:
+    id: str
+    title: str
+    help: str
+    required: bool
+    max_length: int
+    aliases: list[str]
+
+    @classmethod
+    def of(cls, section: SectionDefinition) -> "SectionDefinitionType":
+        return cls(id=section.id, title=section.title, help=section.help, required=section.required, max_length=section.max_length, aliases=list(section.aliases))
+
+
+@strawberry.type(name="Agency")
+class AgencyType:
+    id: str
+    name: str
+    description: str
+    sections: list[SectionDefinitionType]
+
+    @classmethod
+    def of(cls, agency: AgencyDefinition) -> "AgencyType":
+        return cls(id=agency.id, name=agency.name, description=agency.description, sections=[SectionDefinitionType.of(s) for s in agency.sections])
+
+
+@strawberry.type(name="LocalAuthority")
+class LocalAuthorityType:
+    id: strawberry.ID
+    slug: str
+    name: str
+
+
+@strawberry.type(name="Organisation")
+class OrganisationType:
+    id: strawberry.ID
+    agency_id: str
+    name: str
+    code: str | None
+
+
+@strawberry.type(name="Person")
+class PersonType:
+    id: strawberry.ID
+    name: str
+    job_title: str
+
+    @strawberry.field
+    async def organisation(self, root: strawberry.Parent[Person], info: Info) -> OrganisationType:
+        return await info.context.loaders.organisation.load(root.organisation_id)
+
+    @strawberry.field(description="Visible only to the person themself.")
+    def email(self, root: strawberry.Parent[Person], info: Info) -> str | None:
+        return root.email if root.id == info.context.actor.person_id else None

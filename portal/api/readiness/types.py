@@ -1,0 +1,56 @@
+"""A conference's readiness: its checks and who must act on each."""
+
+import strawberry
+
+from portal.api.context import Info
+from portal.api.people.types import OrganisationType
+from portal.enums import Role
+from portal.readiness.result import ReadinessResult, Status
+
+RoleEnum = strawberry.enum(Role, name="Role")
+ReadinessStatusEnum = strawberry.enum(Status, name="ReadinessStatus")
+
+
+@strawberry.type(name="WhoMustAct")
+class WhoMustActType:
+    role: RoleEnum  # type: ignore[valid-type]
+    organisation_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="For a contributor, the organisation that must act.")
+    async def organisation(self, info: Info) -> OrganisationType | None:
+        return await info.context.loaders.organisation.load(self.organisation_id) if self.organisation_id else None
+
+
+@strawberry.type(name="ReadinessCheck")
+class ReadinessCheckType:
+    id: str = strawberry.field(description="Stable id of the check, e.g. all_invited_submitted.")
+    title: str
+    status: ReadinessStatusEnum  # type: ignore[valid-type]
+    explanation: str
+    who_must_act: list[WhoMustActType]
+
+
+@strawberry.type(name="Readiness")
+class ReadinessType:
+    """Is the conference ready, and if not, who must do what."""
+
+    conference_id: strawberry.ID
+    status: ReadinessStatusEnum  # type: ignore[valid-type]
+    checks: list[ReadinessCheckType]
+
+    @classmethod
+    def of(cls, result: ReadinessResult) -> "ReadinessType":
+        return cls(
+            conference_id=strawberry.ID(result.conference_id),
+            status=result.status,
+            checks=[
+                ReadinessCheckType(
+                    id=c.id, title=c.title, status=c.status, explanation=c.explanation,
+                    who_must_act=[
+                        WhoMustActType(role=a.role, organisation_id=int(a.organisation_id) if a.organisation_id else None)
+                        for a in c.who_must_act
+                    ],
+                )
+                for c in result.checks
+            ],
+        )
