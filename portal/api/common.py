@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import strawberry
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal.api.context import Info, in_transaction
@@ -43,6 +44,15 @@ class Markdown:
 def number(value: strawberry.ID) -> int | None:
     """The row id a client's ID names, or None when it cannot name one."""
     return int(value) if str(value).isdigit() else None
+
+
+async def by_client_id(info: Info, id: strawberry.ID, statement: Callable[[int], Select[Any]]) -> Any | None:
+    """The row `statement` finds for the id a client sent (already scoped to what the reader may see), or None."""
+    found = number(id)
+    if found is None:
+        return None
+    rows = await info.context.reader.scalars(statement(found))
+    return rows[0] if rows else None
 
 
 async def write(info: Info, payload: type[P], work: Callable[[AsyncSession, Actor], Awaitable[Any]]) -> P:

@@ -61,8 +61,11 @@ def window(info: Info, first: int | None, after: str | None) -> tuple[int, int]:
         raise ValueError(str(error)) from None
 
 
-def paged(statement: Select[Any], offset: int, size: int) -> Select[Any]:
-    return statement.offset(offset).limit(size + 1)
+async def page(info: Info, statement: Select[Any], first: int | None, after: str | None) -> "Connection[Any]":
+    """One page of what `statement` selects: a query for the page and one row more, to tell if another follows."""
+    offset, size = window(info, first, after)
+    rows = await info.context.reader.scalars(statement.offset(offset).limit(size + 1))
+    return connection(rows, offset, size)
 
 
 def connection(rows: Sequence[T], offset: int, size: int) -> Connection[T]:

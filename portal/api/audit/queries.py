@@ -7,9 +7,9 @@ from sqlalchemy import select
 from portal import access
 from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType
 from portal.api.audit.rounds import AuditRoundType
-from portal.api.common import number
+from portal.api.common import by_client_id
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, paged, window
+from portal.api.pagination import Connection, page
 from portal.audit import services
 from portal.audit.models import AuditRound
 
@@ -18,18 +18,14 @@ from portal.audit.models import AuditRound
 class AuditQuery:
     @strawberry.field(description="Audit rounds in your region, newest first (auditors only).")
     async def audit_rounds(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[AuditRoundType]:
-        offset, size = window(info, first, after)
         statement = select(AuditRound).where(access.audit_round_scope(info.context.actor)).order_by(AuditRound.created_at.desc(), AuditRound.id.desc())
-        rows = await info.context.reader.scalars(paged(statement, offset, size))
-        return connection(rows, offset, size)
+        return await page(info, statement, first, after)
 
     @strawberry.field
     async def audit_round(self, info: Info, id: strawberry.ID) -> AuditRoundType | None:
-        found = number(id)
-        if found is None:
-            return None
-        rows = await info.context.reader.scalars(select(AuditRound).where(AuditRound.id == found, access.audit_round_scope(info.context.actor)))
-        return rows[0] if rows else None
+        return await by_client_id(
+            info, id, lambda found: select(AuditRound).where(AuditRound.id == found, access.audit_round_scope(info.context.actor))
+        )
 
     @strawberry.field(description="Results over every audit round in your region for a rubric; a contribution counts once, from its latest round.")
     async def audit_results(self, info: Info, group_by: AuditGroupingEnum, rubric_id: str = "gp") -> list[AuditSummaryType]:  # type: ignore[valid-type]

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType
 from portal.api.audit.types import AuditCriterionType, AuditItemType
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, paged, window
+from portal.api.pagination import Connection, page
 from portal.api.people.types import PersonType
 from portal.audit import services
 from portal.audit.models import AuditItem, AuditRound
@@ -68,14 +68,13 @@ class AuditRoundType:
     async def items(
         self, root: strawberry.Parent[AuditRound], info: Info, first: int | None = None, after: str | None = None, council_id: strawberry.ID | None = None
     ) -> Connection[AuditItemType]:
-        offset, size = window(info, first, after)
         statement = select(AuditItem).where(AuditItem.round_id == root.id)
         if council_id is not None:
             statement = statement.where(AuditItem.la_id == (int(council_id) if str(council_id).isdigit() else -1))
-        rows = await info.context.reader.scalars(paged(statement.order_by(AuditItem.la_id, AuditItem.contribution_id), offset, size))
+        found = await page(info, statement.order_by(AuditItem.la_id, AuditItem.contribution_id), first, after)
         info.context.loaders.audit.round.prime(root.id, root)
-        await _prefetch(info, rows[:size])
-        return connection(rows, offset, size)
+        await _prefetch(info, found.nodes)
+        return found
 
     @strawberry.field(description="Scorer against the settled human level, per criterion: percentage agreement, Cohen's kappa and the disagreements to read.")
     async def agreement(self, root: strawberry.Parent[AuditRound], info: Info) -> list[CriterionAgreementType]:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from portal import access
 from portal.api.careplans.types import CareProceedingsType
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, paged, window
+from portal.api.pagination import Connection, page
 from portal.careplans.models import CareProceedings
 
 
@@ -14,7 +14,5 @@ from portal.careplans.models import CareProceedings
 class CarePlansQuery:
     @strawberry.field(description="Care proceedings you may see: a guardian's own, or an IRO's local authority's.")
     async def care_proceedings(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[CareProceedingsType]:
-        offset, size = window(info, first, after)
         statement = select(CareProceedings).where(access.proceedings_scope(info.context.actor)).order_by(CareProceedings.id)
-        rows = await info.context.reader.scalars(paged(statement, offset, size))
-        return connection(rows, offset, size)
+        return await page(info, statement, first, after)

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from portal import access
 from portal.api.children.types import ChildType
-from portal.api.common import number
+from portal.api.common import by_client_id
 from portal.api.context import Info
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild
@@ -25,9 +25,7 @@ async def child_conferences(info: Info, child_id: int) -> list[Conference]:
 class ChildrenQuery:
     @strawberry.field(description="A child you may see, with their conference history.")
     async def child(self, info: Info, id: strawberry.ID) -> ChildType | None:
-        found = number(id)
-        if found is None:
-            return None
-        rows = await info.context.reader.scalars(select(Child).where(Child.id == found, access.child_scope(info.context.actor)))
-        info.context.reader.children_seen.update(row.id for row in rows)
-        return rows[0] if rows else None
+        child = await by_client_id(info, id, lambda found: select(Child).where(Child.id == found, access.child_scope(info.context.actor)))
+        if child is not None:
+            info.context.reader.children_seen.add(child.id)
+        return child

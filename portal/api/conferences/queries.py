@@ -4,10 +4,10 @@ import strawberry
 from sqlalchemy import select
 
 from portal import access, clock
-from portal.api.common import number
+from portal.api.common import by_client_id, number
 from portal.api.conferences.types import ConferenceKindEnum, ConferenceStatusEnum, ConferenceType, InvitationType
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, paged, window
+from portal.api.pagination import Connection, connection, page, window
 from portal.conferences.models import Conference, Invitation
 
 
@@ -26,23 +26,21 @@ class ConferencesQuery:
     async def my_invitations(
         self, info: Info, first: int | None = None, after: str | None = None, open_only: bool = False
     ) -> Connection[InvitationType]:
-        offset, size = window(info, first, after)
         actor = info.context.actor
         if not actor.is_contributor:
+            offset, size = window(info, first, after)
             return connection([], offset, size)
         statement = select(Invitation).where(Invitation.organisation_id == actor.organisation_id)
         if open_only:
             statement = statement.join(Conference, Conference.id == Invitation.conference_id).where(
                 Conference.status.in_(("DRAFT", "SCHEDULED"))
             )
-        rows = await info.context.reader.scalars(paged(statement.order_by(Invitation.report_due_at, Invitation.id), offset, size))
-        return connection(rows, offset, size)
+        return await page(info, statement.order_by(Invitation.report_due_at, Invitation.id), first, after)
 
     @strawberry.field(description="Conferences you may see.")
     async def conferences(
         self, info: Info, filter: ConferenceFilter | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[ConferenceType]:
-        offset, size = window(info, first, after)
         chosen = filter or ConferenceFilter()
         statement = select(Conference).where(access.conference_scope(info.context.actor))
         if chosen.chaired_by_me:
@@ -58,28 +56,21 @@ class ConferencesQuery:
             statement = statement.order_by(Conference.scheduled_at, Conference.id)
         else:
             statement = statement.order_by(Conference.scheduled_at.desc().nulls_first(), Conference.id.desc())
-        rows = await info.context.reader.scalars(paged(statement, offset, size))
-        info.context.loaders.conference.prime_many({row.id: row for row in rows})
-        return connection(rows, offset, size)
+        found = await page(info, statement, first, after)
+        info.context.loaders.conference.prime_many({row.id: row for row in found.nodes})
+        return found
 
     @strawberry.field
     async def conference(self, info: Info, id: strawberry.ID) -> ConferenceType | None:
-        found = number(id)
-        if found is None:
-            return None
-        rows = await info.context.reader.scalars(
-            select(Conference).where(Conference.id == found, access.conference_scope(info.context.actor))
+        return await by_client_id(
+            info, id, lambda found: select(Conference).where(Conference.id == found, access.conference_scope(info.context.actor))
         )
-        return rows[0] if rows else None
 
     @strawberry.field(description="An invitation to a conference you may see.")
     async def invitation(self, info: Info, id: strawberry.ID) -> InvitationType | None:
-        found = number(id)
-        if found is None:
-            return None
-        rows = await info.context.reader.scalars(
-            select(Invitation)
+        return await by_client_id(
+            info, id,
+            lambda found: select(Invitation)
             .join(Conference, Conference.id == Invitation.conference_id)
-            .where(Invitation.id == found, access.conference_scope(info.context.actor))
+            .where(Invitation.id == found, access.conference_scope(info.context.actor)),
         )
-        return rows[0] if rows else None

@@ -4,7 +4,7 @@ import strawberry
 from sqlalchemy import select
 
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, paged, window
+from portal.api.pagination import Connection, page
 from portal.api.people.types import AgencyType, OrganisationType, PersonType
 from portal.people.models import Organisation
 
@@ -23,9 +23,7 @@ class PeopleQuery:
     async def organisations(
         self, info: Info, agency_id: str | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[OrganisationType]:
-        offset, size = window(info, first, after)
         statement = select(Organisation).where(Organisation.region_id == info.context.actor.region_id)
         if agency_id:
             statement = statement.where(Organisation.agency_id == agency_id)
-        rows = await info.context.reader.scalars(paged(statement.order_by(Organisation.name, Organisation.id), offset, size))
-        return connection(rows, offset, size)
+        return await page(info, statement.order_by(Organisation.name, Organisation.id), first, after)
