@@ -17,8 +17,8 @@ import pdfplumber  # noqa: E402
 from portal.agencies import AgencyRegistry  # noqa: E402
 from portal.ingest import IngestLimits  # noqa: E402
 from portal.ingest.worker import ingest_pdf  # noqa: E402
-from tests.ingest import pdfs  # noqa: E402
-from tests.ingest.score import score  # noqa: E402
+from tests.support import pdfs  # noqa: E402
+from tests.support.pdf_scoring import score  # noqa: E402
 
 ROUNDS = 3
 

@@ -24,9 +24,9 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from portal.db import Database
     from portal.migrate import upgrade
-    from tests.ingest import pdfs
-    from tests.ingest.uploading import running, upload
-    from tests.world import build_world
+    from tests.support import pdfs
+    from tests.support.uploading import running, upload
+    from tests.support.world import build_world
 
     async def run() -> None:
         with tempfile.TemporaryDirectory() as directory:

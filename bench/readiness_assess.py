@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from portal.readiness import Invitation, Organisation, assess  # noqa: E402
-from tests.readiness.conftest import REPORT_DUE, contribution, ready_conference  # noqa: E402
+from tests.support.readiness_inputs import REPORT_DUE, contribution, ready_conference  # noqa: E402
 
 AGENCIES = ("social_care", "gp", "school", "police", "health_visiting", "substance_misuse")
 

@@ -1,27 +1,21 @@
 """Test databases: every data test runs on SQLite and, when PORTAL_TEST_DATABASE_URL is set, on
 PostgreSQL too (a fresh database per run, dropped afterwards). The schema comes from the migrations."""
 
-import os
 import shutil
-import uuid
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import time_machine
-from sqlalchemy import create_engine, text
 
 from portal import clock
 from portal.clock import FixedClock
 from portal.migrate import upgrade
-from portal.models import metadata
+from tests.support.databases import BACKENDS, new_postgres_database, truncate
 
-PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
 # Every test runs at this instant (a Monday in term time, far from bank holidays) unless it moves the clock.
 PINNED = datetime(2026, 10, 12, 9, 0, tzinfo=UTC)
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,36 +49,10 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@contextmanager
-def new_postgres_database() -> Iterator[str]:
-    """A fresh PostgreSQL database migrated to the newest schema, dropped afterwards."""
-    assert PG_URL is not None
-    name = f"portal_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:
     with new_postgres_database() as url:
         yield url
-
-
-def _truncate(url: str) -> None:
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    tables = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
-    with engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -99,7 +67,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
     url = request.getfixturevalue("postgres_database")
-    _truncate(url)
+    truncate(url)
     return url
 
 
@@ -114,7 +82,7 @@ async def database(database_url: str) -> AsyncIterator["Database"]:  # noqa: F82
 
 @pytest.fixture
 async def world(database: "Database") -> "World":  # noqa: F821
-    from tests.world import build_world
+    from tests.support.world import build_world
 
     async with database.session() as session:
         return await build_world(session)
@@ -122,7 +90,7 @@ async def world(database: "Database") -> "World":  # noqa: F821
 
 @pytest.fixture
 async def api(database: "Database", tmp_path: Path) -> AsyncIterator["Api"]:  # noqa: F821
-    from tests.api import Api
+    from tests.support.api import Api
 
     async with Api.running(database) as client:
         yield client

@@ -8,7 +8,7 @@ from portal.app import create_app
 from portal.enums import Role
 from portal.people.models import Organisation, Person, PersonRole
 from portal.settings import ROOT, Settings
-from tests.api import Api
+from tests.support.api import Api
 
 SHIPPED = ROOT / "agencies"
 REQUIRED_AGENCIES = {"gp", "school", "substance_misuse", "health_visiting", "police", "cafcass", "social_care"}

@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,10 +7,7 @@ from portal.audit.contribution import parse_contribution
 from portal.audit.results import ScoreResult
 from portal.audit.rubric import Rubric, load_rubric
 from portal.audit.scorer import Scorer
-from tests.audit.builders import contribution
-
-ROOT = Path(__file__).resolve().parents[2]
-RUBRIC_FILE = ROOT / "agencies" / "rubrics" / "gp.toml"
+from tests.support.audit_builders import ROOT, RUBRIC_FILE, contribution
 
 
 @pytest.fixture(scope="session")

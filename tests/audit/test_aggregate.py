@@ -1,6 +1,6 @@
 from portal.audit.aggregate import by_council, by_practice, by_quarter, summarise
 from portal.audit.contribution import parse_contribution
-from tests.audit.builders import contribution
+from tests.support.audit_builders import contribution
 
 
 def scored(scorer, texts=None, /, **fields):

@@ -3,7 +3,7 @@ import json
 from typer.testing import CliRunner
 
 from portal.cli import app
-from tests.audit.builders import contribution
+from tests.support.audit_builders import contribution
 
 runner = CliRunner()
 

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from portal.audit.contribution import ContributionFormatError, parse_contribution
-from tests.audit.builders import contribution
+from tests.support.audit_builders import contribution
 
 
 def test_parses_the_api_shape():

@@ -3,7 +3,7 @@
 import pytest
 
 from portal.audit.results import Level
-from tests.audit.builders import GOOD_SECTIONS
+from tests.support.audit_builders import GOOD_SECTIONS
 
 MET, PARTLY, NOT_MET, NA = Level.MET, Level.PARTLY_MET, Level.NOT_MET, Level.NOT_APPLICABLE
 

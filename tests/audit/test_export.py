@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 
 from portal.audit.contribution import parse_contribution
 from portal.audit.export import CRITERION_COLUMNS, write_csv, write_xlsx
-from tests.audit.builders import contribution
+from tests.support.audit_builders import contribution
 
 
 def results(scorer):

@@ -2,7 +2,7 @@ from datetime import date
 
 from portal.audit.contribution import parse_contribution
 from portal.audit.pseudonymise import Person, Pseudonymiser, pseudonymise
-from tests.audit.builders import contribution
+from tests.support.audit_builders import contribution
 
 FAMILY = [
     Person("Kayden Marsh", child=True, date_of_birth=date(2023, 6, 14)),

@@ -4,7 +4,7 @@ import pytest
 
 from portal.agencies import AgencyRegistry
 from portal.audit.rubric import RubricFileError, load_rubric
-from tests.audit.conftest import ROOT, RUBRIC_FILE
+from tests.support.audit_builders import ROOT, RUBRIC_FILE
 
 ISSUE_CRITERIA = [
     "author_and_role",

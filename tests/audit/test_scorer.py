@@ -1,6 +1,6 @@
 from portal.audit.contribution import parse_contribution
 from portal.audit.results import Level
-from tests.audit.builders import contribution
+from tests.support.audit_builders import contribution
 
 
 def test_result_records_rubric_and_contribution_version(score, rubric):

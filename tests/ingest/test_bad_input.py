@@ -4,7 +4,7 @@ import pytest
 
 from portal.ingest import IngestError, IngestErrorCode, IngestLimits
 from portal.ingest.worker import ingest_pdf
-from tests.ingest import pdfs
+from tests.support import pdfs
 
 
 def ingest(data: bytes, gp, **limits) -> IngestErrorCode:

@@ -3,7 +3,7 @@ import json
 from typer.testing import CliRunner
 
 from portal.cli import app
-from tests.ingest import pdfs
+from tests.support import pdfs
 
 runner = CliRunner()
 

@@ -3,8 +3,8 @@ import pytest
 from portal.ingest import draft_sections
 from portal.ingest.limits import IngestLimits
 from portal.ingest.parse import parse_pdf
-from tests.ingest import pdfs
-from tests.ingest.score import score
+from tests.support import pdfs
+from tests.support.pdf_scoring import score
 
 
 @pytest.fixture(scope="module", params=pdfs.LAYOUTS, ids=lambda make: make.__name__)

@@ -2,8 +2,8 @@ import hashlib
 
 import pytest
 
-from tests.ingest import pdfs
-from tests.ingest.uploading import draft, running, save_draft, squash, texts, upload
+from tests.support import pdfs
+from tests.support.uploading import draft, running, save_draft, squash, texts, upload
 
 
 @pytest.mark.parametrize("layout", pdfs.LAYOUTS, ids=lambda make: make.__name__)

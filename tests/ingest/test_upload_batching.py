@@ -5,7 +5,7 @@ from sqlalchemy import select
 from portal.contributions.models import Contribution, ContributionVersion
 from portal.db import StatementCounter
 from portal.ingest.models import UploadedReport
-from tests.test_query_count import seed_conferences
+from tests.support.seeding import seed_conferences
 
 UPLOADS = """query($first: Int!) { conferences(first: $first) { nodes { contributions { organisation { name }
   uploads { fileName versionNumber sectionPages { sectionId pages } } } } } }"""

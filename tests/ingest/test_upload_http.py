@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 from portal.demo_identity import COOKIE, HEADER
 from portal.ingest.models import UploadedReport
-from tests.ingest import jobs, pdfs
-from tests.ingest.uploading import draft, multipart, running, texts, upload
+from tests.support import ingest_jobs as jobs
+from tests.support import pdfs
+from tests.support.uploading import draft, multipart, running, texts, upload
 
 
 async def test_a_simple_query_is_answered_while_a_parse_is_running(database, world, tmp_path):

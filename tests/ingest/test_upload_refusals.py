@@ -5,9 +5,9 @@ from sqlalchemy import select, update
 
 from portal.contributions.models import Contribution
 from portal.ingest.models import UploadedReport
-from tests.ingest import pdfs
-from tests.ingest.conftest import ROOT
-from tests.ingest.uploading import draft, running, save_draft, texts, upload
+from portal.settings import ROOT
+from tests.support import pdfs
+from tests.support.uploading import draft, running, save_draft, texts, upload
 
 WORRIES = {"worries": "Mia has missed two asthma reviews."}
 

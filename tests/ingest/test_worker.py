@@ -4,7 +4,8 @@ import pytest
 
 from portal.ingest import IngestError, IngestErrorCode, IngestLimits
 from portal.ingest.worker import IngestWorker, ingest_pdf
-from tests.ingest import jobs, pdfs
+from tests.support import ingest_jobs as jobs
+from tests.support import pdfs
 
 
 def test_the_event_loop_keeps_running_during_a_parse(gp, tmp_path):

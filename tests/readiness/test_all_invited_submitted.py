@@ -3,7 +3,7 @@ from dataclasses import replace
 from portal.enums import ContributionStatus, Role
 from portal.readiness import Status
 from portal.readiness.checks.all_invited_submitted import check
-from tests.readiness.conftest import BEFORE_DUE, GP, POLICE, changed, without
+from tests.support.readiness_inputs import BEFORE_DUE, GP, POLICE, changed, without
 
 
 def test_met_when_every_invitation_has_a_submitted_report(ready) -> None:

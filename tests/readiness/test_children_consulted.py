@@ -3,7 +3,7 @@ from dataclasses import replace
 from portal.enums import Role, ViewsConveyed
 from portal.readiness import ChildConsultation, Status
 from portal.readiness.checks.children_consulted import check
-from tests.readiness.conftest import AFTER_MEETING
+from tests.support.readiness_inputs import AFTER_MEETING
 
 
 def test_met_says_how_each_childs_views_are_conveyed(ready) -> None:

@@ -3,7 +3,7 @@ from dataclasses import replace
 from portal.enums import ContributionStatus
 from portal.readiness import Status
 from portal.readiness.checks.danger_statement_present import check
-from tests.readiness.conftest import AFTER_MEETING, GP, SOCIAL_CARE, changed, without
+from tests.support.readiness_inputs import AFTER_MEETING, GP, SOCIAL_CARE, changed, without
 
 
 def test_met_names_who_gave_one(ready) -> None:

@@ -3,7 +3,7 @@ from dataclasses import replace
 from portal.enums import Role
 from portal.readiness import CHECKS, Status, assess
 from portal.readiness.result import overall
-from tests.readiness.conftest import AFTER_DUE, GP, without
+from tests.support.readiness_inputs import AFTER_DUE, GP, without
 
 
 def test_ready_conference_is_met_with_every_check_listed(ready) -> None:

@@ -3,7 +3,7 @@ from dataclasses import replace
 from portal.enums import Role
 from portal.readiness import Status
 from portal.readiness.checks.quorum import check
-from tests.readiness.conftest import AFTER_MEETING, POLICE, RULES, SCHOOL, SOCIAL_CARE, without
+from tests.support.readiness_inputs import AFTER_MEETING, POLICE, RULES, SCHOOL, SOCIAL_CARE, without
 
 
 def _drop(data, *orgs):

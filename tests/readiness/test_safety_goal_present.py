@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from portal.readiness import Status
 from portal.readiness.checks.safety_goal_present import check
-from tests.readiness.conftest import GP, SOCIAL_CARE, changed
+from tests.support.readiness_inputs import GP, SOCIAL_CARE, changed
 
 
 def test_met_when_a_report_has_a_safety_goal(ready) -> None:

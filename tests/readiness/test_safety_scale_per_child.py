@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from portal.readiness import Status
 from portal.readiness.checks.safety_scale_per_child import check
-from tests.readiness.conftest import AFTER_MEETING, GP, SCHOOL, changed, without
+from tests.support.readiness_inputs import AFTER_MEETING, GP, SCHOOL, changed, without
 
 
 def _only_child_4_scored(ready):

@@ -4,7 +4,7 @@ from datetime import date
 from portal.enums import Role, WithholdingDecision
 from portal.readiness import Status, WithholdingRequest
 from portal.readiness.checks.shared_with_family import check
-from tests.readiness.conftest import BEFORE_DUE, GP, changed, without
+from tests.support.readiness_inputs import BEFORE_DUE, GP, changed, without
 
 
 def test_met_when_shared_by_the_family_deadline(ready) -> None:

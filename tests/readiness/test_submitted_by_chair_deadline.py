@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from portal.enums import Role
 from portal.readiness import Status
 from portal.readiness.checks.submitted_by_chair_deadline import check
-from tests.readiness.conftest import GP, REPORT_DUE, changed
+from tests.support.readiness_inputs import GP, REPORT_DUE, changed
 
 
 def test_met_when_all_arrived_in_time(ready) -> None:

@@ -3,7 +3,7 @@ from dataclasses import replace
 from portal.enums import Role, WithholdingDecision
 from portal.readiness import Status, WithholdingRequest
 from portal.readiness.checks.withholding_decided import check
-from tests.readiness.conftest import BEFORE_DUE
+from tests.support.readiness_inputs import BEFORE_DUE
 
 
 def _request(decision: WithholdingDecision, request_id: str = "w1") -> WithholdingRequest:

@@ -5,7 +5,7 @@ from portal.enums import ConferenceKind, Role
 from portal.readiness import Status
 from portal.readiness.checks.within_statutory_timescale import check
 from portal.timescales import Anchors
-from tests.readiness.conftest import RULES
+from tests.support.readiness_inputs import RULES
 
 
 def test_met_on_or_before_the_latest_date(ready) -> None:

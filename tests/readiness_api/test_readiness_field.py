@@ -9,8 +9,8 @@ from portal.db import StatementCounter
 from portal.demo_identity import HEADER
 from portal.readiness.loading import load_readiness
 from portal.timescales import RULES_DIR, load_rules
-from tests.test_query_count import seed_conferences
-from tests.world import soon
+from tests.support.seeding import seed_conferences
+from tests.support.world import soon
 
 READINESS = """query($id: ID!) { conference(id: $id) { readiness { conferenceId status
   checks { id title status explanation whoMustAct { role organisation { name } } } } } }"""

@@ -6,9 +6,9 @@ import pytest
 from websockets.exceptions import InvalidStatus
 
 from portal.demo_identity import COOKIE, HEADER
-from tests.readiness_api.conftest import portal_server
-from tests.readiness_api.wsclient import subscribe
-from tests.world import build_world
+from tests.support.servers import portal_server
+from tests.support.world import build_world
+from tests.support.wsclient import subscribe
 
 SUBSCRIPTION = "subscription($id: ID!) { readiness(conferenceId: $id) { conferenceId status checks { id status explanation } } }"
 CONSULT = """mutation($input: RecordChildConsultationInput!) { recordChildConsultation(input: $input) { errors { message } } }"""

@@ -13,7 +13,7 @@ from portal.app import create_app
 from portal.enums import ConferenceKind
 from portal.settings import Settings
 from portal.timescales import RULES_DIR, Anchors, RulesFileError, invitation_due_times, load_rules, next_review_latest, statutory_latest
-from tests.world import soon
+from tests.support.world import soon
 
 RULES = load_rules(RULES_DIR)
 EASTERBY = RULES["easterby"]  # the world's la_a

@@ -6,8 +6,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from portal.db import Database
-from tests.reminders.helpers import Inbox, free_port
-from tests.world import World, build_world
+from tests.support.mail import Inbox, free_port
+from tests.support.world import World, build_world
 
 
 @pytest.fixture

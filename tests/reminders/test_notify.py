@@ -12,7 +12,7 @@ from portal.reminders.notify import NotifySender, notify_request
 from portal.reminders.smtp import DeliveryFailed
 from portal.reminders.worker import make_sender
 from portal.settings import Settings
-from tests.reminders.helpers import free_port
+from tests.support.mail import free_port
 
 API_KEY = "portal_test-11111111-2222-3333-4444-555555555555-66666666-7777-8888-9999-000000000000"
 TEMPLATE = "0f0e0d0c-0b0a-0908-0706-050403020100"

@@ -18,7 +18,7 @@ from portal.reminders import DeliveryFailed
 from portal.reminders.models import OutboxStatus, ReminderOutbox
 from portal.reminders.outbox import PLANNING_LOCK, OutboxSettings, PlanResult, claim, deliver, message_id, plan
 from portal.timescales import RULES_DIR, load_rules
-from tests.reminders.child_details import assert_no_child_details
+from tests.support.child_details import assert_no_child_details
 
 RULES = load_rules(RULES_DIR)
 SETTINGS = OutboxSettings(batch_size=3, lease=timedelta(minutes=5), max_attempts=3, retry_backoff=timedelta(minutes=1))

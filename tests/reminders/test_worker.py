@@ -13,7 +13,7 @@ from portal.reminders.smtp import SmtpSender
 from portal.reminders.worker import make_sender, run_pass
 from portal.settings import Settings
 from portal.timescales import RULES_DIR, load_rules
-from tests.reminders.helpers import Inbox, add_due_invitations, outbox_rows
+from tests.support.mail import Inbox, add_due_invitations, outbox_rows
 
 RULES = load_rules(RULES_DIR)
 

@@ -14,8 +14,8 @@ from portal.clock import FixedClock
 from portal.db import Database
 from portal.reminders.models import OutboxStatus
 from portal.reminders.worker import CRASH_AFTER_SEND
-from tests.conftest import PG_URL, _truncate
-from tests.reminders.helpers import Inbox, add_due_invitations, outbox_rows
+from tests.support.databases import PG_URL, truncate
+from tests.support.mail import Inbox, add_due_invitations, outbox_rows
 from tests.support.processes import portal_command
 
 
@@ -42,10 +42,10 @@ def _finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL is not configured: set PORTAL_TEST_DATABASE_URL to run the two-worker test")
 async def test_two_workers_deliver_every_reminder_exactly_once(postgres_database: str, inbox: Inbox, smtp_port: int):
-    _truncate(postgres_database)
+    truncate(postgres_database)
     database = Database(postgres_database)
     try:
-        from tests.world import build_world
+        from tests.support.world import build_world
 
         async with database.session() as session:
             world = await build_world(session)

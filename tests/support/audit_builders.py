@@ -71,6 +71,11 @@ GOOD_SECTIONS: dict[str, str] = {
 }
 
 
+from portal.settings import ROOT
+
+RUBRIC_FILE = ROOT / "agencies" / "rubrics" / "gp.toml"
+
+
 def contribution(texts: dict[str, str | None] | None = None, /, **fields: Any) -> dict[str, Any]:
     """A submitted GP contribution in the API's JSON shape; `texts` overrides or removes (None) section texts."""
     merged = dict(GOOD_SECTIONS)

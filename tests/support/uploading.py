@@ -13,7 +13,7 @@ from portal.demo_identity import HEADER
 from portal.ingest.limits import IngestLimits
 from portal.ingest.worker import IngestWorker, Job
 from portal.settings import Settings
-from tests.api import Api
+from tests.support.api import Api
 
 CONTRIBUTION = """id status version
   sections { id text { source } }
@@ -31,7 +31,7 @@ DRAFT = f"""query($id: ID!) {{ conference(id: $id) {{ invitations {{ id contribu
 
 @asynccontextmanager
 async def running(database: Database, job: Job | None = None, **settings: Any) -> AsyncIterator[Api]:
-    """The app as tests.api.Api runs it; `job` replaces the parse done in the worker process."""
+    """The app as tests.support.api.Api runs it; `job` replaces the parse done in the worker process."""
     configured = Settings(database_url=database.url, demo=True, **settings)
     app = create_app(configured, database=database)
     if job is not None:

@@ -1,7 +1,7 @@
 """The share of a fixture's characters that land in the section they belong to."""
 
 from portal.ingest import IngestResult, draft_sections
-from tests.ingest.pdfs import Fixture
+from tests.support.pdfs import Fixture
 
 
 def _squash(text: str) -> str:

@@ -1,4 +1,4 @@
-"""What would identify the world's children (tests/world.py), in the forms an email might show it."""
+"""What would identify the world's children (tests/support/world.py), in the forms an email might show it."""
 
 from datetime import date
 

@@ -2,31 +2,14 @@
 
 import pytest
 
-from tests.audit_world import PER_COUNCIL, add_audit, period
-
-ROUND = "auditRound { id name seed rubricId rubricVersion perCouncil itemCount }"
-ITEMS = """query($id: ID!, $first: Int) { auditRound(id: $id) { items(first: $first) { nodes {
-  id contributionId contributionVersion score late neverShared pseudonymised council { slug } practice { name }
-  contribution { id status sections { id text { source } } children { label dateOfBirth safetyScale } }
-  criteria { criterionId title level reason evidence { quote sectionId field } auditorLevels { level auditor { name } }
-             moderatorDecision { level } settledLevel } } pageInfo { hasNextPage } } } }"""
+from tests.support.audit_rounds import create_round, items
+from tests.support.audit_world import PER_COUNCIL, add_audit, period
 
 
 @pytest.fixture
 async def audit(database, world):
     async with database.session() as session:
         return await add_audit(session, world)
-
-
-async def create_round(api, world, as_=None, **overrides):
-    start, end = period()
-    payload = {"name": "ICPC GP contributions, autumn 2026", "periodStart": start, "periodEnd": end, "perCouncil": 4, "seed": 42, **overrides}
-    return await api.mutate("createAuditRound", payload, ROUND, as_=as_ or world.lead)
-
-
-async def items(api, round_id, person, first=50):
-    data = await api(ITEMS, {"id": round_id, "first": first}, as_=person)
-    return data["auditRound"]["items"]["nodes"]
 
 
 async def test_the_lead_draws_a_reproducible_stratified_sample_and_scores_it(api, audit):
@@ -153,7 +136,7 @@ async def test_results_per_council_practice_and_over_time(api, audit):
 
 
 async def test_feedback_is_advice_for_the_authors_organisation_only_and_never_blocks_submit(api, world):
-    from tests.test_contributions import REQUIRED_GP, draft
+    from tests.support.contributions import REQUIRED_GP, draft
 
     saved = await draft(api, world, REQUIRED_GP)
     query = f'{{ contribution(id: "{saved["id"]}") {{ feedback {{ criterionId sectionId message suggestions }} }} }}'

@@ -13,9 +13,9 @@ from portal.accesslog import AccessLogEntry
 from portal.children.models import Child
 from portal.conferences.models import Conference
 from portal.identity import load_actor
-from tests.audit_world import add_audit
-from tests.test_access import EVERYONE
-from tests.test_audit_api import ITEMS, create_round, items
+from tests.support.audit_rounds import ITEMS, create_round, items
+from tests.support.audit_world import add_audit
+from tests.support.people import EVERYONE
 
 AUDITORS = ["lead", "auditor_a", "auditor_b"]
 

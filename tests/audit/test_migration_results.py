@@ -17,9 +17,9 @@ from portal.db import Database
 from portal.identity import load_actor
 from portal.migrate import alembic_config, upgrade
 from portal.settings import Settings, sync_url
-from tests.audit_world import add_audit
-from tests.conftest import BACKENDS, new_postgres_database
-from tests.world import build_world
+from tests.support.audit_world import add_audit
+from tests.support.databases import BACKENDS, new_postgres_database
+from tests.support.world import build_world
 
 
 @pytest.fixture(params=BACKENDS)

@@ -10,7 +10,7 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role
 from portal.people.models import Organisation, Person, PersonRole
-from tests.world import World, soon
+from tests.support.world import World, soon
 
 PER_COUNCIL = 6
 CHILDREN = {

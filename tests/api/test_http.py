@@ -4,7 +4,7 @@ import httpx
 
 from portal.app import create_app
 from portal.settings import Settings
-from tests.api import Api
+from tests.support.api import Api
 
 
 async def test_outside_demo_mode_requests_without_identity_are_refused(database, world):
@@ -65,7 +65,7 @@ async def test_page_sizes_and_cursors_are_checked(api, world):
 
 
 async def test_pages_follow_their_cursors(api, world, database):
-    from tests.test_query_count import seed_conferences
+    from tests.support.seeding import seed_conferences
 
     await seed_conferences(database, world, 7)
     seen: list[str] = []

@@ -7,9 +7,9 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
 from portal.db import StatementCounter
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus
-from tests.audit_world import add_audit, gp_sections
-from tests.test_audit_api import ITEMS, create_round
-from tests.world import soon
+from tests.support.audit_rounds import ITEMS, create_round
+from tests.support.audit_world import add_audit, gp_sections
+from tests.support.world import soon
 
 
 async def seed_icpcs(database, world, count: int) -> None:

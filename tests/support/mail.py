@@ -14,7 +14,7 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.db import Database
 from portal.enums import ConferenceKind, ConferenceStatus
 from portal.reminders.models import ReminderOutbox
-from tests.reminders.child_details import assert_no_child_details
+from tests.support.child_details import assert_no_child_details
 
 
 class Inbox:

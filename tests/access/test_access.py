@@ -2,9 +2,8 @@
 
 import pytest
 
-from tests.test_contributions import REQUIRED_GP, draft
-
-EVERYONE = ["chair_a", "chair_a2", "bs_a", "sw_a", "chair_b", "bs_b", "gp1_author", "gp1_colleague", "gp2_author", "school_author", "guardian_1", "guardian_2"]
+from tests.support.contributions import REQUIRED_GP, draft
+from tests.support.people import EVERYONE
 
 
 async def visible_conferences(api, world, person: str) -> set[str]:
