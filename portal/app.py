@@ -5,6 +5,7 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy import text
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -15,10 +16,19 @@ from portal.api.audit_export import export_route
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
 from portal.db import Database
-from portal.demo_identity import COOKIE
+from portal.demo_identity import COOKIE, cookie_person_id, cookie_value
 from portal.demo_people import demo_people
+from portal.edge.actors import ActorChain, DemoPersonSource
+from portal.edge.body_limit import BodyLimitMiddleware
+from portal.edge.context import SignInRequired
+from portal.edge.csrf import CsrfMiddleware
+from portal.edge.middleware import ActorMiddleware, session_of
+from portal.edge.routes import EdgeRoute
+from portal.ids import parse_id
+from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
 from portal.ingest.routes import upload_route
+from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
 from portal.pages.invitation import invitation_route
 from portal.readiness.notifier import make_notifier
@@ -35,29 +45,37 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     database = database or Database(settings.database_url)
     notifier = make_notifier(database.url)
     schema = build_schema(settings)
-    graphql = PortalGraphQL(schema, database, agencies, settings, rules, notifier)
+    graphql = PortalGraphQL(schema, settings)
+    sources = ActorChain([DemoPersonSource(settings.secret_key)] if settings.demo else [])
 
     async def healthz(request: Request) -> Response:
-        async with database.session() as session:
-            await session.execute(text("SELECT 1"))
+        await session_of(request).execute(text("SELECT 1"))
         return JSONResponse({"status": "ok"})
 
     async def home(request: Request) -> Response:
         if not settings.demo:
             return JSONResponse({"graphql": "/graphql", "health": "/healthz"})
-        async with database.session() as session:
-            people = await demo_people(session)
-        return templates.TemplateResponse(request, "demo.html", {"people": people, "chosen": request.cookies.get(COOKIE)})
+        people = await demo_people(session_of(request))
+        chosen = cookie_person_id(request.cookies.get(COOKIE, ""), settings.secret_key)
+        return templates.TemplateResponse(request, "demo.html", {"people": people, "chosen": chosen})
 
     async def act_as(request: Request) -> Response:
         if not settings.demo:
             return JSONResponse({"error": "Demo people are available only in demo mode."}, status_code=404)
-        form = await request.form()
-        person = str(form.get("person", ""))
+        person = parse_id((await request.form()).get("person", ""))
         response = RedirectResponse("/graphql", status_code=303)
-        if person.isdigit():
-            response.set_cookie(COOKIE, person, httponly=True, samesite="strict")
+        if person is not None:
+            response.set_cookie(COOKIE, cookie_value(person, settings.secret_key), httponly=True, samesite="strict")
         return response
+
+    async def sign_in(request: Request, error: Exception) -> Response:
+        if "text/html" in request.headers.get("accept", ""):
+            return templates.TemplateResponse(request, "message.html", {"title": "Sign in", "message": str(error)}, status_code=401)
+        return JSONResponse({"errors": [{"message": str(error), "code": "FORBIDDEN"}]}, status_code=401)
+
+    def too_large() -> Response:
+        message = IngestError(IngestErrorCode.TOO_LARGE, limit=megabytes(settings.ingest_max_bytes)).message
+        return JSONResponse({"errors": [{"path": list(FILE), "message": message, "code": "INVALID", "ingestCode": "TOO_LARGE"}]}, status_code=413)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -68,16 +86,22 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = Starlette(
         debug=settings.debug,
         routes=[
-            Route("/", home),
-            Route("/demo/act-as", act_as, methods=["POST"]),
-            Route("/healthz", healthz),
+            EdgeRoute("/", home),
+            EdgeRoute("/demo/act-as", act_as, methods=["POST"]),
+            EdgeRoute("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
-            Route("/audit/rounds/{round_id}/export.csv", export_route(database, settings, "csv")),
-            Route("/audit/rounds/{round_id}/export.xlsx", export_route(database, settings, "xlsx")),
             WebSocketRoute("/graphql", graphql),
-            upload_route(database, agencies, settings, notifier),
-            invitation_route(database, templates),
+            Route("/audit/rounds/{round_id}/export.csv", export_route("csv")),
+            Route("/audit/rounds/{round_id}/export.xlsx", export_route("xlsx")),
+            upload_route(),
+            invitation_route(templates),
         ],
+        middleware=[
+            Middleware(CsrfMiddleware),
+            Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),
+            Middleware(ActorMiddleware, database=database, sources=sources),
+        ],
+        exception_handlers={SignInRequired: sign_in},
         lifespan=lifespan,
     )
     app.state.database = database
@@ -85,5 +109,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.schema = schema
     app.state.settings = settings
     app.state.agencies = agencies
+    app.state.notifier = notifier
     app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app

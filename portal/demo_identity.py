@@ -1,11 +1,21 @@
-"""In demo mode only, a person is chosen from the demo data instead of signing in."""
+"""In demo mode only, a person is chosen from the demo data instead of signing in: by the
+header (API clients) or by a signed cookie set by the chooser page."""
 
-from typing import Any
+from itsdangerous import BadSignature, Signer
+
+from portal.ids import parse_id
 
 COOKIE = "portal_demo_person"
 HEADER = "x-portal-demo-person"
+SALT = "portal.demo-person"
 
 
-def demo_person_id(request: Any) -> int | None:
-    value = request.headers.get(HEADER) or request.cookies.get(COOKIE)
-    return int(value) if value and value.isdigit() else None
+def cookie_value(person_id: int, secret: str) -> str:
+    return Signer(secret, salt=SALT).sign(str(person_id)).decode()
+
+
+def cookie_person_id(value: str, secret: str) -> int | None:
+    try:
+        return parse_id(Signer(secret, salt=SALT).unsign(value).decode())
+    except BadSignature:
+        return None

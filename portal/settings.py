@@ -1,8 +1,10 @@
 """Settings, read once from PORTAL_* environment variables."""
 
+import secrets
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from portal.timescales.rules import RULES_DIR
@@ -21,6 +23,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     base_url: str = ""
+    secret_key: str = Field(default_factory=lambda: secrets.token_urlsafe(32))
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000

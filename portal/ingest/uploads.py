@@ -59,13 +59,6 @@ def ingest_worker(request: Any) -> IngestWorker:
     return request.app.state.ingest_worker
 
 
-def body_too_large(request: Any, max_bytes: int) -> bool:
-    """A declared body far over the file limit is refused before it is read. Files just over the
-    limit still reach the parse checks and get the plain-English error."""
-    declared = request.headers.get("content-length", "")
-    return declared.isdigit() and int(declared) > max_bytes + REQUEST_SLACK
-
-
 def clean_file_name(name: str | None) -> str:
     base = PurePosixPath((name or "").replace("\\", "/")).name
     base = "".join(ch for ch in base if ch.isprintable()).strip()

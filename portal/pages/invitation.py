@@ -2,30 +2,24 @@
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from portal.api.context import Context
-from portal.api.view import resolve_actor, sign_in_message
-from portal.db import Database
-from portal.pages.operations import run_operation
+from portal.edge.context import require_actor
+from portal.edge.operations import run_query
+from portal.edge.routes import OperationRoute
+from portal.ids import parse_id
+
+NOT_FOUND = "There is no invitation with that number, or it is not one you may see."
 
 
-def invitation_route(database: Database, templates: Jinja2Templates) -> Route:
+def invitation_route(templates: Jinja2Templates) -> OperationRoute:
     async def page(request: Request) -> Response:
-        state = request.app.state
-        async with database.session() as session:
-            actor = await resolve_actor(request, session, state.settings)
-            await session.commit()
-            if actor is None:
-                return templates.TemplateResponse(request, "message.html", {"title": "Sign in", "message": sign_in_message(state.settings)}, status_code=401)
-            context = Context(actor=actor, session=session, agencies=state.agencies, settings=state.settings, rules=state.rules, request=request)
-            data = await run_operation(request, context, "InvitationPage", {"id": request.path_params["invitation_id"]})
-        invitation = data["invitation"]
+        actor = require_actor(request)
+        number = parse_id(request.path_params["invitation_id"])
+        invitation = (await run_query(request, "InvitationPage", {"id": str(number)}))["invitation"] if number else None
         if invitation is None:
-            message = "There is no invitation with that number, or it is not one you may see."
-            return templates.TemplateResponse(request, "message.html", {"title": "Invitation not found", "message": message}, status_code=404)
+            return templates.TemplateResponse(request, "message.html", {"title": "Invitation not found", "message": NOT_FOUND}, status_code=404)
         own = actor.organisation_id == int(invitation["organisation"]["id"])
         return templates.TemplateResponse(request, "invitation.html", {"invitation": invitation, "can_upload": own and actor.is_contributor})
 
-    return Route("/invitations/{invitation_id}", page)
+    return OperationRoute("/invitations/{invitation_id}", page, operations=("InvitationPage",))

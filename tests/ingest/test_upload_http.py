@@ -4,7 +4,7 @@ import json
 import anyio
 from sqlalchemy import select
 
-from portal.demo_identity import COOKIE, HEADER
+from portal.demo_identity import HEADER
 from portal.ingest.models import UploadedReport
 from tests.support import ingest_jobs as jobs
 from tests.support import pdfs
@@ -35,7 +35,7 @@ async def test_a_simple_query_is_answered_while_a_parse_is_running(database, wor
 
 async def test_the_form_post_fills_the_draft_and_redirects(database, world):
     async with running(database) as api:
-        api.client.cookies.set(COOKIE, str(world.gp1_author))
+        await api.act_as(world.gp1_author)
         response = await api.client.post(
             f"/invitations/{world.inv_gp1}/upload", data={"mode": "replace"},
             files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
@@ -65,7 +65,7 @@ async def test_the_form_post_returns_the_same_errors_as_json(database, world):
 
 async def test_the_form_post_refuses_other_sites(database, world):
     async with running(database) as api:
-        api.client.cookies.set(COOKIE, str(world.gp1_author))
+        await api.act_as(world.gp1_author)
         response = await api.client.post(
             f"/invitations/{world.inv_gp1}/upload", files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
             headers={"origin": "https://elsewhere.example"},
@@ -77,7 +77,7 @@ async def test_the_form_post_refuses_other_sites(database, world):
 
 async def test_a_multipart_graphql_request_needs_a_header_another_site_could_not_send(database, world):
     async with running(database) as api:
-        api.client.cookies.set(COOKIE, str(world.gp1_author))
+        await api.act_as(world.gp1_author)
         response = await api.client.post(
             "/graphql", data=multipart(world.inv_gp1), files={"0": ("letter.pdf", pdfs.letter().data, "application/pdf")}
         )

@@ -5,8 +5,8 @@ import httpx
 import pytest
 from websockets.exceptions import InvalidStatus
 
-from portal.demo_identity import COOKIE, HEADER
-from tests.support.servers import portal_server
+from portal.demo_identity import COOKIE, HEADER, cookie_value
+from tests.support.servers import SECRET_KEY, portal_server
 from tests.support.world import build_world
 from tests.support.wsclient import subscribe
 
@@ -72,7 +72,7 @@ async def test_a_websocket_names_its_person_by_header_or_cookie_or_is_refused(da
         with pytest.raises(InvalidStatus) as refused:
             await subscribe(server, None, SUBSCRIPTION, {"id": world.id("conf_a")})
         assert refused.value.response.status_code == 403
-        by_cookie, subscription = await subscribe(server, None, SUBSCRIPTION, {"id": world.id("conf_a")}, {"cookie": f"{COOKIE}={world.bs_a}"})
+        by_cookie, subscription = await subscribe(server, None, SUBSCRIPTION, {"id": world.id("conf_a")}, {"cookie": f"{COOKIE}={cookie_value(world.bs_a, SECRET_KEY)}"})
         try:
             assert (await subscription.next())["payload"]["data"]["readiness"]["conferenceId"] == world.id("conf_a")
         finally:

@@ -27,6 +27,11 @@ class Api:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://portal.test") as client:
             yield cls(client)
 
+    async def act_as(self, person_id: int) -> None:
+        """Choose a person on the demo page, as a browser does: the signed cookie names them from then on."""
+        chosen = await self.client.post("/demo/act-as", data={"person": str(person_id)})
+        assert chosen.status_code == 303 and chosen.cookies
+
     async def raw(self, query: str, variables: dict[str, Any] | None = None, as_: int | None = None) -> httpx.Response:
         headers = {HEADER: str(as_)} if as_ is not None else {}
         return await self.client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)

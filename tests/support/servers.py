@@ -12,6 +12,8 @@ import httpx
 from portal.settings import ROOT
 from tests.support.processes import portal_command
 
+SECRET_KEY = "test-secret-for-signed-cookies"
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -23,7 +25,7 @@ def _free_port() -> int:
 def portal_server(database_url: str) -> Iterator[str]:
     """A real `portal serve` process in demo mode; yields its base URL."""
     port = _free_port()
-    env = {**os.environ, "PORTAL_DATABASE_URL": database_url, "PORTAL_DEMO": "true", "PORTAL_PORT": str(port)}
+    env = {**os.environ, "PORTAL_DATABASE_URL": database_url, "PORTAL_DEMO": "true", "PORTAL_PORT": str(port), "PORTAL_SECRET_KEY": SECRET_KEY}
     process = subprocess.Popen(
         portal_command("serve"), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )

@@ -1,0 +1,50 @@
+"""Pages, forms and exports run the named operations in graphql/operations/ in-process, as the
+request's actor: one authorisation path and one data path for them and the API."""
+
+from functools import cache
+from typing import Any
+
+from starlette.requests import Request
+from strawberry.types import ExecutionResult
+
+from graphql import OperationDefinitionNode, parse
+from portal.edge.context import context_for
+from portal.edge.middleware import session_of
+from portal.settings import ROOT
+
+OPERATIONS = ROOT / "graphql" / "operations"
+
+
+@cache
+def documents() -> dict[str, str]:
+    """Each named operation and the document that holds it."""
+    found: dict[str, str] = {}
+    for path in sorted(OPERATIONS.glob("*.graphql")):
+        source = path.read_text(encoding="utf-8")
+        for definition in parse(source).definitions:
+            if isinstance(definition, OperationDefinitionNode) and definition.name:
+                found[definition.name.value] = source
+    return found
+
+
+def kind(name: str) -> str:
+    """query, mutation or subscription."""
+    for definition in parse(documents()[name]).definitions:
+        if isinstance(definition, OperationDefinitionNode) and definition.name and definition.name.value == name:
+            return definition.operation.value
+    raise KeyError(name)
+
+
+async def execute(request: Request, name: str, variables: dict[str, Any]) -> ExecutionResult:
+    """Run one named operation through the schema with the request's context."""
+    context = context_for(request, session_of(request))
+    return await request.app.state.schema.execute(documents()[name], variable_values=variables, context_value=context, operation_name=name)
+
+
+async def run_query(request: Request, name: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """A page's read: any error is the page's own bug, not the visitor's."""
+    result = await execute(request, name, variables)
+    if result.errors:
+        raise RuntimeError(f"{name} failed: {result.errors[0].message}")
+    assert result.data is not None
+    return result.data
