@@ -8,7 +8,8 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from portal.agencies import AgencyRegistry
@@ -22,6 +23,7 @@ from portal.edge.actors import ActorChain, DemoPersonSource
 from portal.edge.body_limit import BodyLimitMiddleware
 from portal.edge.context import SignInRequired
 from portal.edge.csrf import CsrfMiddleware
+from portal.edge.headers import SecurityHeadersMiddleware
 from portal.edge.middleware import ActorMiddleware, session_of
 from portal.edge.routes import EdgeRoute
 from portal.ids import parse_id
@@ -36,6 +38,16 @@ from portal.settings import ROOT, Settings, get_settings
 from portal.timescales import load_rules
 
 templates = Jinja2Templates(directory=ROOT / "templates")
+STATIC = ROOT / "portal" / "static"
+IDE_PACKAGES = ("graphiql", "graphql-ws", "react", "react-dom")  # installed by npm (package.json)
+
+
+def static_routes(ide: bool) -> list[Mount]:
+    """The portal's own styles and scripts and, with the IDE, GraphiQL's from node_modules: nothing from a CDN."""
+    mounts = [Mount("/static/portal", StaticFiles(directory=STATIC))]
+    if ide:
+        mounts += [Mount(f"/static/{name}", StaticFiles(directory=ROOT / "node_modules" / name, check_dir=False)) for name in IDE_PACKAGES]
+    return mounts
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> Starlette:
@@ -95,8 +107,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Route("/audit/rounds/{round_id}/export.xlsx", export_route("xlsx")),
             upload_route(),
             invitation_route(templates),
+            *static_routes(settings.demo or settings.debug),
         ],
         middleware=[
+            Middleware(SecurityHeadersMiddleware),
             Middleware(CsrfMiddleware),
             Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),
             Middleware(ActorMiddleware, database=database, sources=sources),

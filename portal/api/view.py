@@ -4,17 +4,24 @@ import json
 from typing import Any
 
 from cross_web import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.file_uploads.utils import replace_placeholders_with_files
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from graphql import ExecutionResult
 from portal.api.context import Context
 from portal.edge.context import context_for
 from portal.edge.middleware import actor_of, session_of
-from portal.settings import Settings
+from portal.settings import ROOT, Settings
 
 POLICY_VIOLATION = 1008
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+SUB_RESPONSE = "portal.graphql.response"
+IDE = ROOT / "templates" / "graphiql.html"
 NOT_AN_OBJECT = "The request body must be a JSON object."
 BAD_MAP = "The multipart field 'map' must be a JSON object from each file's field name to a list of variable paths."
 BAD_OPERATIONS = "The multipart field 'operations' must be a JSON object holding the query and its variables."
@@ -32,6 +39,16 @@ def _json(data: str | bytes) -> object:
 
 def _paths(files_map: object) -> bool:
     return isinstance(files_map, dict) and all(isinstance(p, list) and all(isinstance(x, str) for x in p) for p in files_map.values())
+
+
+def wants_graphql_response(request: Request) -> bool:
+    """The client accepts the GraphQL-over-HTTP media type, so request errors get 4xx and no data."""
+    return GRAPHQL_RESPONSE in request.headers.get("accept", "")
+
+
+def request_error(result: ExecutionResult) -> bool:
+    """Parsing, validation or variables failed, so nothing was executed (field errors have a path)."""
+    return result.data is None and bool(result.errors) and all(error.path is None for error in result.errors)
 
 
 class PortalGraphQL(GraphQL):
@@ -52,6 +69,29 @@ class PortalGraphQL(GraphQL):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return context_for(request, session_of(request), response)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(IDE.read_text(encoding="utf-8"))
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        processed = await super().process_result(request, result)
+        if wants_graphql_response(request):
+            response = request.scope[SUB_RESPONSE]
+            response.media_type = GRAPHQL_RESPONSE
+            if request_error(result):
+                processed.pop("data", None)
+                response.status_code = 400
+        return processed
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        request.scope[SUB_RESPONSE] = response = await super().get_sub_response(request)
+        return response
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if sub_response.media_type:
+            response.headers["content-type"] = sub_response.media_type
+        return response
 
     def decode_json(self, data: str | bytes) -> object:
         decoded = _json(data)

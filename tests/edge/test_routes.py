@@ -1,0 +1,58 @@
+"""Every route gets its actor and context from the edge, and pages, forms and exports read and
+write only through named operations of the schema."""
+
+import ast
+from pathlib import Path
+
+from starlette.routing import Mount, Route, WebSocketRoute
+
+from portal.api.view import PortalGraphQL
+from portal.app import create_app
+from portal.edge.operations import documents, kind
+from portal.edge.routes import EdgeRoute, OperationRoute
+from portal.settings import ROOT, Settings
+
+PACKAGE = ROOT / "portal"
+CONTEXT_BUILDER = PACKAGE / "edge" / "context.py"
+EDGE_ROUTES = {"/", "/demo/act-as", "/healthz"}
+
+
+def _routes(tmp_path: Path) -> list[object]:
+    return create_app(Settings(database_url=f"sqlite:///{tmp_path / 'unused.db'}", demo=True)).routes
+
+
+def test_every_route_is_the_api_an_operation_route_an_edge_route_or_static_files(tmp_path):
+    for route in _routes(tmp_path):
+        if isinstance(route, Mount):
+            assert route.path.startswith("/static"), route.path
+        elif isinstance(route, (Route, WebSocketRoute)) and isinstance(route.endpoint, PortalGraphQL):
+            assert route.path == "/graphql"
+        elif isinstance(route, OperationRoute):
+            assert route.operations, route.path
+            expected = "mutation" if route.methods and "POST" in route.methods else "query"
+            assert {kind(name) for name in route.operations} == {expected}, route.path
+        else:
+            assert isinstance(route, EdgeRoute) and route.path in EDGE_ROUTES, f"{route.path} is not a known kind of route"
+
+
+def test_pages_forms_and_exports_name_operations_that_exist(tmp_path):
+    named = {name for route in _routes(tmp_path) if isinstance(route, OperationRoute) for name in route.operations}
+    assert named and named <= documents().keys()
+
+
+def _builds_a_context(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "Context" for node in ast.walk(tree))
+
+
+def test_one_function_builds_every_context():
+    assert [p.relative_to(ROOT) for p in sorted(PACKAGE.rglob("*.py")) if _builds_a_context(p)] == [CONTEXT_BUILDER.relative_to(ROOT)]
+
+
+def test_routes_do_not_resolve_actors_or_open_sessions_of_their_own():
+    edge = PACKAGE / "edge"
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if edge in path.parents or path.name in ("db.py",):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "load_actor(" not in text or path.name == "identity.py", path
