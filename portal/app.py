@@ -13,7 +13,6 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from portal.agencies import AgencyRegistry
-from portal.api.audit_export import export_route
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
 from portal.db import Database
@@ -32,6 +31,7 @@ from portal.ingest.limits import IngestLimits
 from portal.ingest.routes import upload_route
 from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
+from portal.pages.audit_export import export_route
 from portal.pages.invitation import invitation_route
 from portal.readiness.notifier import make_notifier
 from portal.settings import ROOT, Settings, get_settings
@@ -103,8 +103,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             EdgeRoute("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
-            Route("/audit/rounds/{round_id}/export.csv", export_route("csv")),
-            Route("/audit/rounds/{round_id}/export.xlsx", export_route("xlsx")),
+            export_route("csv"),
+            export_route("xlsx"),
             upload_route(),
             invitation_route(templates),
             *static_routes(settings.demo or settings.debug),

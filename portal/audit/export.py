@@ -1,4 +1,5 @@
-"""Audit results as CSV and XLSX: one row per contribution and criterion, and a summary per contribution."""
+"""Audit results as CSV and XLSX: one row per contribution and criterion, and a summary per contribution.
+The writers take rows, so the export routes write what the AuditRoundExport query returned."""
 
 import csv
 from collections.abc import Iterable, Iterator
@@ -28,6 +29,7 @@ SUMMARY_COLUMNS = (
     "never_shared",
 )
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+Row = tuple[object, ...]
 
 
 def _cell(value: object) -> object:
@@ -37,12 +39,12 @@ def _cell(value: object) -> object:
     return value
 
 
-def criterion_rows(results: Iterable[ScoreResult]) -> Iterator[tuple[object, ...]]:
+def criterion_rows(results: Iterable[ScoreResult]) -> Iterator[Row]:
     for r in results:
         for c in r.criteria:
             sections = "; ".join(e.section_id or e.field or "" for e in c.evidence)
             quotes = " | ".join(e.quote for e in c.evidence)
-            row = (
+            yield (
                 r.contribution_id,
                 r.contribution_version,
                 r.rubric_id,
@@ -53,10 +55,9 @@ def criterion_rows(results: Iterable[ScoreResult]) -> Iterator[tuple[object, ...
                 sections,
                 quotes,
             )
-            yield tuple(_cell(v) for v in row)
 
 
-def summary_rows(results: Iterable[ScoreResult]) -> Iterator[tuple[object, ...]]:
+def summary_rows(results: Iterable[ScoreResult]) -> Iterator[Row]:
     for r in results:
         yield (
             r.contribution_id,
@@ -70,22 +71,27 @@ def summary_rows(results: Iterable[ScoreResult]) -> Iterator[tuple[object, ...]]
 
 
 def write_csv(results: Iterable[ScoreResult], out: IO[str]) -> None:
+    write_csv_rows(criterion_rows(results), out)
+
+
+def write_xlsx(results: Iterable[ScoreResult], path: Path | IO[bytes]) -> None:
+    results = list(results)
+    write_xlsx_rows(summary_rows(results), criterion_rows(results), path)
+
+
+def write_csv_rows(criteria: Iterable[Row], out: IO[str]) -> None:
     writer = csv.writer(out)
     writer.writerow(CRITERION_COLUMNS)
-    writer.writerows(criterion_rows(results))
+    writer.writerows(tuple(_cell(v) for v in row) for row in criteria)
 
 
-def write_xlsx(results: Iterable[ScoreResult], path: Path) -> None:
+def write_xlsx_rows(scores: Iterable[Row], criteria: Iterable[Row], path: Path | IO[bytes]) -> None:
     from openpyxl import Workbook
 
-    results = list(results)
     book = Workbook(write_only=True)
-    summary = book.create_sheet("Scores")
-    summary.append(SUMMARY_COLUMNS)
-    for row in summary_rows(results):
-        summary.append(row)
-    detail = book.create_sheet("Criteria")
-    detail.append(CRITERION_COLUMNS)
-    for row in criterion_rows(results):
-        detail.append(row)
+    for title, columns, rows in (("Scores", SUMMARY_COLUMNS, scores), ("Criteria", CRITERION_COLUMNS, criteria)):
+        sheet = book.create_sheet(title)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append(tuple(_cell(v) for v in row))
     book.save(path)

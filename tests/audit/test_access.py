@@ -128,6 +128,6 @@ async def test_exports_follow_the_same_rules(api, audit, round_id, database):
     cells = " ".join(str(c) for row in sheets["Criteria"].iter_rows(values_only=True) for c in row)
     assert "Blenkinsop" in cells and "Kettlewell" not in cells
     async with database.session() as session:
-        logged = (await session.execute(select(AccessLogEntry).where(AccessLogEntry.operation_type == "export"))).scalars().all()
+        logged = (await session.execute(select(AccessLogEntry).where(AccessLogEntry.operation_name == "AuditRoundExport"))).scalars().all()
     assert [e.person_id for e in logged] == [audit.auditor_a, audit.auditor_b]
     assert all(len(e.child_ids) == 12 for e in logged)

@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.api import Api
+from tests.support.api import Api
 
 MB = 1024 * 1024
 

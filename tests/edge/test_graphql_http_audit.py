@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 
 from portal.settings import ROOT
-from tests.readiness_api.conftest import portal_server
-from tests.world import build_world
+from tests.support.servers import portal_server
+from tests.support.world import build_world
 
 SCRIPT = Path(__file__).with_name("graphql_http_audit.mjs")
 

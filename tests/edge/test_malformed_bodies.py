@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.ingest import pdfs
+from tests.support import pdfs
 
 QUERY = '{"query": "mutation($f: Upload!) { uploadReport(input: {invitationId: \\"1\\", file: $f}) { errors { message } } }", "variables": {"f": null}}'
 JSON_BODIES = {

@@ -6,6 +6,7 @@ from datetime import date, datetime
 import strawberry
 from sqlalchemy import func, select
 
+from portal.api.audit.export import AuditExportType, round_export
 from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType
 from portal.api.audit.types import AuditCriterionType, AuditItemType
 from portal.api.context import Info
@@ -96,3 +97,10 @@ class AuditRoundType:
         async with info.context.reader.lock:
             found = await services.results(info.context.session, [root.id], [group_by])
         return [AuditSummaryType.of(s) for s in found[group_by]]
+
+    @strawberry.field(
+        description="Every item's stored result, a row per contribution and criterion and a score per contribution, as the "
+        "CSV and XLSX exports hold them: pseudonymised where you read the council's contributions pseudonymised."
+    )
+    async def export(self, root: strawberry.Parent[AuditRound], info: Info) -> AuditExportType:
+        return await round_export(info, root)

@@ -1,0 +1,50 @@
+"""A round's stored results as the CSV and XLSX exports hold them (fields named for their columns),
+for the export routes' query."""
+
+import strawberry
+
+from portal.api.context import Info
+from portal.audit import services
+from portal.audit.export import CRITERION_COLUMNS, SUMMARY_COLUMNS, criterion_rows, summary_rows
+from portal.audit.models import AuditRound
+
+
+@strawberry.type(name="AuditExportScore")
+class AuditExportScoreType:
+    contribution_id: str
+    contribution_version: int
+    rubric: str
+    rubric_version: str
+    score: float | None
+    late: bool | None
+    never_shared: bool
+
+
+@strawberry.type(name="AuditExportCriterion")
+class AuditExportCriterionType:
+    contribution_id: str
+    contribution_version: int
+    rubric: str
+    rubric_version: str
+    criterion: str
+    level: str
+    reason: str
+    section: str
+    evidence: str
+
+
+@strawberry.type(name="AuditExport")
+class AuditExportType:
+    scores: list[AuditExportScoreType]
+    criteria: list[AuditExportCriterionType]
+
+
+async def round_export(info: Info, audit_round: AuditRound) -> AuditExportType:
+    context = info.context
+    async with context.reader.lock:
+        results, children = await services.export_results(context.session, context.actor, audit_round)
+    context.reader.children_seen.update(children)
+    return AuditExportType(
+        scores=[AuditExportScoreType(**dict(zip(SUMMARY_COLUMNS, row))) for row in summary_rows(results)],  # type: ignore[arg-type]
+        criteria=[AuditExportCriterionType(**dict(zip(CRITERION_COLUMNS, row))) for row in criterion_rows(results)],  # type: ignore[arg-type]
+    )
