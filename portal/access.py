@@ -156,6 +156,7 @@ def _iro_for(actor: Actor, proceedings: CareProceedings) -> bool:
 
 RULES: dict[str, Callable[..., bool]] = {
     "child.add": _la_scheduler,
+    "case_person.record": lambda actor, la_id: actor.has_any(CONSULTATION_RECORDERS, la_id),
     "conference.create": _la_scheduler,
     "conference.schedule": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "conference.invite": lambda actor, conference: _la_scheduler(actor, conference.la_id),
@@ -171,6 +172,7 @@ RULES: dict[str, Callable[..., bool]] = {
 
 MESSAGES = {
     "child.add": "Only business support or a chair in this local authority may record a child.",
+    "case_person.record": "Only the chair, social worker or business support in this local authority may record the people around a child.",
     "conference.create": "Only business support or a chair in this local authority may create conferences.",
     "conference.schedule": "Only business support or a chair in this local authority may schedule this conference.",
     "conference.invite": "Only business support or a chair in this local authority may invite organisations.",

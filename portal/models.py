@@ -5,7 +5,7 @@ from sqlmodel import SQLModel
 from portal.accesslog import AccessLogEntry
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
-from portal.children.models import Child
+from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.ingest.models import UploadedReport
@@ -15,7 +15,7 @@ from portal.reminders.models import ReminderOutbox
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "Child",
+    "AccessLogEntry", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "CasePerson", "Child",
     "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "Invitation", "LocalAuthority",
     "ModeratorDecision", "Organisation", "Person", "PersonRole", "ProceedingsChild", "Region", "ReminderOutbox", "UploadedReport",
     "WithholdingRequest", "metadata",

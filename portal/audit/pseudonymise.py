@@ -1,102 +1,297 @@
-"""A contribution with the child's and family's identifying details replaced, for auditors from another council.
+"""Report text with the child's and family's identifying details replaced, for auditors from another council.
 
-Removes names known from the case, dates of birth, NHS numbers, UK postcodes and street addresses.
-The author's and practice's names stay: they are professionals, and the audit compares practices.
+A pure function of the text, the people the case knows (the conference's children and the people
+around them) and the names to keep (organisations, the author): every known person becomes their
+role label ("[child 1]", "[mother]", "[mother's partner]"); emails, phone numbers, NHS numbers,
+dates of birth, postcodes and street addresses are replaced by pattern; and any other proper name
+that is not an ordinary English word (neither a lower-case word in Webster's list from
+`english-words` nor frequent in `wordfreq`) becomes "[name]".
 """
 
-import dataclasses
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from portal.audit.contribution import Child, Contribution, Section
+from wordfreq import zipf_frequency
 
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-SHORT_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-DATE = (
-    rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}|{SHORT_MONTHS})\.?,?\s+\d{{4}}"
+from portal.children.contact import EMAIL, PHONE, POSTCODE
+
+# Zipf frequency (log10 of uses per billion words) at or above which a capitalised word is taken
+# for an ordinary word: mid-sentence, and (stricter, since any word starts a sentence) at a start.
+ORDINARY = 4.5
+ORDINARY_AT_START = 3.0
+# After a title or a word like "partner" any capitalised word is a name, short of the commonest words ("In", "His").
+VERY_COMMON = 5.5
+# Known names this common are matched only when capitalised ("Will", "Grace", not "will", "grace").
+COMMON_WORD = 3.5
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})[/.-](?P<y1>\d{4}|\d{2})"
+    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m3>{MONTH})(?:,?\s+|-)(?P<y3>\d{{4}})"
+    rf"|(?P<m4>{MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))(?!\d)",
+    re.IGNORECASE,
 )
-DOB = re.compile(rf"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\s*[:\-]?\s*(?:{DATE})", re.IGNORECASE)
-NHS_NUMBER = re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])")
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
+DOB_CUE = re.compile(r"(?:date of birth|d\.?\s?o\.?\s?b\.?|born(?: on)?|\bb\.)\s*[:\-]?\s*$", re.IGNORECASE)
+NHS_NUMBER = re.compile(r"(?<![\d+-])[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}(?![\d-])")
+
+NAME_WORD = r"[A-Z][\w'’]+"
 STREET_TYPES = (
-    "Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Terrace|Grove|Gardens|Walk|Row"
-    "|Square|Hill|View|Mews|Parade|Rise|Green|Estate"
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Place|Terrace|Grove|Gardens|Walk|Row|Square|Hill"
+    "|View|Mews|Parade|Rise|Green|Estate|Brow|Fold|Bank|Croft|Meadows?|Park|Vale|Wharf|Yard|Gate|Chase|Boulevard"
+    "|Approach|Broadway|Court|Heights|Mount|Side|Top|Nook|Garth"
 )
-STREET = re.compile(
-    rf"\b(?:(?:Flat|Apartment|Apt)\s+\d+[A-Za-z]?,?\s+)?(?:\d{{1,4}}[A-Za-z]?,?\s+)?"
-    rf"(?:[A-Z][a-z']+\s+){{1,3}}(?:{STREET_TYPES})\b\.?"
+BUILDINGS = "House|Court|Tower|Lodge|Cottage|Farm|Hall|Mansions|Heights|Buildings|Flats|Barn|Villa|Manor|Bungalow"
+_UNIT = r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)"
+_BUILDING = rf"(?:(?:The[ \t]+)?(?:{NAME_WORD}[ \t]+){{0,2}}(?:{BUILDINGS}),?[ \t]+)"
+_NUMBER = r"(?:\d{1,4}[A-Za-z]?,?[ \t]+)"
+_STREET = rf"(?:{NAME_WORD}[ \t]+){{1,3}}(?:{STREET_TYPES})\b"
+ADDRESS = re.compile(
+    rf"(?<![\w-])(?:{_UNIT}?{_BUILDING}?{_NUMBER}?{_STREET}"
+    rf"|{_UNIT}(?:The[ \t]+)?(?:{NAME_WORD}[ \t]+){{0,2}}(?:{BUILDINGS})\b"
+    rf"|\d{{1,4}}[A-Za-z]?[ \t]+(?!(?:{'|'.join(m.title() for m in MONTHS)})\b){NAME_WORD}(?=,))"
 )
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s$")
+NOT_NAMES = frozenset({"email", "phone", "NHS number", "postcode", "date of birth", "contact details", "address"})
+TITLES = frozenset("mr mrs ms miss mx dr master pani pan auntie aunty aunt uncle nan nana nanna grandma grandad nanny".split())
+# A capitalised word right after these is a name, however common the word ("her partner Will").
+NAME_CUES = frozenset(
+    """partner boyfriend girlfriend husband wife fiance fiancee ex brother sister son daughter cousin friend
+    friends mum mother dad father stepdad stepmum stepfather stepmother grandmother grandfather grandson
+    granddaughter nephew niece godmother godfather neighbour lodger called named aka known nurse worker
+    keyworker visitor therapist officer teacher paediatrician midwife siblings brothers sisters children sons
+    daughters cousins friends""".split()
+)
+SENTENCE_START = re.compile(r"(?:^|\n|[.!?:;\"“(*•·–—])[\s\d./)-]*$")
+# Form labels and month abbreviations that are neither names nor in the dictionary.
+FORM_WORDS = frozenset(
+    "tel mob fax ref dob nhs jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+) | frozenset(MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
-    """Someone in the case whose name must not reach another council; `child` labels them Child A, B…"""
+class KnownPerson:
+    """Someone the case records, by the label that replaces them ("child 1", "mother")."""
 
-    name: str
-    child: bool = False
+    label: str
+    given_name: str
+    family_name: str = ""
+    known_as: str = ""
     date_of_birth: date | None = None
+    contact: tuple[str, ...] = ()
 
 
-def _date_forms(day: date) -> list[str]:
-    return [
-        day.isoformat(),
-        f"{day:%d/%m/%Y}",
-        f"{day.day}/{day.month}/{day.year}",
-        f"{day:%d/%m/%y}",
-        f"{day.day} {day:%B %Y}",
-        f"{day.day} {day:%b %Y}",
-        f"{day:%d %B %Y}",
-    ]
+def role_labels(roles: Sequence[str]) -> list[str]:
+    """Labels for people in the order given, by relationship ("CHILD" for the conference's children),
+    numbered where a role repeats: "child 1", "child 2", "mother", "sibling 1", "sibling 2"."""
+    counts = Counter(roles)
+    seen: Counter[str] = Counter()
+    labels = []
+    for role in roles:
+        seen[role] += 1
+        name = ROLE_NAMES.get(role, role.lower().replace("_", " "))
+        labels.append(f"{name} {seen[role]}" if counts[role] > 1 or role == "CHILD" else name)
+    return labels
+
+
+ROLE_NAMES = {"MOTHERS_PARTNER": "mother's partner", "FATHERS_PARTNER": "father's partner", "STEP_MOTHER": "stepmother", "STEP_FATHER": "stepfather"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    label: str
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+INFLECTIONS = (("isations", "ization"), ("isation", "ization"), ("ised", "ize"), ("ises", "ize"), ("ise", "ize"), ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", ""), ("ed", "e"), ("ing", "e"))
+
+
+@lru_cache(maxsize=200_000)
+def _dictionary_word(lower: str) -> bool:
+    """An ordinary English word: lower case in Webster's word list, or a plural, -ing, -ed or British -ise form of one."""
+    words = _dictionary()
+    return lower in words or any(lower.endswith(end) and lower[: len(lower) - len(end)] + new in words for end, new in INFLECTIONS)
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def _date_of(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    for n in "1234":
+        if groups[f"y{n}"]:
+            day, month, year = groups[f"d{n}"], groups[f"m{n}"], groups[f"y{n}"]
+            break
+    number = int(month) if month.isdigit() else next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month.lower().rstrip(".")[:3]))
+    full_year = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 40 else 1900 + int(year)
+    try:
+        return date(full_year, number, int(day))
+    except ValueError:
+        return None
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+class Protected:
+    """Names that stay as written (organisations, the author) and the single words they are made of."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        names = [n.strip() for n in names if n.strip()]
+        self.pattern = re.compile(rf"(?<!\w)(?:{_alternation(names)})(?!\w)", re.IGNORECASE) if names else None
+        self.words = frozenset(w.lower() for n in names for w in WORD.findall(n))
+
+
+NOTHING_PROTECTED = Protected(())
 
 
 class Pseudonymiser:
-    def __init__(self, people: Iterable[Person]) -> None:
-        people = list(people)
+    def __init__(self, people: Iterable[KnownPerson], protected: Protected = NOTHING_PROTECTED) -> None:
         owners: dict[str, set[str]] = {}
-        children = adults = 0
+        self._dates = {p.date_of_birth for p in people if p.date_of_birth}
+        contacts: set[str] = set()
         for person in people:
-            if person.child:
-                label = f"Child {chr(ord('A') + children % 26)}"
-                children += 1
+            for name in _names_of(person):
+                owners.setdefault(name.lower(), set()).add(person.label)
+            contacts.update(c.strip() for c in person.contact if len(c.strip()) > 3)
+        # A name several people share (most often the family name) identifies none of them alone.
+        self._labels = {name: next(iter(o)) if len(o) == 1 else "family name" for name, o in owners.items()}
+        common = [n for n in self._labels if _zipf(n) >= COMMON_WORD]
+        rare = [n for n in self._labels if _zipf(n) < COMMON_WORD]
+        parts = []
+        if rare:
+            parts.append(rf"(?i:{_alternation(rare)})")
+        if common:
+            parts.append(_alternation(w for n in common for w in (n.title(), n.upper(), n.capitalize())))
+        self._names = re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})(?![\w-])") if parts else None
+        self._contacts = re.compile(rf"(?<!\w)(?:{_alternation(contacts)})(?!\w)", re.IGNORECASE) if contacts else None
+        self._protected = protected
+
+    def spans(self, text: str) -> list[Span]:
+        """What is replaced, in order; spans never overlap."""
+        taken: list[Span] = []
+        keep = list(self._protected.pattern.finditer(text)) if self._protected.pattern else []
+
+        def add(start: int, end: int, label: str, over_kept: bool = False) -> None:
+            if any(s.start < end and start < s.end for s in taken):
+                return
+            if not over_kept and any(k.start() < end and start < k.end() for k in keep):
+                return
+            taken.append(Span(start, end, label))
+
+        for m in EMAIL.finditer(text):
+            add(m.start(), m.end(), "email", over_kept=True)
+        if self._contacts:
+            for m in self._contacts.finditer(text):
+                add(m.start(), m.end(), "contact details", over_kept=True)
+        for m in DATE.finditer(text):
+            if _date_of(m) in self._dates or DOB_CUE.search(text, max(0, m.start() - 20), m.start()):
+                add(m.start(), m.end(), "date of birth", over_kept=True)
+        for m in NHS_NUMBER.finditer(text):
+            add(m.start(), m.end(), "NHS number", over_kept=True)
+        for m in PHONE.finditer(text):
+            add(m.start(), m.end(), "phone", over_kept=True)
+        for m in POSTCODE.finditer(text):
+            add(m.start(), m.end(), "postcode")
+        for m in ADDRESS.finditer(text):
+            add(m.start(), m.end(), "address")
+        if self._names:
+            for m in self._names.finditer(text):
+                add(m.start(), m.end(), self._labels[m.group(0).lower()])
+        for start, end in self._unknown_names(text, taken, keep):
+            add(start, end, "name")
+        return _merged(sorted(taken, key=lambda s: s.start), text)
+
+    def _unknown_names(self, text: str, taken: list[Span], keep: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+        """Capitalised words that are not ordinary English words (not a lower-case dictionary word and
+        rare in `wordfreq`), words after a title or a word like "partner", and capitalised words that
+        are not dictionary words standing next to another name ("Ryan Hulme")."""
+        named = [s for s in taken if s.label not in NOT_NAMES]
+        tokens: list[tuple[int, int, str]] = []  # start, end (without a possessive 's), verdict
+        cue, cue_end = "", 0
+        for m in WORD.finditer(text):
+            word, start = m.group(0), m.start()
+            bare = POSSESSIVE.sub("", word)
+            lower = bare.lower()
+            gap = text[cue_end:start]
+            after_cue = (cue in TITLES and gap == " ") or (cue in NAME_CUES and gap in (" ", ", ", ": "))
+            cue, cue_end = lower, m.end()
+            if any(s.start <= start < s.end for s in named):
+                tokens.append((start, start + len(bare), "name"))
+                continue
+            if (not bare[0].isupper() or lower in self._protected.words or lower in TITLES or any(k.start() <= start < k.end() for k in keep)
+                    or any(s.start <= start < s.end for s in taken)):
+                tokens.append((start, start + len(bare), "no"))
+                continue
+            if (bare.isupper() and len(bare) <= 5) or lower in FORM_WORDS:
+                tokens.append((start, start + len(bare), "no"))
+            elif after_cue and _zipf(lower) < VERY_COMMON:
+                tokens.append((start, start + len(bare), "mask"))
+            elif _dictionary_word(lower):
+                # Only a surname after a given name ("Priti Shah") turns a dictionary word into a name.
+                tokens.append((start, start + len(bare), "follows" if _zipf(lower) < VERY_COMMON else "no"))
             else:
-                adults += 1
-                label = f"Adult {adults}"
-            for part in [person.name, *person.name.split()]:
-                if len(part.strip(".")) > 1:
-                    owners.setdefault(part.lower(), set()).add(label)
-        # A surname shared by several people identifies none of them on its own.
-        labels = {part: next(iter(o)) if len(o) == 1 else "family name" for part, o in owners.items()}
-        self._labels = labels
-        names = sorted(labels, key=len, reverse=True)
-        self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE) if names else None
-        dates = sorted(
-            {form for p in people if p.date_of_birth for form in _date_forms(p.date_of_birth)}, key=len, reverse=True
-        )
-        self._dates = re.compile(r"\b(?:" + "|".join(map(re.escape, dates)) + r")\b", re.IGNORECASE) if dates else None
+                at_start = SENTENCE_START.search(text, max(0, start - 12), start) is not None
+                rare = _zipf(lower) < (ORDINARY_AT_START if at_start else ORDINARY)
+                tokens.append((start, start + len(bare), "mask" if rare else "candidate"))
+        verdicts = [v for _, _, v in tokens]
+        for _ in range(2):  # a candidate next to a name is a name, in either direction
+            for i, (start, end, verdict) in enumerate(tokens):
+                if verdict not in ("candidate", "follows"):
+                    continue
+                before = i > 0 and verdicts[i - 1] in ("mask", "name") and text[tokens[i - 1][1]:start] == " "
+                after = verdict == "candidate" and i + 1 < len(tokens) and verdicts[i + 1] in ("mask", "name") and text[end:tokens[i + 1][0]] == " "
+                if before or after:
+                    verdicts[i] = "mask"
+        for (start, end, _), verdict in zip(tokens, verdicts, strict=True):
+            if verdict == "mask":
+                yield start, end
 
     def text(self, text: str) -> str:
-        text = DOB.sub("[date of birth]", text)
-        if self._dates is not None:
-            text = self._dates.sub("[date of birth]", text)
-        text = NHS_NUMBER.sub("[NHS number]", text)
-        text = POSTCODE.sub("[postcode]", text)
-        text = STREET.sub("[address]", text)
-        if self._names is not None:
-            text = self._names.sub(lambda m: f"[{self._labels[m.group(0).lower()]}]", text)
-        return text
-
-    def contribution(self, contribution: Contribution) -> Contribution:
-        sections = tuple(Section(s.id, s.title, self.text(s.source), self.text(s.html)) for s in contribution.sections)
-        conference = dataclasses.replace(
-            contribution.conference, children=tuple(Child(c.id) for c in contribution.conference.children)
-        )
-        return dataclasses.replace(contribution, sections=sections, conference=conference)
+        out, last = [], 0
+        for span in self.spans(text):
+            out.append(text[last:span.start])
+            out.append(f"[{span.label}]")
+            last = span.end
+        out.append(text[last:])
+        return "".join(out)
 
 
-def pseudonymise(contribution: Contribution, family: Iterable[Person] = ()) -> Contribution:
-    """Children named on the conference are included automatically; pass the family's adults in `family`."""
-    children = [Person(c.name, True, c.date_of_birth) for c in contribution.conference.children if c.name]
-    return Pseudonymiser([*children, *family]).contribution(contribution)
+def _names_of(person: KnownPerson) -> Iterator[str]:
+    given, family, known = person.given_name.strip(), person.family_name.strip(), person.known_as.strip()
+    for first in (given, known):
+        if first and family:
+            yield f"{first} {family}"
+    for name in (given, family, known):
+        for part in {name, *re.split(r"[\s-]+", name)}:
+            if len(part) > 1:
+                yield part
+
+
+def _merged(spans: list[Span], text: str) -> list[Span]:
+    """Neighbouring spans of one label ("[name] [name]") become one."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and merged[-1].label == span.label and not text[merged[-1].end:span.start].strip():
+            merged[-1] = Span(merged[-1].start, span.end, span.label)
+        else:
+            merged.append(span)
+    return merged

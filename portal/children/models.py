@@ -1,4 +1,4 @@
-"""Children, each belonging to one local authority."""
+"""Children, each belonging to one local authority, and the people around a child that the case holds."""
 
 from datetime import date
 
@@ -12,3 +12,22 @@ class Child(SQLModel, table=True):
     family_name: str = Field(max_length=100)
     date_of_birth: date
     nhs_number: str | None = Field(default=None, max_length=10, index=True)
+
+
+class CasePerson(SQLModel, table=True):
+    """A parent, carer, relative or household member of one child, as the child's case records them."""
+
+    __tablename__ = "case_person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    relationship: str = Field(max_length=32)
+    given_name: str = Field(max_length=100)
+    family_name: str = Field(default="", max_length=100)
+    known_as: str = Field(default="", max_length=100)
+    date_of_birth: date | None = None
+    address: str = Field(default="", max_length=500)
+    postcode: str = Field(default="", max_length=10)
+    phone: str = Field(default="", max_length=32)
+    email: str = Field(default="", max_length=320)
+    do_not_share_contact: bool = Field(default=False)
