@@ -164,7 +164,9 @@ NOTHING_PROTECTED = Protected(())
 
 
 class Pseudonymiser:
-    def __init__(self, people: Iterable[KnownPerson], protected: Protected = NOTHING_PROTECTED) -> None:
+    def __init__(self, people: Iterable[KnownPerson], protected: Protected = NOTHING_PROTECTED, author: str = "") -> None:
+        """`protected` holds the organisations (built once for many reports); the author's name is kept too."""
+        people = list(people)
         owners: dict[str, set[str]] = {}
         self._dates = {p.date_of_birth for p in people if p.date_of_birth}
         contacts: set[str] = set()
@@ -184,11 +186,14 @@ class Pseudonymiser:
         self._names = re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})(?![\w-])") if parts else None
         self._contacts = re.compile(rf"(?<!\w)(?:{_alternation(contacts)})(?!\w)", re.IGNORECASE) if contacts else None
         self._protected = protected
+        author_words = WORD.findall(author)
+        self._kept_words = protected.words | {w.lower() for w in author_words[-1:] if w.lower() not in TITLES}
+        self._author = re.compile(rf"(?<!\w){re.escape(author.strip())}(?!\w)", re.IGNORECASE) if author.strip() else None
 
     def spans(self, text: str) -> list[Span]:
         """What is replaced, in order; spans never overlap."""
         taken: list[Span] = []
-        keep = list(self._protected.pattern.finditer(text)) if self._protected.pattern else []
+        keep = [m for pattern in (self._protected.pattern, self._author) if pattern for m in pattern.finditer(text)]
 
         def add(start: int, end: int, label: str, over_kept: bool = False) -> None:
             if any(s.start < end and start < s.end for s in taken):
@@ -237,7 +242,7 @@ class Pseudonymiser:
             if any(s.start <= start < s.end for s in named):
                 tokens.append((start, start + len(bare), "name"))
                 continue
-            if (not bare[0].isupper() or lower in self._protected.words or lower in TITLES or any(k.start() <= start < k.end() for k in keep)
+            if (not bare[0].isupper() or lower in self._kept_words or lower in TITLES or any(k.start() <= start < k.end() for k in keep)
                     or any(s.start <= start < s.end for s in taken)):
                 tokens.append((start, start + len(bare), "no"))
                 continue
@@ -246,8 +251,11 @@ class Pseudonymiser:
             elif after_cue and _zipf(lower) < VERY_COMMON:
                 tokens.append((start, start + len(bare), "mask"))
             elif _dictionary_word(lower):
-                # Only a surname after a given name ("Priti Shah") turns a dictionary word into a name.
-                tokens.append((start, start + len(bare), "follows" if _zipf(lower) < VERY_COMMON else "no"))
+                # Beside a name a dictionary word is a name too: a surname ("Priti Shah"), or a given
+                # name before a surname ("Josh Tully") when not a common word or a word like "Nurse".
+                zipf = _zipf(lower)
+                verdict = "candidate" if zipf < ORDINARY and lower not in NAME_CUES else "follows" if zipf < VERY_COMMON else "no"
+                tokens.append((start, start + len(bare), verdict))
             else:
                 at_start = SENTENCE_START.search(text, max(0, start - 12), start) is not None
                 rare = _zipf(lower) < (ORDINARY_AT_START if at_start else ORDINARY)

@@ -33,10 +33,11 @@ class Report:
     text: str
     identifiers: tuple[Identifier, ...]
     people: tuple[KnownPerson, ...]
-    protected: tuple[str, ...]
+    organisations: tuple[str, ...]
+    author: str
 
-    def pseudonymiser(self) -> Pseudonymiser:
-        return Pseudonymiser(self.people, Protected(self.protected))
+    def pseudonymiser(self, organisations: Protected | None = None) -> Pseudonymiser:
+        return Pseudonymiser(self.people, organisations or Protected(self.organisations), self.author)
 
 
 def unmark(marked: str) -> tuple[str, tuple[Identifier, ...]]:
@@ -65,7 +66,7 @@ def load(path: Path) -> Report:
         for p, label in zip(people, labels, strict=True)
     )
     text, identifiers = unmark(data["text"]["body"])
-    return Report(path.stem, path.parent.name == "held_out", text, identifiers, known, (data["author"], *data.get("organisations", ())))
+    return Report(path.stem, path.parent.name == "held_out", text, identifiers, known, tuple(data.get("organisations", ())), data["author"])
 
 
 def reports() -> list[Report]:
