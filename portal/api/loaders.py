@@ -6,7 +6,7 @@ from portal.api.audit.loaders import AuditLoaders
 from portal.api.batching import Reader, by_id, grouped
 from portal.api.readiness.loaders import readiness_loader
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
-from portal.children.models import Child
+from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.ingest.models import UploadedReport, upload_details
@@ -23,6 +23,9 @@ class Loaders:
         self.conference = by_id(reader, Conference)
         self.invitation = by_id(reader, Invitation)
         self.child = by_id(reader, Child)
+        self.case_people_by_conference = grouped(
+            reader, ConferenceChild.conference_id, CasePerson, CasePerson.id, join=(CasePerson, CasePerson.child_id == ConferenceChild.child_id)
+        )
         self.children_by_conference = grouped(
             reader, ConferenceChild.conference_id, Child, Child.date_of_birth, Child.id, join=(Child, Child.id == ConferenceChild.child_id)
         )

@@ -152,12 +152,28 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 class Protected:
-    """Names that stay as written (organisations, the author) and the single words they are made of."""
+    """Names that stay as written (organisations, councils) and the single words they are made of;
+    built once for many reports, and matched word by word so that thousands of names stay fast."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        names = [n.strip() for n in names if n.strip()]
-        self.pattern = re.compile(rf"(?<!\w)(?:{_alternation(names)})(?!\w)", re.IGNORECASE) if names else None
-        self.words = frozenset(w.lower() for n in names for w in WORD.findall(n))
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in {tuple(w.lower() for w in WORD.findall(n)) for n in names}:
+            if name:
+                self._by_first.setdefault(name[0], []).append(name)
+        for candidates in self._by_first.values():
+            candidates.sort(key=len, reverse=True)
+        self.words = frozenset(w for candidates in self._by_first.values() for name in candidates for w in name)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        words = list(WORD.finditer(text))
+        lowered = [m.group(0).lower() for m in words]
+        found = []
+        for i, first in enumerate(lowered):
+            for name in self._by_first.get(first, ()):
+                if tuple(lowered[i:i + len(name)]) == name:
+                    found.append((words[i].start(), words[i + len(name) - 1].end()))
+                    break
+        return found
 
 
 NOTHING_PROTECTED = Protected(())
@@ -187,18 +203,18 @@ class Pseudonymiser:
         self._contacts = re.compile(rf"(?<!\w)(?:{_alternation(contacts)})(?!\w)", re.IGNORECASE) if contacts else None
         self._protected = protected
         author_words = WORD.findall(author)
-        self._kept_words = protected.words | {w.lower() for w in author_words[-1:] if w.lower() not in TITLES}
+        self._author_words = frozenset(w.lower() for w in author_words[-1:])
         self._author = re.compile(rf"(?<!\w){re.escape(author.strip())}(?!\w)", re.IGNORECASE) if author.strip() else None
 
     def spans(self, text: str) -> list[Span]:
         """What is replaced, in order; spans never overlap."""
         taken: list[Span] = []
-        keep = [m for pattern in (self._protected.pattern, self._author) if pattern for m in pattern.finditer(text)]
+        keep = self._protected.spans(text) + ([m.span() for m in self._author.finditer(text)] if self._author else [])
 
         def add(start: int, end: int, label: str, over_kept: bool = False) -> None:
             if any(s.start < end and start < s.end for s in taken):
                 return
-            if not over_kept and any(k.start() < end and start < k.end() for k in keep):
+            if not over_kept and any(k_start < end and start < k_end for k_start, k_end in keep):
                 return
             taken.append(Span(start, end, label))
 
@@ -225,7 +241,7 @@ class Pseudonymiser:
             add(start, end, "name")
         return _merged(sorted(taken, key=lambda s: s.start), text)
 
-    def _unknown_names(self, text: str, taken: list[Span], keep: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    def _unknown_names(self, text: str, taken: list[Span], keep: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """Capitalised words that are not ordinary English words (not a lower-case dictionary word and
         rare in `wordfreq`), words after a title or a word like "partner", and capitalised words that
         are not dictionary words standing next to another name ("Ryan Hulme")."""
@@ -242,7 +258,7 @@ class Pseudonymiser:
             if any(s.start <= start < s.end for s in named):
                 tokens.append((start, start + len(bare), "name"))
                 continue
-            if (not bare[0].isupper() or lower in self._kept_words or lower in TITLES or any(k.start() <= start < k.end() for k in keep)
+            if (not bare[0].isupper() or lower in self._protected.words or lower in self._author_words or lower in TITLES or any(k_start <= start < k_end for k_start, k_end in keep)
                     or any(s.start <= start < s.end for s in taken)):
                 tokens.append((start, start + len(bare), "no"))
                 continue

@@ -1,15 +1,16 @@
 """Database rows mapped into the plain data the scorer and the pseudonymiser take."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
 from portal.agencies import AgencyDefinition, registry_for
 from portal.audit import contribution as plain
+from portal.audit.pseudonymise import KnownPerson, role_labels
 from portal.audit.rubric import load_rubric, rubric_path
 from portal.audit.scorer import Scorer
-from portal.children.models import Child
+from portal.children.models import CasePerson, Child
 
 
 @lru_cache
@@ -29,6 +30,26 @@ def has_rubric(agencies_dir: Path, rubric_id: str) -> bool:
 
 def plain_children(children: Iterable[Child]) -> tuple[plain.Child, ...]:
     return tuple(plain.Child(str(c.id), f"{c.given_name} {c.family_name}", c.date_of_birth) for c in children)
+
+
+def known_people(children: Sequence[Child], relatives: Iterable[CasePerson]) -> list[KnownPerson]:
+    """The conference's children ("child 1", "child 2"…, in the order given) and the people their
+    cases record, each once: a parent of two of the children is one person, and a sibling who is
+    one of the conference's children keeps the child's label."""
+    taken = {(c.given_name.lower(), c.family_name.lower()) for c in children}
+    unique: dict[tuple[str, str, str], CasePerson] = {}
+    for r in relatives:
+        name = (r.given_name.lower(), r.family_name.lower())
+        if name not in taken:
+            unique.setdefault((r.relationship, *name), r)
+    labels = role_labels(["CHILD"] * len(children) + [r.relationship for r in unique.values()])
+    return [
+        *(KnownPerson(label, c.given_name, c.family_name, "", c.date_of_birth) for c, label in zip(children, labels, strict=False)),
+        *(
+            KnownPerson(label, r.given_name, r.family_name, r.known_as, r.date_of_birth, (r.address, r.postcode, r.phone, r.email))
+            for r, label in zip(unique.values(), labels[len(children):], strict=True)
+        ),
+    ]
 
 
 def plain_contribution(

@@ -22,13 +22,14 @@ from portal.audit.agreement import CriterionAgreement, agreement
 from portal.audit.gcpause import gc_paused
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.audit.moderation import Settlement, settle
+from portal.audit.pseudonymise import NOTHING_PROTECTED, Protected, Pseudonymiser
 from portal.audit.results import CriterionResult, Level, ScoreResult
-from portal.audit.rows import has_rubric, plain_children, plain_contribution, scorer_for
+from portal.audit.rows import has_rubric, known_people, plain_children, plain_contribution, scorer_for
 from portal.audit.rubric import Rubric
 from portal.audit.sample import Candidate, draw_sample
 from portal.audit.scorer import Scorer
 from portal.audit.stored import findings_of, levels_of, stored_result
-from portal.children.models import Child
+from portal.children.models import CasePerson, Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
 from portal.enums import ConferenceKind, ContributionStatus
@@ -382,34 +383,62 @@ async def moderate(session: AsyncSession, actor: Actor, agencies_dir: Path, item
     return item
 
 
+async def protected_names(session: AsyncSession, region_id: int) -> Protected:
+    """The region's organisations and councils: names a pseudonymised report keeps."""
+    statement = select(Organisation.name).where(Organisation.region_id == region_id).union_all(
+        select(LocalAuthority.name).where(LocalAuthority.region_id == region_id)
+    )
+    return Protected((await session.execute(statement)).scalars().all())
+
+
 async def export_results(session: AsyncSession, actor: Actor, audit_round: AuditRound) -> tuple[list[ScoreResult], set[int]]:
     """Every item's stored result for export, pseudonymised where the actor reads the council's
     contributions only pseudonymised; with the ids of the children whose records were read."""
-    from portal.audit.pseudonymise import Person as CasePerson
-    from portal.audit.pseudonymise import Pseudonymiser
-
     items = (
         await session.execute(select(AuditItem).where(AuditItem.round_id == audit_round.id).order_by(AuditItem.la_id, AuditItem.contribution_id))
     ).scalars().all()
-    conference_of = dict(
-        (await session.execute(select(Contribution.id, Contribution.conference_id).where(Contribution.id.in_(select(AuditItem.contribution_id).where(AuditItem.round_id == audit_round.id))))).all()
-    )
+    contributions = {
+        contribution_id: (conference_id, author)
+        for contribution_id, conference_id, author in (
+            await session.execute(
+                select(Contribution.id, Contribution.conference_id, Person.name)
+                .join(Person, Person.id == Contribution.author_id)
+                .where(Contribution.id.in_(select(AuditItem.contribution_id).where(AuditItem.round_id == audit_round.id)))
+            )
+        ).all()
+    }
+    conference_ids = {conference_id for conference_id, _ in contributions.values()}
     children: dict[int, list[Child]] = defaultdict(list)
     for conference_id, child in (
         await session.execute(
             select(ConferenceChild.conference_id, Child)
             .join(Child, Child.id == ConferenceChild.child_id)
-            .where(ConferenceChild.conference_id.in_(set(conference_of.values())))
+            .where(ConferenceChild.conference_id.in_(conference_ids))
             .order_by(Child.date_of_birth, Child.id)
         )
     ).all():
         children[conference_id].append(child)
+    pseudonymised = [item for item in items if not access.sees_audited_in_full(actor, item.la_id)]
+    relatives: dict[int, list[CasePerson]] = defaultdict(list)
+    protected = NOTHING_PROTECTED
+    if pseudonymised:
+        for conference_id, relative in (
+            await session.execute(
+                select(ConferenceChild.conference_id, CasePerson)
+                .join(CasePerson, CasePerson.child_id == ConferenceChild.child_id)
+                .where(ConferenceChild.conference_id.in_(conference_ids))
+                .order_by(CasePerson.id)
+            )
+        ).all():
+            relatives[conference_id].append(relative)
+        protected = await protected_names(session, audit_round.region_id)
     results, seen = [], set()
     for item in items:
-        family = children[conference_of[item.contribution_id]]
+        conference_id, author = contributions[item.contribution_id]
+        family = children[conference_id]
         seen.update(c.id for c in family)
         quote: Any = str
         if not access.sees_audited_in_full(actor, item.la_id):
-            quote = Pseudonymiser(CasePerson(f"{c.given_name} {c.family_name}", True, c.date_of_birth) for c in family).text
+            quote = Pseudonymiser(known_people(family, relatives[conference_id]), protected, author).text
         results.append(stored_result(item, audit_round, quote))
     return results, seen

@@ -16,21 +16,26 @@ from portal.api.people.types import LocalAuthorityType, OrganisationType, Person
 from portal.audit import services
 from portal.audit.models import AuditItem, AuditorLevel, ModeratorDecision
 from portal.audit.moderation import settle
-from portal.audit.pseudonymise import Person as CasePerson
-from portal.audit.pseudonymise import Pseudonymiser
+from portal.audit.pseudonymise import Pseudonymiser, role_labels
 from portal.audit.results import Level
+from portal.audit.rows import known_people
 from portal.audit.stored import stored_criteria
 
 AuditLevelEnum = strawberry.enum(Level, name="AuditLevel")
 
 
 async def _pseudonymiser(info: Info, item: AuditItem) -> Pseudonymiser | None:
-    """None when the actor reads this item in full; otherwise built from the case's children records."""
+    """None when the actor reads this item in full; otherwise built from the case's children, the
+    people around them, the region's organisations and the author."""
     if access.sees_audited_in_full(info.context.actor, item.la_id):
         return None
-    contribution = await info.context.loaders.contribution.load(item.contribution_id)
-    children = await info.context.loaders.children_by_conference.load(contribution.conference_id)
-    return Pseudonymiser(CasePerson(f"{c.given_name} {c.family_name}", True, c.date_of_birth) for c in children)
+    loaders = info.context.loaders
+    contribution = await loaders.contribution.load(item.contribution_id)
+    children = await loaders.children_by_conference.load(contribution.conference_id)
+    relatives = await loaders.case_people_by_conference.load(contribution.conference_id)
+    author = await loaders.person.load(contribution.author_id)
+    protected = await loaders.audit.protected.load(info.context.actor.region_id)
+    return Pseudonymiser(known_people(children, relatives), protected, author.name)
 
 
 def _text(pseudonymiser: Pseudonymiser | None, text: str) -> str:
@@ -99,7 +104,7 @@ class AuditSectionType:
 
 @strawberry.type(name="AuditChild")
 class AuditChildType:
-    label: str = strawberry.field(description="The child's name, or 'Child A', 'Child B'… when pseudonymised.")
+    label: str = strawberry.field(description="The child's name, or 'child 1', 'child 2'… when pseudonymised.")
     date_of_birth: date | None
     safety_scale: int | None
 
@@ -130,7 +135,7 @@ class AuditItemType:
     late: bool | None
     never_shared: bool
 
-    @strawberry.field(description="True when shown to an auditor from another council: names, dates of birth, NHS numbers and addresses replaced.")
+    @strawberry.field(description="True when shown to an auditor from another council: the names of the child and the people around them, other names, dates of birth, NHS numbers, addresses, phone numbers and emails replaced.")
     def pseudonymised(self, root: strawberry.Parent[AuditItem], info: Info) -> bool:
         return not access.sees_audited_in_full(info.context.actor, root.la_id)
 
@@ -161,7 +166,7 @@ class AuditItemType:
         labels = (
             [f"{c.given_name} {c.family_name}" for c in children]
             if pseudonymiser is None
-            else [f"Child {chr(ord('A') + n % 26)}" for n in range(len(children))]
+            else role_labels(["CHILD"] * len(children))
         )
         return AuditedContributionType(
             id=strawberry.ID(str(contribution.id)),
