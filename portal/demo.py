@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from portal import clock
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
-from portal.children.models import Child
+from portal.children.models import CasePerson, Child
 from portal.children.nhs import nhs_check_digit
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.demo_text import section_text
-from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Role, ViewsConveyed, WithholdingDecision
+from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Relationship, Role, ViewsConveyed, WithholdingDecision
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
 from portal.timescales import RULES_DIR, load_rules
 
@@ -34,6 +34,11 @@ AUTHORITIES = [
 GIVEN = ["Amara", "Leo", "Isla", "Kian", "Maisie", "Rory", "Zara", "Theo", "Esme", "Callum", "Nia", "Alfie", "Poppy", "Jayden", "Ivy", "Finley"]
 FAMILY = ["Ashdown", "Brennan", "Corrigan", "Dunmore", "Ellery", "Fairbrook", "Garside", "Hollins", "Ingleby", "Kettering-Moss", "Lowther", "Marwood"]
 ADULT_GIVEN = ["Helen", "Owain", "Priya", "Gareth", "Lucy", "Samir", "Fiona", "Declan", "Ruth", "Tomasz", "Anjali", "Mark", "Bethan", "Colin", "Nadia", "Ewan"]
+
+MOTHERS = ["Kerry", "Agnieszka", "Ngozi", "Shannon", "Roisin", "Farzana", "Chantelle", "Tendai"]
+PARTNERS = [("Dean", "Whitlock"), ("Piotr", "Zalewski"), ("Jason", "Pritchard"), ("Tunde", "Okafor"), ("Craig", "Hulme"), ("Imran", "Malik")]
+GRANDMOTHERS = ["Maureen", "Halina", "Bernadette", "Parveen", "Sandra", "Adaeze"]
+STREETS = ["Rosebank House, Mill Brow", "Victoria Terrace", "Rowan Close", "Kestrel Drive", "Albert Road", "Weaver Court, Canal Street"]
 
 
 @dataclass
@@ -108,7 +113,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
 
     councils: list[tuple[LocalAuthority, Organisation]] = []
     all_rules = load_rules(RULES_DIR)
-    counts = {"local_authorities": 0, "children": 0, "conferences": 0, "invitations": 0, "contributions": 0}
+    counts = {"local_authorities": 0, "children": 0, "case_people": 0, "conferences": 0, "invitations": 0, "contributions": 0}
     for la_index, (slug, la_name) in enumerate(AUTHORITIES):
         la = LocalAuthority(region_id=region.id, slug=slug, name=la_name)
         session.add(la)
@@ -155,6 +160,9 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
             families.append(family)
         session.flush()
         counts["children"] += sum(len(f) for f in families)
+        relatives = {family[0].id: _relatives(random.Random(f"{slug}-{family[0].id}"), family) for family in families}
+        session.add_all(r for people in relatives.values() for r in people)
+        counts["case_people"] += sum(len(p) for p in relatives.values())
 
         proceedings_family = families[0]
         proceedings = CareProceedings(
@@ -216,7 +224,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
                 if contribution_status is None:
                     continue
                 author = contributors[organisation.id][0]
-                _contribute(session, rng, invitation, organisation, author, family, contribution_status, chairs[n % 2], when)
+                _contribute(session, rng, invitation, organisation, author, family, relatives[family[0].id], contribution_status, chairs[n % 2], when)
                 counts["contributions"] += 1
             if status in (ConferenceStatus.HELD, ConferenceStatus.SCHEDULED):
                 for j, child in enumerate(family):
@@ -231,15 +239,43 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     return Seeded(created=True, counts=counts)
 
 
+def _relatives(rng: random.Random, family: list[Child]) -> list[CasePerson]:
+    """The family's mother (with contact details), her partner and the maternal grandmother, recorded for every child."""
+    family_name = family[0].family_name
+    mother, (partner, partner_family), grandmother = rng.choice(MOTHERS), rng.choice(PARTNERS), rng.choice(GRANDMOTHERS)
+    number = rng.randint(1, 99)
+    street = rng.choice(STREETS)
+    address = f"Flat {number % 9 + 1}, {street}" if "," in street else f"{number} {street}"
+    return [
+        person
+        for child in family
+        for person in (
+            CasePerson(child_id=child.id, relationship=Relationship.MOTHER, given_name=mother, family_name=family_name, address=address,
+                       postcode=f"EB{number % 9 + 1} {number % 10}QT", phone=f"07700 900{number:03d}", email=f"{mother.lower()}.{family_name.lower()}@mail.example"),
+            CasePerson(child_id=child.id, relationship=Relationship.MOTHERS_PARTNER, given_name=partner, family_name=partner_family,
+                       do_not_share_contact=True),
+            CasePerson(child_id=child.id, relationship=Relationship.GRANDMOTHER, given_name=grandmother, family_name=family_name, known_as="Nana"),
+        )
+    ]
+
+
+def _household_text(relatives: list[CasePerson]) -> str:
+    mother, partner, grandmother = relatives[:3]
+    return (f" {mother.given_name} {mother.family_name} ({mother.address}, {mother.postcode}; {mother.phone}) lives with her partner"
+            f" {partner.given_name} {partner.family_name}; {grandmother.given_name} helps most weekends.")
+
+
 def _contribute(
     session: Session, rng: random.Random, invitation: Invitation, organisation: Organisation, author: Person,
-    family: list[Child], status: ContributionStatus, chair: Person, meeting: datetime,
+    family: list[Child], relatives: list[CasePerson], status: ContributionStatus, chair: Person, meeting: datetime,
 ) -> None:
     from portal.agencies import get_registry
 
     agency = get_registry()[organisation.agency_id]
     first = family[0].given_name
     sections = {s.id: section_text(s.id, rng, first)[0] for s in agency.sections if s.id != "other_information"}
+    if "parental_health" in sections:
+        sections["parental_health"] += _household_text(relatives)
     scales = {str(c.id): rng.randint(2, 7) for c in family}
     submitted = status != ContributionStatus.DRAFT
     contribution = Contribution(

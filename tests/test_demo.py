@@ -41,3 +41,31 @@ def test_demo_seeds_a_whole_region_once(database_url: str):
         gp_codes = session.execute(select(Organisation.code).where(Organisation.agency_id == "gp", Organisation.name.like("%Surgery"))).scalars().all()
         assert all(len(c) == 6 and c[0].isalpha() and c[1:].isdigit() for c in gp_codes)
     engine.dispose()
+
+
+def test_demo_children_have_the_people_around_them_and_their_reports_pseudonymise(database_url: str):
+    from portal.audit.pseudonymise import Protected, Pseudonymiser
+    from portal.audit.rows import known_people
+    from portal.children.models import CasePerson
+    from portal.conferences.models import ConferenceChild
+
+    engine = create_engine(sync_url(database_url))
+    with Session(engine) as session:
+        seed_demo(session)
+        children = session.execute(select(Child)).scalars().all()
+        relatives = session.execute(select(CasePerson)).scalars().all()
+        assert {c.id for c in children} == {r.child_id for r in relatives}
+        contribution = next(c for c in session.execute(select(Contribution).order_by(Contribution.id)).scalars() if "parental_health" in c.sections)
+        family = session.execute(
+            select(Child).join(ConferenceChild, ConferenceChild.child_id == Child.id).where(ConferenceChild.conference_id == contribution.conference_id)
+        ).scalars().all()
+        around = [r for r in relatives if r.child_id in {c.id for c in family}]
+        organisations = Protected(session.execute(select(Organisation.name)).scalars().all())
+    engine.dispose()
+    text = contribution.sections["parental_health"]
+    mother = next(r for r in around if r.relationship == "MOTHER")
+    partner = next(r for r in around if r.relationship == "MOTHERS_PARTNER")
+    secrets = [mother.given_name, mother.family_name, mother.phone, mother.postcode, partner.given_name, partner.family_name]
+    assert all(s in text for s in secrets)
+    cleaned = Pseudonymiser(known_people(family, around), organisations).text(text)
+    assert [s for s in secrets if s in cleaned] == [] and "[mother]" in cleaned and "[mother's partner]" in cleaned
