@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal.audit.pseudonymise import Protected  # noqa: E402
-from tests.audit.corpus import KINDS, reports, score  # noqa: E402
+from tests.support.pseudonymise_corpus import KINDS, reports, score  # noqa: E402
 
 
 def main(rounds: int) -> None:

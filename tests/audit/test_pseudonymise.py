@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from portal.audit.pseudonymise import KnownPerson, Protected, Pseudonymiser, role_labels
-from tests.audit.corpus import reports, score
+from tests.support.pseudonymise_corpus import reports, score
 
 CASE = [
     KnownPerson("child 1", "Kayleigh", "Brennan", "Kay", date(2017, 3, 4)),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from portal.audit.pseudonymise import WORD, KnownPerson, Protected, Pseudonymiser, Span, role_labels
 
-CORPUS = Path(__file__).parent / "pseudonymise_corpus"
+CORPUS = Path(__file__).parent.parent / "audit" / "pseudonymise_corpus"
 MARK = re.compile(r"\[\[(.+?)\|(\w+)\]\]", re.DOTALL)
 KINDS = ("person", "address", "postcode", "phone", "email", "dob", "nhs")
 TITLES = frozenset("mr mrs ms miss mx dr".split())
