@@ -84,6 +84,11 @@ def can_read_contribution(actor: Actor, contribution: Contribution, conference_l
     return True
 
 
+def can_see_case_people(actor: Actor, la_id: int) -> bool:
+    """The people around a child (names, addresses, contact details) are for the child's LA's staff only."""
+    return actor.has_any(LA_STAFF_ROLES, la_id)
+
+
 def can_see_readiness(actor: Actor, conference: Conference) -> bool:
     """Readiness names who must act on a case: LA staff of the conference's LA only, never agencies."""
     return actor.has_any(LA_STAFF_ROLES, conference.la_id)
@@ -156,7 +161,7 @@ def _iro_for(actor: Actor, proceedings: CareProceedings) -> bool:
 
 RULES: dict[str, Callable[..., bool]] = {
     "child.add": _la_scheduler,
-    "case_person.record": lambda actor, la_id: actor.has_any(CONSULTATION_RECORDERS, la_id),
+    "case_person.record": lambda actor, la_id: actor.has_any(LA_STAFF_ROLES, la_id),
     "conference.create": _la_scheduler,
     "conference.schedule": lambda actor, conference: _la_scheduler(actor, conference.la_id),
     "conference.invite": lambda actor, conference: _la_scheduler(actor, conference.la_id),

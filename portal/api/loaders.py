@@ -23,6 +23,7 @@ class Loaders:
         self.conference = by_id(reader, Conference)
         self.invitation = by_id(reader, Invitation)
         self.child = by_id(reader, Child)
+        self.case_people_by_child = grouped(reader, CasePerson.child_id, CasePerson, CasePerson.id)
         self.case_people_by_conference = grouped(
             reader, ConferenceChild.conference_id, CasePerson, CasePerson.id, join=(CasePerson, CasePerson.child_id == ConferenceChild.child_id)
         )

@@ -1,10 +1,11 @@
-"""Recording a child."""
+"""Recording a child, and the people around a child."""
 
+import dataclasses
 from datetime import date
 
 import strawberry
 
-from portal.api.children.types import ChildType
+from portal.api.children.types import CasePersonType, ChildType, RelationshipEnum
 from portal.api.common import UserError, write
 from portal.api.context import Info
 from portal.children import services as children
@@ -17,6 +18,27 @@ class AddChildInput:
     family_name: str
     date_of_birth: date
     nhs_number: str | None = strawberry.field(default=None, description="Ten digits; spaces and hyphens are ignored.")
+
+
+@strawberry.input
+class RecordCasePersonInput:
+    child_id: strawberry.ID
+    relationship: RelationshipEnum  # type: ignore[valid-type]
+    given_name: str
+    family_name: str = ""
+    known_as: str = strawberry.field(default="", description="A nickname or the name the family uses.")
+    date_of_birth: date | None = None
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    do_not_share_contact: bool = False
+
+
+@strawberry.type
+class CasePersonPayload:
+    person: CasePersonType | None
+    errors: list[UserError]
 
 
 @strawberry.type
@@ -34,3 +56,8 @@ class ChildMutation:
             date_of_birth=input.date_of_birth, nhs_number=input.nhs_number,
         )
         return await write(info, ChildPayload, lambda s, a: children.add_child(s, a, new))
+
+    @strawberry.mutation(description="Record a parent, carer, relative or household member of a child of your local authority.")
+    async def record_case_person(self, info: Info, input: RecordCasePersonInput) -> CasePersonPayload:
+        new = children.NewCasePerson(**{f.name: getattr(input, f.name) for f in dataclasses.fields(children.NewCasePerson)})
+        return await write(info, CasePersonPayload, lambda s, a: children.record_case_person(s, a, new))

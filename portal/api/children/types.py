@@ -1,15 +1,35 @@
-"""A child, with the conferences about them that the reader may see."""
+"""A child, with the conferences about them that the reader may see, and the people around the child
+that the case records (seen by the staff of the child's local authority only)."""
 
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from portal import access
 from portal.api.context import Info
 from portal.children.models import Child
+from portal.enums import Relationship
+
+RelationshipEnum = strawberry.enum(Relationship, name="Relationship")
 
 if TYPE_CHECKING:
     from portal.api.conferences.types import ConferenceType
+
+
+@strawberry.type(name="CasePerson")
+class CasePersonType:
+    id: strawberry.ID
+    relationship: RelationshipEnum  # type: ignore[valid-type]
+    given_name: str
+    family_name: str
+    known_as: str
+    date_of_birth: date | None
+    address: str
+    postcode: str
+    phone: str
+    email: str
+    do_not_share_contact: bool = strawberry.field(description="The address and contact details must not be shared with the family.")
 
 
 @strawberry.type(name="Child")
@@ -27,3 +47,9 @@ class ChildType:
         from portal.api.children.queries import child_conferences
 
         return await child_conferences(info, root.id)
+
+    @strawberry.field(description="Parents, carers, relatives and household members the case records; null unless you work for the child's local authority.")
+    async def people(self, root: strawberry.Parent[Child], info: Info) -> list[CasePersonType] | None:
+        if not access.can_see_case_people(info.context.actor, root.la_id):
+            return None
+        return await info.context.loaders.case_people_by_child.load(root.id)
