@@ -59,7 +59,7 @@ ADDRESS = re.compile(
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$")
-NOT_NAMES = frozenset({"email", "phone", "NHS number", "postcode", "date of birth", "contact details", "address"})
+NOT_NAMES = frozenset({"email", "phone", "NHS number", "postcode", "date of birth", "address"})
 TITLES = frozenset("mr mrs ms miss mx dr master pani pan auntie aunty aunt uncle nan nana nanna grandma grandad nanny".split())
 # A capitalised word right after these is a name, however common the word ("her partner Will").
 NAME_CUES = frozenset(
@@ -220,9 +220,6 @@ class Pseudonymiser:
 
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "email", over_kept=True)
-        if self._contacts:
-            for m in self._contacts.finditer(text):
-                add(m.start(), m.end(), "contact details", over_kept=True)
         for m in DATE.finditer(text):
             if _date_of(m) in self._dates or DOB_CUE.search(text, max(0, m.start() - 20), m.start()):
                 add(m.start(), m.end(), "date of birth", over_kept=True)
@@ -234,6 +231,9 @@ class Pseudonymiser:
             add(m.start(), m.end(), "postcode")
         for m in ADDRESS.finditer(text):
             add(m.start(), m.end(), "address")
+        if self._contacts:  # what the case records that no pattern found: most often an address of an unusual shape
+            for m in self._contacts.finditer(text):
+                add(m.start(), m.end(), "address", over_kept=True)
         if self._names:
             for m in self._names.finditer(text):
                 add(m.start(), m.end(), self._labels[m.group(0).lower()])
@@ -245,7 +245,11 @@ class Pseudonymiser:
         """Capitalised words that are not ordinary English words (not a lower-case dictionary word and
         rare in `wordfreq`), words after a title or a word like "partner", and capitalised words that
         are not dictionary words standing next to another name ("Ryan Hulme")."""
-        named = [s for s in taken if s.label not in NOT_NAMES]
+        covered = bytearray(len(text))  # per character: 1 inside a person's label, 2 inside another replacement or a kept name
+        for start, end in keep:
+            covered[start:end] = b"\x02" * (end - start)
+        for span in taken:
+            covered[span.start:span.end] = (b"\x02" if span.label in NOT_NAMES else b"\x01") * (span.end - span.start)
         tokens: list[tuple[int, int, str]] = []  # start, end (without a possessive 's), verdict
         cue, cue_end = "", 0
         for m in WORD.finditer(text):
@@ -255,11 +259,10 @@ class Pseudonymiser:
             gap = text[cue_end:start]
             after_cue = (cue in TITLES and gap == " ") or (cue in NAME_CUES and gap in (" ", ", ", ": "))
             cue, cue_end = lower, m.end()
-            if any(s.start <= start < s.end for s in named):
+            if covered[start] == 1:
                 tokens.append((start, start + len(bare), "name"))
                 continue
-            if (not bare[0].isupper() or lower in self._protected.words or lower in self._author_words or lower in TITLES or any(k_start <= start < k_end for k_start, k_end in keep)
-                    or any(s.start <= start < s.end for s in taken)):
+            if covered[start] or not bare[0].isupper() or lower in self._protected.words or lower in self._author_words or lower in TITLES:
                 tokens.append((start, start + len(bare), "no"))
                 continue
             if (bare.isupper() and len(bare) <= 5) or lower in FORM_WORDS:

@@ -82,3 +82,21 @@ def test_the_hand_marked_corpus_loses_99_percent_of_identifiers_and_under_1_perc
     result = score(chosen)
     assert result.recall >= 0.99, result.leaked
     assert result.wrongly_masked_share < 0.01, result.wrongly_masked
+
+
+def test_the_case_people_of_a_conference_are_labelled_once_each():
+    from portal.audit.rows import known_people
+    from portal.children.models import CasePerson, Child
+
+    kayleigh = Child(id=1, la_id=1, given_name="Kayleigh", family_name="Brennan", date_of_birth=date(2017, 3, 4))
+    tyler = Child(id=2, la_id=1, given_name="Tyler", family_name="Brennan", date_of_birth=date(2020, 8, 15))
+    relatives = [
+        CasePerson(child_id=1, relationship="MOTHER", given_name="Shannon", family_name="Brennan", phone="07700 900123"),
+        CasePerson(child_id=2, relationship="MOTHER", given_name="Shannon", family_name="Brennan", phone="07700 900123"),
+        CasePerson(child_id=1, relationship="SIBLING", given_name="Tyler", family_name="Brennan"),
+        CasePerson(child_id=1, relationship="MOTHERS_PARTNER", given_name="Dean", family_name="Whitlock", known_as="Deano"),
+    ]
+    people = known_people([kayleigh, tyler], relatives)
+    assert [(p.label, p.given_name) for p in people] == [("child 1", "Kayleigh"), ("child 2", "Tyler"), ("mother", "Shannon"), ("mother's partner", "Dean")]
+    text = "Tyler and Kayleigh live with Shannon (07700 900123); Deano visits."
+    assert Pseudonymiser(people).text(text) == "[child 2] and [child 1] live with [mother] ([phone]); [mother's partner] visits."
