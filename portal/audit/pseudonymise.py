@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from portal.audit.identifiers import ADDRESS, DATE, DOB_CUE, MONTHS, NHS_NUMBER, date_of
+from portal.audit.ordinary_words import is_dictionary_word, zipf
 from portal.children.contact import EMAIL, PHONE, POSTCODE
 
 # Zipf frequency (log10 of uses per billion words) at or above which a capitalised word is taken
@@ -28,35 +27,6 @@ VERY_COMMON = 5.5
 # Known names this common are matched only when capitalised ("Will", "Grace", not "will", "grace").
 COMMON_WORD = 3.5
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-DATE = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})[/.-](?P<y1>\d{4}|\d{2})"
-    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m3>{MONTH})(?:,?\s+|-)(?P<y3>\d{{4}})"
-    rf"|(?P<m4>{MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))(?!\d)",
-    re.IGNORECASE,
-)
-DOB_CUE = re.compile(r"(?:date of birth|d\.?\s?o\.?\s?b\.?|born(?: on)?|\bb\.)\s*[:\-]?\s*$", re.IGNORECASE)
-NHS_NUMBER = re.compile(r"(?<![\d+-])[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}(?![\d-])")
-
-NAME_WORD = r"[A-Z][\w'’]+"
-STREET_TYPES = (
-    "Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Place|Terrace|Grove|Gardens|Walk|Row|Square|Hill"
-    "|View|Mews|Parade|Rise|Green|Estate|Brow|Fold|Bank|Croft|Meadows?|Park|Vale|Wharf|Yard|Gate|Chase|Boulevard"
-    "|Approach|Broadway|Court|Heights|Mount|Side|Top|Nook|Garth"
-)
-BUILDINGS = "House|Court|Tower|Lodge|Cottage|Farm|Hall|Mansions|Heights|Buildings|Flats|Barn|Villa|Manor|Bungalow"
-_UNIT = r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)"
-_BUILDING = rf"(?:(?:The[ \t]+)?(?:{NAME_WORD}[ \t]+){{0,2}}(?:{BUILDINGS}),?[ \t]+)"
-_NUMBER = r"(?:\d{1,4}[A-Za-z]?,?[ \t]+)"
-_STREET = rf"(?:{NAME_WORD}[ \t]+){{1,3}}(?:{STREET_TYPES})\b"
-ADDRESS = re.compile(
-    rf"(?<![\w-])(?:{_UNIT}?{_BUILDING}?{_NUMBER}?{_STREET}"
-    rf"|{_UNIT}(?:The[ \t]+)?(?:{NAME_WORD}[ \t]+){{0,2}}(?:{BUILDINGS})\b"
-    rf"|\d{{1,4}}[A-Za-z]?[ \t]+(?!(?:{'|'.join(m.title() for m in MONTHS)})\b){NAME_WORD}(?=,))"
-)
-
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$")
 NOT_NAMES = frozenset({"email", "phone", "NHS number", "postcode", "date of birth", "address"})
@@ -67,7 +37,7 @@ NAME_CUES = frozenset(
     friends mum mother dad father stepdad stepmum stepfather stepmother grandmother grandfather grandson
     granddaughter nephew niece godmother godfather neighbour lodger called named aka known nurse worker
     keyworker visitor therapist officer teacher paediatrician midwife siblings brothers sisters children sons
-    daughters cousins friends""".split()
+    daughters cousins""".split()
 )
 SENTENCE_START = re.compile(r"(?:^|\n|[.!?:;\"“(*•·–—])[\s\d./)-]*$")
 # Form labels and month abbreviations that are neither names nor in the dictionary.
@@ -109,42 +79,6 @@ class Span:
     start: int
     end: int
     label: str
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from english_words import get_english_words_set
-
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
-
-
-INFLECTIONS = (("isations", "ization"), ("isation", "ization"), ("ised", "ize"), ("ises", "ize"), ("ise", "ize"), ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", ""), ("ed", "e"), ("ing", "e"))
-
-
-@lru_cache(maxsize=200_000)
-def _dictionary_word(lower: str) -> bool:
-    """An ordinary English word: lower case in Webster's word list, or a plural, -ing, -ed or British -ise form of one."""
-    words = _dictionary()
-    return lower in words or any(lower.endswith(end) and lower[: len(lower) - len(end)] + new in words for end, new in INFLECTIONS)
-
-
-@lru_cache(maxsize=200_000)
-def _zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
-
-
-def _date_of(match: re.Match[str]) -> date | None:
-    groups = match.groupdict()
-    for n in "1234":
-        if groups[f"y{n}"]:
-            day, month, year = groups[f"d{n}"], groups[f"m{n}"], groups[f"y{n}"]
-            break
-    number = int(month) if month.isdigit() else next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month.lower().rstrip(".")[:3]))
-    full_year = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 40 else 1900 + int(year)
-    try:
-        return date(full_year, number, int(day))
-    except ValueError:
-        return None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -192,8 +126,8 @@ class Pseudonymiser:
             contacts.update(c.strip() for c in person.contact if len(c.strip()) > 3)
         # A name several people share (most often the family name) identifies none of them alone.
         self._labels = {name: next(iter(o)) if len(o) == 1 else "family name" for name, o in owners.items()}
-        common = [n for n in self._labels if _zipf(n) >= COMMON_WORD]
-        rare = [n for n in self._labels if _zipf(n) < COMMON_WORD]
+        common = [n for n in self._labels if zipf(n) >= COMMON_WORD]
+        rare = [n for n in self._labels if zipf(n) < COMMON_WORD]
         parts = []
         if rare:
             parts.append(rf"(?i:{_alternation(rare)})")
@@ -221,7 +155,7 @@ class Pseudonymiser:
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "email", over_kept=True)
         for m in DATE.finditer(text):
-            if _date_of(m) in self._dates or DOB_CUE.search(text, max(0, m.start() - 20), m.start()):
+            if date_of(m) in self._dates or DOB_CUE.search(text, max(0, m.start() - 20), m.start()):
                 add(m.start(), m.end(), "date of birth", over_kept=True)
         for m in NHS_NUMBER.finditer(text):
             add(m.start(), m.end(), "NHS number", over_kept=True)
@@ -267,17 +201,17 @@ class Pseudonymiser:
                 continue
             if (bare.isupper() and len(bare) <= 5) or lower in FORM_WORDS:
                 tokens.append((start, start + len(bare), "no"))
-            elif after_cue and _zipf(lower) < VERY_COMMON:
+            elif after_cue and zipf(lower) < VERY_COMMON:
                 tokens.append((start, start + len(bare), "mask"))
-            elif _dictionary_word(lower):
+            elif is_dictionary_word(lower):
                 # Beside a name a dictionary word is a name too: a surname ("Priti Shah"), or a given
                 # name before a surname ("Josh Tully") when not a common word or a word like "Nurse".
-                zipf = _zipf(lower)
-                verdict = "candidate" if zipf < ORDINARY and lower not in NAME_CUES else "follows" if zipf < VERY_COMMON else "no"
+                frequency = zipf(lower)
+                verdict = "candidate" if frequency < ORDINARY and lower not in NAME_CUES else "follows" if frequency < VERY_COMMON else "no"
                 tokens.append((start, start + len(bare), verdict))
             else:
                 at_start = SENTENCE_START.search(text, max(0, start - 12), start) is not None
-                rare = _zipf(lower) < (ORDINARY_AT_START if at_start else ORDINARY)
+                rare = zipf(lower) < (ORDINARY_AT_START if at_start else ORDINARY)
                 tokens.append((start, start + len(bare), "mask" if rare else "candidate"))
         verdicts = [v for _, _, v in tokens]
         for _ in range(2):  # a candidate next to a name is a name, in either direction
