@@ -4,8 +4,8 @@ import re
 
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
-# 10 or 11 digits starting 0 (or +44 without the 0), grouped by spaces or hyphens, the area code perhaps in brackets.
-PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+# 10 or 11 digits starting 0 (or +44 or 0044 without the 0), grouped by spaces or hyphens, the area code perhaps in brackets.
+PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 
 
 def is_postcode(text: str) -> bool:

@@ -30,8 +30,8 @@ def test_a_known_name_that_is_an_ordinary_word_is_replaced_only_as_a_name():
 
 
 def test_contact_details_by_pattern():
-    text = "Call 07700 900123, +44 7700 900552 or (01632) 960781; email jade.m84@example.co.uk. NHS 943 476 5919 / 9434765919."
-    assert clean(text) == "Call [phone], [phone] or [phone]; email [email]. NHS [NHS number] / [NHS number]."
+    text = "Call 07700 900123, +44 7700 900552, 0044 (0) 7700 900552 or (01632) 960781; email jade.m84@example.co.uk. NHS 943 476 5919 / 9434765919."
+    assert clean(text) == "Call [phone], [phone], [phone] or [phone]; email [email]. NHS [NHS number] / [NHS number]."
 
 
 def test_addresses_and_postcodes():
