@@ -1,5 +1,8 @@
 """The GraphQL schema with its protective limits."""
 
+import logging
+import re
+
 import strawberry
 from strawberry.extensions import (
     MaskErrors,
@@ -10,7 +13,10 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
+from strawberry.utils.logging import StrawberryLogger
 
+from graphql import GraphQLError
 from portal.accesslog import AccessLogExtension
 from portal.api.audit.mutations import AuditMutation
 from portal.api.audit.queries import AuditQuery
@@ -37,10 +43,34 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 
+log = logging.getLogger(__name__)
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+class PortalSchema(strawberry.Schema):
+    """Logs one line for each error a client caused (a bad query, a bad argument) and a traceback
+    only for the portal's own failures. Outside demo and debug, errors carry no "Did you mean"
+    hints, which would map the schema for someone who may not read it."""
+
+    def __init__(self, *args: object, suggestions: bool, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.suggestions = suggestions
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            if not self.suggestions:
+                error.message = SUGGESTION.sub("", error.message)
+            if _unexpected(error):
+                StrawberryLogger.error(error, execution_context)
+            else:
+                log.info("GraphQL error for the client: %s", error.message[:300])
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     parser_cache = ParserCache(maxsize=256)
     validation_cache = ValidationCache(maxsize=256)
-    return strawberry.Schema(
+    return PortalSchema(
+        suggestions=settings.demo or settings.debug,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -27,14 +27,6 @@ def documents() -> dict[str, str]:
     return found
 
 
-def kind(name: str) -> str:
-    """query, mutation or subscription."""
-    for definition in parse(documents()[name]).definitions:
-        if isinstance(definition, OperationDefinitionNode) and definition.name and definition.name.value == name:
-            return definition.operation.value
-    raise KeyError(name)
-
-
 async def execute(request: Request, name: str, variables: dict[str, Any]) -> ExecutionResult:
     """Run one named operation through the schema with the request's context."""
     context = context_for(request, session_of(request))
