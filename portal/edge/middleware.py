@@ -14,15 +14,17 @@ SESSION = "portal.session"
 
 class ActorMiddleware:
     """Opens the request's session, asks the actor sources who is asking, and ends that read
-    before the route runs, so no transaction is held open while a handler waits."""
+    before the route runs, so no transaction is held open while a handler waits. Static files,
+    the same for everyone, need neither."""
 
-    def __init__(self, app: ASGIApp, database: Database, sources: ActorSource) -> None:
+    def __init__(self, app: ASGIApp, database: Database, sources: ActorSource, public: str = "/static/") -> None:
         self.app = app
         self.database = database
         self.sources = sources
+        self.public = public
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
+        if scope["type"] not in ("http", "websocket") or scope["path"].startswith(self.public):
             await self.app(scope, receive, send)
             return
         async with self.database.session() as session:
