@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from portal import access
 from portal.careplans.models import CareProceedings
 from portal.conferences.models import Conference, Invitation
-from portal.contributions.models import Contribution
+from portal.contributions.models import Contribution, WithholdingRequest
 from portal.errors import not_found
 from portal.identity import Actor
 
@@ -73,3 +73,22 @@ async def visible_proceedings(session: AsyncSession, actor: Actor, proceedings_i
     if proceedings is None:
         raise not_found(path, "care proceedings")
     return proceedings
+
+
+async def visible_withholding_request(
+    session: AsyncSession, actor: Actor, request_id: str | int, path: tuple[str, ...]
+) -> tuple[WithholdingRequest, Conference]:
+    """A withholding request on a contribution the actor may read and whose withheld sections they may see."""
+    number = parse_id(request_id, path, "withholding request")
+    row = (
+        await session.execute(
+            select(WithholdingRequest, Contribution, Conference)
+            .join(Contribution, Contribution.id == WithholdingRequest.contribution_id)
+            .join(Conference, Conference.id == Contribution.conference_id)
+            .where(WithholdingRequest.id == number, access.conference_scope(actor))
+            .with_for_update(of=WithholdingRequest)
+        )
+    ).first()
+    if row is None or not access.can_read_contribution(actor, row[1], row[2].la_id) or not access.can_see_withheld(actor, row[1], row[2].chair_id):
+        raise not_found(path, "withholding request")
+    return row[0], row[2]

@@ -31,7 +31,7 @@ from portal.audit.scorer import Scorer
 from portal.audit.stored import findings_of, levels_of, stored_result
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
-from portal.contributions.models import Contribution
+from portal.contributions.models import Contribution, WithholdingRequest
 from portal.enums import ConferenceKind, ContributionStatus
 from portal.errors import DomainError, Problem, not_found
 from portal.identity import Actor
@@ -213,7 +213,7 @@ async def visible_item(session: AsyncSession, actor: Actor, item_id: str | int, 
         await session.execute(
             select(AuditItem, AuditRound)
             .join(AuditRound, AuditRound.id == AuditItem.round_id)
-            .where(AuditItem.id == number, access.audit_round_scope(actor))
+            .where(AuditItem.id == number, access.audit_round_scope(actor), access.audited_item_scope())
         )
     ).first()
     if row is None:
@@ -230,10 +230,11 @@ Key = tuple[str, str]  # (contribution id, criterion id)
 
 async def _levels(session: AsyncSession, round_id: int) -> tuple[dict[Key, Level], dict[Key, list[Level]], dict[Key, Level], dict[str, int]]:
     """The scorer's, auditors' and moderator's levels in a round, keyed by (contribution id, criterion id)."""
+    audited = (AuditItem.round_id == round_id, access.audited_item_scope())
     item_of: dict[int, str] = {
-        i: str(c) for i, c in (await session.execute(select(AuditItem.id, AuditItem.contribution_id).where(AuditItem.round_id == round_id))).all()
+        i: str(c) for i, c in (await session.execute(select(AuditItem.id, AuditItem.contribution_id).where(*audited))).all()
     }
-    in_round = select(AuditItem.id).where(AuditItem.round_id == round_id)
+    in_round = select(AuditItem.id).where(*audited)
     auditors: dict[Key, list[Level]] = defaultdict(list)
     for item_id, criterion_id, level in (
         await session.execute(
@@ -285,7 +286,7 @@ async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupin
         await session.execute(
             select(AuditItem.id, AuditItem.contribution_id, AuditItem.la_id, AuditItem.organisation_id, AuditItem.scheduled_at,
                    AuditItem.score, AuditItem.late, AuditItem.never_shared, AuditItem.levels)
-            .where(AuditItem.round_id.in_(round_ids))
+            .where(AuditItem.round_id.in_(round_ids), access.audited_item_scope())
             .order_by(AuditItem.id)
         )
     ).all():
@@ -393,21 +394,28 @@ async def protected_names(session: AsyncSession, region_id: int) -> Protected:
 
 async def export_results(session: AsyncSession, actor: Actor, audit_round: AuditRound) -> tuple[list[ScoreResult], set[int]]:
     """Every item's stored result for export, pseudonymised where the actor reads the council's
-    contributions only pseudonymised; with the ids of the children whose records were read."""
+    contributions only pseudonymised and quoting no section withheld from the family; with the ids of
+    the children whose records were read."""
+    audited = (AuditItem.round_id == audit_round.id, access.audited_item_scope())
+    in_round = select(AuditItem.contribution_id).where(*audited)
     items = (
-        await session.execute(select(AuditItem).where(AuditItem.round_id == audit_round.id).order_by(AuditItem.la_id, AuditItem.contribution_id))
+        await session.execute(select(AuditItem).where(*audited).order_by(AuditItem.la_id, AuditItem.contribution_id))
     ).scalars().all()
     contributions = {
-        contribution_id: (conference_id, author)
-        for contribution_id, conference_id, author in (
+        row.id: row
+        for row in (
             await session.execute(
-                select(Contribution.id, Contribution.conference_id, Person.name)
+                select(Contribution.id, Contribution.conference_id, Contribution.organisation_id, Conference.chair_id, Person.name)
                 .join(Person, Person.id == Contribution.author_id)
-                .where(Contribution.id.in_(select(AuditItem.contribution_id).where(AuditItem.round_id == audit_round.id)))
+                .join(Conference, Conference.id == Contribution.conference_id)
+                .where(Contribution.id.in_(in_round))
             )
         ).all()
     }
-    conference_ids = {conference_id for conference_id, _ in contributions.values()}
+    conference_ids = {row.conference_id for row in contributions.values()}
+    requests: dict[int, list[WithholdingRequest]] = defaultdict(list)
+    for request in (await session.execute(select(WithholdingRequest).where(WithholdingRequest.contribution_id.in_(in_round)))).scalars():
+        requests[request.contribution_id].append(request)
     children: dict[int, list[Child]] = defaultdict(list)
     for conference_id, child in (
         await session.execute(
@@ -434,11 +442,12 @@ async def export_results(session: AsyncSession, actor: Actor, audit_round: Audit
         protected = await protected_names(session, audit_round.region_id)
     results, seen = [], set()
     for item in items:
-        conference_id, author = contributions[item.contribution_id]
-        family = children[conference_id]
+        row = contributions[item.contribution_id]
+        family = children[row.conference_id]
         seen.update(c.id for c in family)
         quote: Any = str
         if not access.sees_audited_in_full(actor, item.la_id):
-            quote = Pseudonymiser(known_people(family, relatives[conference_id]), protected, author).text
-        results.append(stored_result(item, audit_round, quote))
+            quote = Pseudonymiser(known_people(family, relatives[row.conference_id]), protected, row.name).text
+        shown = access.visible_sections(actor, row, access.Purpose.EXPORT, requests[row.id], row.chair_id)
+        results.append(stored_result(item, audit_round, quote, shown))
     return results, seen

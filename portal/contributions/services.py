@@ -15,9 +15,9 @@ from portal.agencies import AgencyDefinition, AgencyRegistry
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ConferenceStatus, ContributionStatus, WithholdingDecision
-from portal.errors import DomainError, Problem, conflict, invalid, not_found
+from portal.errors import DomainError, Problem, conflict, invalid
 from portal.identity import Actor
-from portal.lookup import own_invitation, parse_id, visible_contribution
+from portal.lookup import own_invitation, visible_contribution, visible_withholding_request
 from portal.people.models import Organisation
 from portal.readiness.changes import conference_changed
 
@@ -258,13 +258,7 @@ async def request_withholding(
 
 async def decide_withholding(session: AsyncSession, actor: Actor, request_id: str, agree: bool, note: str) -> WithholdingRequest:
     path = ("input", "requestId")
-    number = parse_id(request_id, path, "withholding request")
-    request = await session.get(WithholdingRequest, number, with_for_update=True)
-    if request is None:
-        raise not_found(path, "withholding request")
-    contribution, conference = await visible_contribution(session, actor, request.contribution_id, path)
-    if not access.can_see_withheld(actor, contribution, conference.chair_id):
-        raise not_found(path, "withholding request")
+    request, conference = await visible_withholding_request(session, actor, request_id, path)
     access.require(actor, "withholding.decide", conference, path=path)
     if request.decision != WithholdingDecision.PENDING:
         raise conflict(path, f"This request was already {request.decision.lower()}.")

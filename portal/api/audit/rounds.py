@@ -6,6 +6,7 @@ from datetime import date, datetime
 import strawberry
 from sqlalchemy import func, select
 
+from portal import access
 from portal.api.audit.export import AuditExportType, round_export
 from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType
 from portal.api.audit.types import AuditCriterionType, AuditItemType
@@ -62,14 +63,16 @@ class AuditRoundType:
 
     @strawberry.field
     async def item_count(self, root: strawberry.Parent[AuditRound], info: Info) -> int:
-        rows = await info.context.reader.scalars(select(func.count()).select_from(AuditItem).where(AuditItem.round_id == root.id))
+        rows = await info.context.reader.scalars(
+            select(func.count()).select_from(AuditItem).where(AuditItem.round_id == root.id, access.audited_item_scope())
+        )
         return rows[0]
 
     @strawberry.field(description="The sampled contributions, by council then contribution.")
     async def items(
         self, root: strawberry.Parent[AuditRound], info: Info, first: int | None = None, after: str | None = None, council_id: strawberry.ID | None = None
     ) -> Connection[AuditItemType]:
-        statement = select(AuditItem).where(AuditItem.round_id == root.id)
+        statement = select(AuditItem).where(AuditItem.round_id == root.id, access.audited_item_scope())
         if council_id is not None:
             statement = statement.where(AuditItem.la_id == (int(council_id) if str(council_id).isdigit() else -1))
         found = await page(info, statement.order_by(AuditItem.la_id, AuditItem.contribution_id), first, after)

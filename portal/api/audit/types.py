@@ -20,6 +20,7 @@ from portal.audit.pseudonymise import Pseudonymiser, role_labels
 from portal.audit.results import Level
 from portal.audit.rows import known_people
 from portal.audit.stored import stored_criteria
+from portal.contributions.models import Contribution
 
 AuditLevelEnum = strawberry.enum(Level, name="AuditLevel")
 
@@ -40,6 +41,13 @@ async def _pseudonymiser(info: Info, item: AuditItem) -> Pseudonymiser | None:
 
 def _text(pseudonymiser: Pseudonymiser | None, text: str) -> str:
     return text if pseudonymiser is None else pseudonymiser.text(text)
+
+
+async def _visible(info: Info, contribution: Contribution) -> access.VisibleSections:
+    loaders = info.context.loaders
+    conference = await loaders.conference.load(contribution.conference_id)
+    requests = await loaders.withholdings_by_contribution.load(contribution.id)
+    return access.visible_sections(info.context.actor, contribution, access.Purpose.AUDIT, requests, conference.chair_id)
 
 
 
@@ -159,7 +167,7 @@ class AuditItemType:
         )
         children = await loaders.children_by_conference.load(contribution.conference_id)
         versions = await loaders.versions_by_contribution.load(contribution.id)
-        withheld = access.withheld_sections(await loaders.withholdings_by_contribution.load(contribution.id))
+        visible = await _visible(info, contribution)
         scored = next((v for v in versions if v.number == root.contribution_version), contribution)
         pseudonymiser = await _pseudonymiser(info, root)
         agency = info.context.agencies[organisation.agency_id]
@@ -181,7 +189,7 @@ class AuditItemType:
             sections=[
                 AuditSectionType(id=s.id, title=s.title, text=Markdown(source=_text(pseudonymiser, scored.sections[s.id])))
                 for s in agency.sections
-                if scored.sections.get(s.id) and s.id not in withheld
+                if scored.sections.get(s.id) and s.id in visible
             ],
             children=[
                 AuditChildType(
@@ -200,6 +208,7 @@ class AuditItemType:
         levels: list[AuditorLevel] = await loaders.auditor_levels_by_item.load(root.id)
         decisions = {d.criterion_id: d for d in await loaders.decisions_by_item.load(root.id)}
         pseudonymiser = await _pseudonymiser(info, root)
+        visible = await _visible(info, await info.context.loaders.contribution.load(root.contribution_id))
         titles = {c.id: c.title for c in services.rubric_of(audit_round, info.context.settings.agencies_dir).criteria}
         by_criterion: dict[str, list[AuditorLevel]] = {}
         for level in levels:
@@ -219,5 +228,5 @@ class AuditItemType:
                 moderator_decision=decisions.get(c.criterion_id),  # type: ignore[arg-type]
                 settled_level=settled.get(("", c.criterion_id)),
             )
-            for c in stored_criteria(root, lambda text: _text(pseudonymiser, text))
+            for c in stored_criteria(root, lambda text: _text(pseudonymiser, text), visible)
         ]

@@ -36,14 +36,14 @@ async def conference_map(info: Info, conference: Conference) -> list[MapSection]
     ]
     organisations = await loaders.organisation.load_many([c.organisation_id for c in contributions])
     requests = await loaders.withholdings_by_contribution.load_many([c.id for c in contributions])
+    visible = [access.visible_sections(actor, c, access.Purpose.READ, asked, conference.chair_id) for c, asked in zip(contributions, requests, strict=True)]
     any_agency = agencies.all()[0]
     sections: list[MapSection] = []
     for section_id in CORE_SECTIONS:
         entries = []
-        for contribution, organisation, asked in zip(contributions, organisations, requests, strict=True):
+        for contribution, organisation, shown in zip(contributions, organisations, visible, strict=True):
             text = contribution.sections.get(section_id, "").strip()
-            hidden = section_id in access.withheld_sections(asked) and not access.can_see_withheld(actor, contribution, conference.chair_id)
-            if text and not hidden:
+            if text and section_id in shown:
                 entries.append(MapEntry(contribution_id=str(contribution.id), organisation=organisation, text=Markdown(source=text)))
         title = any_agency.section(section_id).title  # type: ignore[union-attr]
         sections.append(MapSection(section_id=section_id, title=title, entries=entries))

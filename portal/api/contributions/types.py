@@ -58,7 +58,7 @@ class WithholdingRequestType:
         return await info.context.loaders.person.load(root.requested_by_id)
 
 
-async def _contribution_context(info: Info, contribution: Contribution) -> tuple[AgencyDefinition, frozenset[str], bool]:
+async def _contribution_context(info: Info, contribution: Contribution) -> tuple[AgencyDefinition, access.VisibleSections]:
     loaders = info.context.loaders
     organisation, conference, requests = (
         await loaders.organisation.load(contribution.organisation_id),
@@ -66,14 +66,14 @@ async def _contribution_context(info: Info, contribution: Contribution) -> tuple
         await loaders.withholdings_by_contribution.load(contribution.id),
     )
     agency = info.context.agencies[organisation.agency_id]
-    return agency, access.withheld_sections(requests), access.can_see_withheld(info.context.actor, contribution, conference.chair_id)
+    return agency, access.visible_sections(info.context.actor, contribution, access.Purpose.READ, requests, conference.chair_id)
 
 
-def _sections(agency: AgencyDefinition, texts: dict[str, str], withheld: frozenset[str], sees_withheld: bool) -> list[SectionType]:
+def _sections(agency: AgencyDefinition, texts: dict[str, str], visible: access.VisibleSections) -> list[SectionType]:
     return [
-        SectionType(id=s.id, title=s.title, required=s.required, text=Markdown(source=texts[s.id]), withheld_from_family=s.id in withheld)
+        SectionType(id=s.id, title=s.title, required=s.required, text=Markdown(source=texts[s.id]), withheld_from_family=s.id in visible.withheld)
         for s in agency.sections
-        if s.id in texts and (sees_withheld or s.id not in withheld)
+        if s.id in texts and s.id in visible
     ]
 
 
@@ -123,8 +123,8 @@ class ContributionType:
 
     @strawberry.field(description="Sections in the agency's order. Sections withheld from the family are shown only to the author's organisation and the chair.")
     async def sections(self, root: strawberry.Parent[Contribution], info: Info) -> list[SectionType]:
-        agency, withheld, sees_withheld = await _contribution_context(info, root)
-        return _sections(agency, root.sections, withheld, sees_withheld)
+        agency, visible = await _contribution_context(info, root)
+        return _sections(agency, root.sections, visible)
 
     @strawberry.field
     def scales(self, root: strawberry.Parent[Contribution]) -> list[SafetyScaleType]:
@@ -132,8 +132,10 @@ class ContributionType:
 
     @strawberry.field(description="Withholding requests: seen only by the author's organisation and the chair.")
     async def withholding_requests(self, root: strawberry.Parent[Contribution], info: Info) -> list[WithholdingRequestType]:
-        _, _, sees_withheld = await _contribution_context(info, root)
-        return await info.context.loaders.withholdings_by_contribution.load(root.id) if sees_withheld else []
+        conference = await info.context.loaders.conference.load(root.conference_id)
+        if not access.can_see_withheld(info.context.actor, root, conference.chair_id):
+            return []
+        return await info.context.loaders.withholdings_by_contribution.load(root.id)
 
     @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation.")
     async def uploads(self, root: strawberry.Parent[Contribution], info: Info) -> list[UploadedReportType]:
@@ -141,13 +143,13 @@ class ContributionType:
 
     @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
     async def versions(self, root: strawberry.Parent[Contribution], info: Info) -> list[ContributionVersionType]:
-        agency, withheld, sees_withheld = await _contribution_context(info, root)
+        agency, visible = await _contribution_context(info, root)
         own = root.organisation_id == info.context.actor.organisation_id
         versions: list[ContributionVersion] = await info.context.loaders.versions_by_contribution.load(root.id)
         return [
             ContributionVersionType(
                 number=v.number, status=v.status, note=v.note, created_at=v.created_at,
-                sections=_sections(agency, v.sections, withheld, sees_withheld), scales=_scales(v.scales),
+                sections=_sections(agency, v.sections, visible), scales=_scales(v.scales),
             )
             for v in versions
             if own or v.status != ContributionStatus.DRAFT

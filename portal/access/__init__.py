@@ -5,24 +5,26 @@ that depend on a row's state (drafts, withheld sections) are checked here too. W
 go through `require(actor, action, ...)`, one rule per action.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, or_, select
 from sqlalchemy.orm import aliased
 
-from portal.audit.models import AuditRound
+from portal.access.redaction import WITHHOLDING_IN_FORCE, Purpose, VisibleSections, can_see_withheld, visible_sections, withheld_sections
+from portal.audit.models import AuditItem, AuditRound
 from portal.careplans.models import CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
-from portal.contributions.models import Contribution, WithholdingRequest
-from portal.enums import ContributionStatus, Role, WithholdingDecision
+from portal.contributions.models import Contribution
+from portal.enums import ContributionStatus, Role
 from portal.errors import forbidden
 from portal.identity import LA_STAFF_ROLES, Actor
 
+__all__ = ["WITHHOLDING_IN_FORCE", "Purpose", "VisibleSections", "can_see_withheld", "visible_sections", "withheld_sections"]
+
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
-WITHHOLDING_IN_FORCE = (WithholdingDecision.PENDING, WithholdingDecision.AGREED)
 
 
 # --- reads, as SQL scopes -------------------------------------------------------------
@@ -94,16 +96,6 @@ def can_see_readiness(actor: Actor, conference: Conference) -> bool:
     return actor.has_any(LA_STAFF_ROLES, conference.la_id)
 
 
-def withheld_sections(requests: Iterable[WithholdingRequest]) -> frozenset[str]:
-    return frozenset(r.section_id for r in requests if r.decision in WITHHOLDING_IN_FORCE)
-
-
-def can_see_withheld(actor: Actor, contribution: Contribution, chair_id: int | None) -> bool:
-    """A section withheld (or asked to be withheld) from the family is seen only by its author's
-    organisation and the conference's chair."""
-    return contribution.organisation_id == actor.organisation_id or (chair_id is not None and actor.person_id == chair_id)
-
-
 # --- the regional audit -----------------------------------------------------------------
 # An AUDITOR holds the role for one council (la_id set) or for the whole region (la_id null: the
 # regional lead). The role opens audit rounds and their sampled contributions, never the case:
@@ -120,6 +112,11 @@ def is_regional_lead(actor: Actor) -> bool:
 def audit_round_scope(actor: Actor) -> ColumnElement[bool]:
     """Auditors see their region's audit rounds; nobody else sees any."""
     return AuditRound.region_id == actor.region_id if is_auditor(actor) else false()
+
+
+def audited_item_scope() -> ColumnElement[bool]:
+    """A withdrawn report leaves the audit: its items are in no view, count or result."""
+    return ~exists().where(Contribution.id == AuditItem.contribution_id, Contribution.status == ContributionStatus.WITHDRAWN)
 
 
 def sees_audited_in_full(actor: Actor, la_id: int) -> bool:
