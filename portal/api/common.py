@@ -8,6 +8,7 @@ import strawberry
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from portal import access
 from portal.api.context import Info, in_transaction
 from portal.errors import ErrorCode, Problem
 from portal.identity import Actor
@@ -18,6 +19,7 @@ P = TypeVar("P")
 
 
 @strawberry.type
+@access.fields({access.PUBLIC: ("path", "message", "code")})
 class UserError:
     """Why a mutation changed nothing: where (the input field path) and what to do about it."""
 
@@ -31,6 +33,7 @@ class UserError:
 
 
 @strawberry.type
+@access.fields({access.INHERITED: ("source", "html")})
 class Markdown:
     """Text written as Markdown: the source as typed, and HTML safe to put on a page."""
 

@@ -7,6 +7,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from sqlalchemy import Select
 
+from portal import access
 from portal.api.context import Info
 
 T = TypeVar("T")
@@ -14,12 +15,14 @@ DEFAULT_PAGE = 20
 
 
 @strawberry.type
+@access.fields({access.PUBLIC: ("has_next_page", "end_cursor")})
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
 
 
 @strawberry.type
+@access.fields({access.INHERITED: ("nodes", "page_info")})
 class Connection(Generic[T]):
     nodes: list[T]
     page_info: PageInfo

@@ -25,11 +25,11 @@ async def _visible(context: Context, conference_id: strawberry.ID) -> int:
     async with context.reader.lock:
         conference = (
             await context.session.execute(
-                select(Conference).where(Conference.id == int(conference_id), access.conference_scope(context.actor))
+                select(Conference).where(Conference.id == int(conference_id), access.scope(context.actor, "conference.read"))
             )
         ).scalar_one_or_none()
         await context.session.commit()
-    if conference is None or not access.can_see_readiness(context.actor, conference):
+    if conference is None or not access.allowed(context.actor, "readiness.read", conference):
         raise ValueError(NOT_VISIBLE)
     return conference.id
 

@@ -201,7 +201,7 @@ async def _insert_items(session: AsyncSession, items: list[dict[str, Any]]) -> N
 
 async def visible_round(session: AsyncSession, actor: Actor, round_id: str | int, path: tuple[str, ...]) -> AuditRound:
     number = parse_id(round_id, path, "audit round")
-    found = (await session.execute(select(AuditRound).where(AuditRound.id == number, access.audit_round_scope(actor)))).scalar_one_or_none()
+    found = (await session.execute(select(AuditRound).where(AuditRound.id == number, access.scope(actor, "audit.read")))).scalar_one_or_none()
     if found is None:
         raise not_found(path, "audit round")
     return found
@@ -213,7 +213,7 @@ async def visible_item(session: AsyncSession, actor: Actor, item_id: str | int, 
         await session.execute(
             select(AuditItem, AuditRound)
             .join(AuditRound, AuditRound.id == AuditItem.round_id)
-            .where(AuditItem.id == number, access.audit_round_scope(actor), access.audited_item_scope())
+            .where(AuditItem.id == number, access.scope(actor, "audit.read"), access.audited_item_scope())
         )
     ).first()
     if row is None:
@@ -426,7 +426,7 @@ async def export_results(session: AsyncSession, actor: Actor, audit_round: Audit
         )
     ).all():
         children[conference_id].append(child)
-    pseudonymised = [item for item in items if not access.sees_audited_in_full(actor, item.la_id)]
+    pseudonymised = [item for item in items if not access.allowed(actor, "audit.read_in_full", item.la_id)]
     relatives: dict[int, list[CasePerson]] = defaultdict(list)
     protected = NOTHING_PROTECTED
     if pseudonymised:
@@ -446,7 +446,7 @@ async def export_results(session: AsyncSession, actor: Actor, audit_round: Audit
         family = children[row.conference_id]
         seen.update(c.id for c in family)
         quote: Any = str
-        if not access.sees_audited_in_full(actor, item.la_id):
+        if not access.allowed(actor, "audit.read_in_full", item.la_id):
             quote = Pseudonymiser(known_people(family, relatives[row.conference_id]), protected, row.name).text
         shown = access.visible_sections(actor, row, access.Purpose.EXPORT, requests[row.id], row.chair_id)
         results.append(stored_result(item, audit_round, quote, shown))

@@ -13,7 +13,7 @@ from portal.children.nhs import is_valid_nhs_number, normalise_nhs_number
 from portal.enums import Relationship
 from portal.errors import DomainError, Problem, conflict, not_found
 from portal.identity import Actor
-from portal.lookup import parse_id
+from portal.lookup import parse_id, visible_la
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,7 @@ class NewChild:
 
 async def add_child(session: AsyncSession, actor: Actor, new: NewChild) -> Child:
     path = ("input",)
-    la_id = parse_id(new.la_id, (*path, "laId"), "local authority")
-    if la_id not in actor.la_ids():
-        raise not_found((*path, "laId"), "local authority")
+    la_id = visible_la(actor, new.la_id, (*path, "laId"))
     access.require(actor, "child.add", la_id, path=(*path, "laId"))
     problems: list[Problem] = []
     for field, value in (("givenName", new.given_name), ("familyName", new.family_name)):

@@ -14,8 +14,8 @@ from portal.conferences.timescales import due_times, next_review_due, rules_for_
 from portal.enums import ConferenceKind, ConferenceStatus, Role, ViewsConveyed
 from portal.errors import DomainError, Problem, conflict, invalid, not_found
 from portal.identity import Actor
-from portal.lookup import parse_id, visible_conference
-from portal.people.models import LocalAuthority, Organisation, PersonRole
+from portal.lookup import parse_id, visible_conference, visible_la, visible_organisation
+from portal.people.models import LocalAuthority, PersonRole
 from portal.readiness.changes import conference_changed
 from portal.timescales import LARules
 
@@ -82,9 +82,7 @@ def _check_future(when: datetime, path: tuple[str, ...]) -> None:
 
 async def create_conference(session: AsyncSession, actor: Actor, new: NewConference) -> Conference:
     path = ("input",)
-    la_id = parse_id(new.la_id, (*path, "laId"), "local authority")
-    if la_id not in actor.la_ids():
-        raise not_found((*path, "laId"), "local authority")
+    la_id = visible_la(actor, new.la_id, (*path, "laId"))
     access.require(actor, "conference.create", la_id, path=(*path, "laId"))
     problems: list[Problem] = []
     if not new.child_ids:
@@ -182,10 +180,8 @@ async def invite_organisation(
     access.require(actor, "conference.invite", conference, path=(*path, "conferenceId"))
     if conference.status in CLOSED:
         raise conflict((*path, "conferenceId"), f"This conference is {conference.status.lower()}; no more invitations can be sent.")
-    org_number = parse_id(organisation_id, (*path, "organisationId"), "organisation")
-    organisation = await session.get(Organisation, org_number)
-    if organisation is None or organisation.region_id != actor.region_id:
-        raise not_found((*path, "organisationId"), "organisation")
+    organisation = await visible_organisation(session, actor, organisation_id, (*path, "organisationId"))
+    org_number = organisation.id
     existing = (
         await session.execute(
             select(func.count()).where(Invitation.conference_id == conference.id, Invitation.organisation_id == org_number)

@@ -4,6 +4,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from portal import access
 from portal.edge.context import require_actor
 from portal.edge.operations import run_query
 from portal.edge.routes import OperationRoute
@@ -19,7 +20,7 @@ def invitation_route(templates: Jinja2Templates) -> OperationRoute:
         invitation = (await run_query(request, "InvitationPage", {"id": str(number)}))["invitation"] if number else None
         if invitation is None:
             return templates.TemplateResponse(request, "message.html", {"title": "Invitation not found", "message": NOT_FOUND}, status_code=404)
-        own = actor.organisation_id == int(invitation["organisation"]["id"])
-        return templates.TemplateResponse(request, "invitation.html", {"invitation": invitation, "can_upload": own and actor.is_contributor})
+        can_upload = access.allowed(actor, "contribution.write", int(invitation["organisation"]["id"]))
+        return templates.TemplateResponse(request, "invitation.html", {"invitation": invitation, "can_upload": can_upload})
 
     return OperationRoute("/invitations/{invitation_id}", page, operations=("InvitationPage",))

@@ -3,6 +3,7 @@ for the export routes' query."""
 
 import strawberry
 
+from portal import access
 from portal.api.context import Info
 from portal.audit import services
 from portal.audit.export import CRITERION_COLUMNS, SUMMARY_COLUMNS, criterion_rows, summary_rows
@@ -10,6 +11,7 @@ from portal.audit.models import AuditRound
 
 
 @strawberry.type(name="AuditExportScore")
+@access.fields({"audit.read": ("contribution_id", "contribution_version", "rubric", "rubric_version", "score", "late", "never_shared")})
 class AuditExportScoreType:
     contribution_id: str
     contribution_version: int
@@ -21,6 +23,9 @@ class AuditExportScoreType:
 
 
 @strawberry.type(name="AuditExportCriterion")
+@access.fields({
+    "audit.read": ("contribution_id", "contribution_version", "rubric", "rubric_version", "criterion", "level", "reason", "section", "evidence"),
+})
 class AuditExportCriterionType:
     contribution_id: str
     contribution_version: int
@@ -34,6 +39,7 @@ class AuditExportCriterionType:
 
 
 @strawberry.type(name="AuditExport")
+@access.fields({"audit.read": ("scores", "criteria")})
 class AuditExportType:
     scores: list[AuditExportScoreType]
     criteria: list[AuditExportCriterionType]

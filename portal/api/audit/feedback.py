@@ -10,6 +10,7 @@ from portal.contributions.models import Contribution
 
 
 @strawberry.type(name="DraftingAdvice")
+@access.fields({"feedback.read": ("criterion_id", "section_id", "message", "suggestions")})
 class DraftingAdviceType:
     """The audit scorer's advice while drafting: never a block on submitting."""
 
@@ -20,8 +21,6 @@ class DraftingAdviceType:
 
 
 async def contribution_feedback(info: Info, contribution: Contribution) -> list[DraftingAdviceType]:
-    if not access.can_read_feedback(info.context.actor, contribution):
-        return []
     loaders = info.context.loaders
     organisation = await loaders.organisation.load(contribution.organisation_id)
     agencies_dir = info.context.settings.agencies_dir

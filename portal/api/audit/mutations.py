@@ -4,6 +4,7 @@ from datetime import date
 
 import strawberry
 
+from portal import access
 from portal.api.audit.rounds import AuditRoundType
 from portal.api.audit.types import AuditItemType, AuditLevelEnum
 from portal.api.common import UserError, write
@@ -43,12 +44,14 @@ class ModerateInput:
 
 
 @strawberry.type
+@access.fields({"audit.read": ("audit_round",), access.PUBLIC: ("errors",)})
 class AuditRoundPayload:
     audit_round: AuditRoundType | None
     errors: list[UserError]
 
 
 @strawberry.type
+@access.fields({"audit.item.read": ("item",), access.PUBLIC: ("errors",)})
 class AuditItemPayload:
     item: AuditItemType | None
     errors: list[UserError]

@@ -18,21 +18,18 @@ from portal.audit.models import AuditRound
 class AuditQuery:
     @strawberry.field(description="Audit rounds in your region, newest first (auditors only).")
     async def audit_rounds(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[AuditRoundType]:
-        statement = select(AuditRound).where(access.audit_round_scope(info.context.actor)).order_by(AuditRound.created_at.desc(), AuditRound.id.desc())
+        statement = select(AuditRound).where(access.scope(info.context.actor, "audit.read")).order_by(AuditRound.created_at.desc(), AuditRound.id.desc())
         return await page(info, statement, first, after)
 
     @strawberry.field
     async def audit_round(self, info: Info, id: strawberry.ID) -> AuditRoundType | None:
         return await by_client_id(
-            info, id, lambda found: select(AuditRound).where(AuditRound.id == found, access.audit_round_scope(info.context.actor))
+            info, id, lambda found: select(AuditRound).where(AuditRound.id == found, access.scope(info.context.actor, "audit.read"))
         )
 
     @strawberry.field(description="Results over every audit round in your region for a rubric; a contribution counts once, from its latest round.")
     async def audit_results(self, info: Info, group_by: AuditGroupingEnum, rubric_id: str = "gp") -> list[AuditSummaryType]:  # type: ignore[valid-type]
-        actor = info.context.actor
-        if not access.is_auditor(actor):
-            return []
-        rounds = select(AuditRound.id).where(access.audit_round_scope(actor), AuditRound.rubric_id == rubric_id)
+        rounds = select(AuditRound.id).where(access.scope(info.context.actor, "audit.read"), AuditRound.rubric_id == rubric_id)
         async with info.context.reader.lock:
             found = await services.results(info.context.session, rounds, [group_by])
         return [AuditSummaryType.of(s) for s in found[group_by]]

@@ -4,6 +4,7 @@ from enum import StrEnum
 
 import strawberry
 
+from portal import access
 from portal.api.audit.types import AuditLevelEnum
 from portal.audit.aggregate import Summary
 from portal.audit.agreement import CriterionAgreement
@@ -20,6 +21,7 @@ AuditGroupingEnum = strawberry.enum(AuditGrouping, name="AuditGrouping")
 
 
 @strawberry.type(name="AuditDisagreement")
+@access.fields({"audit.read": ("item_id", "contribution_id", "criterion_id", "scorer", "auditor")})
 class AuditDisagreementType:
     item_id: strawberry.ID
     contribution_id: strawberry.ID
@@ -29,6 +31,7 @@ class AuditDisagreementType:
 
 
 @strawberry.type(name="CriterionAgreement")
+@access.fields({"audit.read": ("criterion_id", "compared", "percent", "kappa", "disagreements")})
 class CriterionAgreementType:
     criterion_id: str
     compared: int
@@ -51,18 +54,21 @@ class CriterionAgreementType:
 
 
 @strawberry.type(name="AwaitingModeration")
+@access.fields({"audit.read": ("item_id", "criterion_id")})
 class AwaitingModerationType:
     item_id: strawberry.ID
     criterion_id: str
 
 
 @strawberry.type(name="CriterionCount")
+@access.fields({"audit.read": ("criterion_id", "count")})
 class CriterionCountType:
     criterion_id: str
     count: int
 
 
 @strawberry.type(name="AuditSummary")
+@access.fields({"audit.read": ("group", "contributions", "mean_score", "most_often_not_met", "late", "never_shared")})
 class AuditSummaryType:
     group: str
     contributions: int

@@ -40,6 +40,9 @@ async def _prefetch(info: Info, items: list[AuditItem]) -> None:
 
 
 @strawberry.type(name="AuditRound")
+@access.fields({
+    "audit.read": ("id", "name", "rubric_id", "rubric_version", "period_start", "period_end", "seed", "per_council", "fraction", "created_at", "created_by", "criteria", "item_count", "items", "agreement", "awaiting_moderation", "results", "export"),
+})
 class AuditRoundType:
     id: strawberry.ID
     name: str

@@ -28,7 +28,7 @@ AuditLevelEnum = strawberry.enum(Level, name="AuditLevel")
 async def _pseudonymiser(info: Info, item: AuditItem) -> Pseudonymiser | None:
     """None when the actor reads this item in full; otherwise built from the case's children, the
     people around them, the region's organisations and the author."""
-    if access.sees_audited_in_full(info.context.actor, item.la_id):
+    if access.allowed(info.context.actor, "audit.read_in_full", item.la_id):
         return None
     loaders = info.context.loaders
     contribution = await loaders.contribution.load(item.contribution_id)
@@ -52,6 +52,7 @@ async def _visible(info: Info, contribution: Contribution) -> access.VisibleSect
 
 
 @strawberry.type(name="AuditCriterion")
+@access.fields({access.PUBLIC: ("id", "title", "description", "how_judged", "weight")})
 class AuditCriterionType:
     id: str
     title: str
@@ -61,6 +62,7 @@ class AuditCriterionType:
 
 
 @strawberry.type(name="AuditEvidence")
+@access.fields({"audit.item.read": ("quote", "section_id", "field")})
 class AuditEvidenceType:
     quote: str
     section_id: str | None
@@ -68,6 +70,7 @@ class AuditEvidenceType:
 
 
 @strawberry.type(name="AuditorLevelEntry")
+@access.fields({"audit.item.read": ("level", "note", "recorded_at", "auditor")})
 class AuditorLevelEntryType:
     level: AuditLevelEnum  # type: ignore[valid-type]
     note: str
@@ -79,6 +82,7 @@ class AuditorLevelEntryType:
 
 
 @strawberry.type(name="ModeratorDecision")
+@access.fields({"audit.item.read": ("level", "note", "decided_at", "moderator")})
 class ModeratorDecisionType:
     level: AuditLevelEnum  # type: ignore[valid-type]
     note: str
@@ -90,6 +94,9 @@ class ModeratorDecisionType:
 
 
 @strawberry.type(name="AuditCriterionResult")
+@access.fields({
+    "audit.item.read": ("criterion_id", "title", "level", "reason", "evidence", "auditor_levels", "moderator_decision", "settled_level"),
+})
 class AuditCriterionResultType:
     criterion_id: str
     title: str
@@ -104,6 +111,7 @@ class AuditCriterionResultType:
 
 
 @strawberry.type(name="AuditSection")
+@access.fields({"audit.item.read": ("id", "title", "text")})
 class AuditSectionType:
     id: str
     title: str
@@ -111,6 +119,7 @@ class AuditSectionType:
 
 
 @strawberry.type(name="AuditChild")
+@access.fields({"audit.item.read": ("label", "date_of_birth", "safety_scale")})
 class AuditChildType:
     label: str = strawberry.field(description="The child's name, or 'child 1', 'child 2'… when pseudonymised.")
     date_of_birth: date | None
@@ -118,6 +127,9 @@ class AuditChildType:
 
 
 @strawberry.type(name="AuditedContribution")
+@access.fields({
+    "audit.item.read": ("id", "status", "version", "submitted_at", "shared_with_family_on", "report_due_at", "conference_kind", "conference_scheduled_at", "author_name", "sections", "children"),
+})
 class AuditedContributionType:
     """The sampled contribution as audited: its text and timestamps, not the rest of the case."""
 
@@ -135,6 +147,9 @@ class AuditedContributionType:
 
 
 @strawberry.type(name="AuditItem")
+@access.fields({
+    "audit.item.read": ("id", "contribution_id", "contribution_version", "score", "late", "never_shared", "pseudonymised", "council", "practice", "contribution", "criteria"),
+})
 class AuditItemType:
     id: strawberry.ID
     contribution_id: strawberry.ID
@@ -145,7 +160,7 @@ class AuditItemType:
 
     @strawberry.field(description="True when shown to an auditor from another council: the names of the child and the people around them, other names, dates of birth, NHS numbers, addresses, phone numbers and emails replaced.")
     def pseudonymised(self, root: strawberry.Parent[AuditItem], info: Info) -> bool:
-        return not access.sees_audited_in_full(info.context.actor, root.la_id)
+        return not access.allowed(info.context.actor, "audit.read_in_full", root.la_id)
 
     @strawberry.field
     async def council(self, root: strawberry.Parent[AuditItem], info: Info) -> LocalAuthorityType:

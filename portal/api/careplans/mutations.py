@@ -2,6 +2,7 @@
 
 import strawberry
 
+from portal import access
 from portal.api.careplans.types import CarePlanViewType
 from portal.api.common import UserError, write
 from portal.api.context import Info
@@ -16,6 +17,7 @@ class RecordCarePlanViewInput:
 
 
 @strawberry.type
+@access.fields({"proceedings.read": ("care_plan_view",), access.PUBLIC: ("errors",)})
 class CarePlanViewPayload:
     care_plan_view: CarePlanViewType | None
     errors: list[UserError]

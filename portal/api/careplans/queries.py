@@ -14,5 +14,5 @@ from portal.careplans.models import CareProceedings
 class CarePlansQuery:
     @strawberry.field(description="Care proceedings you may see: a guardian's own, or an IRO's local authority's.")
     async def care_proceedings(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[CareProceedingsType]:
-        statement = select(CareProceedings).where(access.proceedings_scope(info.context.actor)).order_by(CareProceedings.id)
+        statement = select(CareProceedings).where(access.scope(info.context.actor, "proceedings.read")).order_by(CareProceedings.id)
         return await page(info, statement, first, after)

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from portal import access
 from portal.api.children.types import ChildType
 from portal.api.common import Markdown
 from portal.api.context import Info
@@ -12,6 +13,7 @@ from portal.careplans.models import CarePlanView, CareProceedings
 
 
 @strawberry.type(name="CarePlanView")
+@access.fields({"proceedings.read": ("id", "child_id", "version", "recorded_at", "view", "iro")})
 class CarePlanViewType:
     id: strawberry.ID
     child_id: strawberry.ID
@@ -28,6 +30,7 @@ class CarePlanViewType:
 
 
 @strawberry.type(name="CareProceedings")
+@access.fields({"proceedings.read": ("id", "case_number", "started_on", "ended_on", "children", "care_plan_views")})
 class CareProceedingsType:
     id: strawberry.ID
     case_number: str

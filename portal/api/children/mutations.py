@@ -5,6 +5,7 @@ from datetime import date
 
 import strawberry
 
+from portal import access
 from portal.api.children.types import CasePersonType, ChildType, RelationshipEnum
 from portal.api.common import UserError, write
 from portal.api.context import Info
@@ -36,12 +37,14 @@ class RecordCasePersonInput:
 
 
 @strawberry.type
+@access.fields({"case_person.read": ("person",), access.PUBLIC: ("errors",)})
 class CasePersonPayload:
     person: CasePersonType | None
     errors: list[UserError]
 
 
 @strawberry.type
+@access.fields({"child.read": ("child",), access.PUBLIC: ("errors",)})
 class ChildPayload:
     child: ChildType | None
     errors: list[UserError]

@@ -15,7 +15,7 @@ async def child_conferences(info: Info, child_id: int) -> list[Conference]:
     statement = (
         select(Conference)
         .join(ConferenceChild, ConferenceChild.conference_id == Conference.id)
-        .where(ConferenceChild.child_id == child_id, access.conference_scope(info.context.actor))
+        .where(ConferenceChild.child_id == child_id, access.scope(info.context.actor, "conference.read"))
         .order_by(Conference.scheduled_at.desc().nulls_last(), Conference.id.desc())
     )
     return list(await info.context.reader.scalars(statement))
@@ -25,7 +25,7 @@ async def child_conferences(info: Info, child_id: int) -> list[Conference]:
 class ChildrenQuery:
     @strawberry.field(description="A child you may see, with their conference history.")
     async def child(self, info: Info, id: strawberry.ID) -> ChildType | None:
-        child = await by_client_id(info, id, lambda found: select(Child).where(Child.id == found, access.child_scope(info.context.actor)))
+        child = await by_client_id(info, id, lambda found: select(Child).where(Child.id == found, access.scope(info.context.actor, "child.read")))
         if child is not None:
             info.context.reader.children_seen.add(child.id)
         return child

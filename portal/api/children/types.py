@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(name="CasePerson")
+@access.fields({
+    "case_person.read": ("id", "relationship", "given_name", "family_name", "known_as", "date_of_birth", "address", "postcode", "phone", "email", "do_not_share_contact"),
+})
 class CasePersonType:
     id: strawberry.ID
     relationship: RelationshipEnum  # type: ignore[valid-type]
@@ -33,6 +36,10 @@ class CasePersonType:
 
 
 @strawberry.type(name="Child")
+@access.fields({
+    "child.read": ("id", "given_name", "family_name", "date_of_birth", "nhs_number", "conferences"),
+    "case_person.read": ("people",),
+})
 class ChildType:
     id: strawberry.ID
     given_name: str
@@ -50,6 +57,4 @@ class ChildType:
 
     @strawberry.field(description="Parents, carers, relatives and household members the case records; null unless you work for the child's local authority.")
     async def people(self, root: strawberry.Parent[Child], info: Info) -> list[CasePersonType] | None:
-        if not access.can_see_case_people(info.context.actor, root.la_id):
-            return None
         return await info.context.loaders.case_people_by_child.load(root.id)

@@ -12,6 +12,7 @@ from portal.contributions.services import SHARED
 
 
 @strawberry.type
+@access.fields({"contribution.read": ("contribution_id", "organisation", "text")})
 class MapEntry:
     contribution_id: strawberry.ID
     organisation: OrganisationType
@@ -19,6 +20,7 @@ class MapEntry:
 
 
 @strawberry.type
+@access.fields({"conference.read": ("section_id", "title", "entries")})
 class MapSection:
     """One Signs of Safety section with what every agency wrote in it."""
 
@@ -32,7 +34,7 @@ async def conference_map(info: Info, conference: Conference) -> list[MapSection]
     contributions = [
         c
         for c in await loaders.contributions_by_conference.load(conference.id)
-        if c.status in SHARED and access.can_read_contribution(actor, c, conference.la_id)
+        if c.status in SHARED and access.allowed(actor, "contribution.read", c, conference.la_id)
     ]
     organisations = await loaders.organisation.load_many([c.organisation_id for c in contributions])
     requests = await loaders.withholdings_by_contribution.load_many([c.id for c in contributions])

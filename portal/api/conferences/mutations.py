@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from portal import access
 from portal.api.common import UserError, write
 from portal.api.conferences.types import ChildConsultationType, ConferenceKindEnum, ConferenceType, InvitationType, ViewsConveyedEnum
 from portal.api.context import Info
@@ -57,18 +58,21 @@ class RecordChildConsultationInput:
 
 
 @strawberry.type
+@access.fields({"conference.read": ("conference",), access.PUBLIC: ("errors",)})
 class ConferencePayload:
     conference: ConferenceType | None
     errors: list[UserError]
 
 
 @strawberry.type
+@access.fields({"invitation.read": ("invitation",), access.PUBLIC: ("errors",)})
 class InvitationPayload:
     invitation: InvitationType | None
     errors: list[UserError]
 
 
 @strawberry.type
+@access.fields({"conference.read": ("consultation",), access.PUBLIC: ("errors",)})
 class ChildConsultationPayload:
     consultation: ChildConsultationType | None
     errors: list[UserError]

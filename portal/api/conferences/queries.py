@@ -7,7 +7,7 @@ from portal import access, clock
 from portal.api.common import by_client_id, number
 from portal.api.conferences.types import ConferenceKindEnum, ConferenceStatusEnum, ConferenceType, InvitationType
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, page, window
+from portal.api.pagination import Connection, page
 from portal.conferences.models import Conference, Invitation
 
 
@@ -26,11 +26,7 @@ class ConferencesQuery:
     async def my_invitations(
         self, info: Info, first: int | None = None, after: str | None = None, open_only: bool = False
     ) -> Connection[InvitationType]:
-        actor = info.context.actor
-        if not actor.is_contributor:
-            offset, size = window(info, first, after)
-            return connection([], offset, size)
-        statement = select(Invitation).where(Invitation.organisation_id == actor.organisation_id)
+        statement = select(Invitation).where(access.scope(info.context.actor, "invitation.to_answer"))
         if open_only:
             statement = statement.join(Conference, Conference.id == Invitation.conference_id).where(
                 Conference.status.in_(("DRAFT", "SCHEDULED"))
@@ -42,7 +38,7 @@ class ConferencesQuery:
         self, info: Info, filter: ConferenceFilter | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[ConferenceType]:
         chosen = filter or ConferenceFilter()
-        statement = select(Conference).where(access.conference_scope(info.context.actor))
+        statement = select(Conference).where(access.scope(info.context.actor, "conference.read"))
         if chosen.chaired_by_me:
             statement = statement.where(Conference.chair_id == info.context.actor.person_id)
         if chosen.la_id is not None:
@@ -63,7 +59,7 @@ class ConferencesQuery:
     @strawberry.field
     async def conference(self, info: Info, id: strawberry.ID) -> ConferenceType | None:
         return await by_client_id(
-            info, id, lambda found: select(Conference).where(Conference.id == found, access.conference_scope(info.context.actor))
+            info, id, lambda found: select(Conference).where(Conference.id == found, access.scope(info.context.actor, "conference.read"))
         )
 
     @strawberry.field(description="An invitation to a conference you may see.")
@@ -72,5 +68,5 @@ class ConferencesQuery:
             info, id,
             lambda found: select(Invitation)
             .join(Conference, Conference.id == Invitation.conference_id)
-            .where(Invitation.id == found, access.conference_scope(info.context.actor)),
+            .where(Invitation.id == found, access.scope(info.context.actor, "invitation.read")),
         )

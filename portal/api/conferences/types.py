@@ -21,6 +21,7 @@ ViewsConveyedEnum = strawberry.enum(ViewsConveyed, name="ViewsConveyed")
 
 
 @strawberry.type(name="Invitation")
+@access.fields({"invitation.read": ("id", "report_due_at", "family_due_at", "invited_at", "organisation", "conference", "contribution")})
 class InvitationType:
     id: strawberry.ID
     report_due_at: datetime
@@ -41,10 +42,11 @@ class InvitationType:
         if not found:
             return None
         conference = await info.context.loaders.conference.load(root.conference_id)
-        return found[0] if access.can_read_contribution(info.context.actor, found[0], conference.la_id) else None
+        return found[0] if access.allowed(info.context.actor, "contribution.read", found[0], conference.la_id) else None
 
 
 @strawberry.type(name="ChildConsultation")
+@access.fields({"conference.read": ("child_id", "seen", "views_conveyed", "note", "recorded_at", "child")})
 class ChildConsultationType:
     child_id: strawberry.ID
     seen: bool
@@ -58,6 +60,10 @@ class ChildConsultationType:
 
 
 @strawberry.type(name="Conference")
+@access.fields({
+    "conference.read": ("id", "kind", "status", "scheduled_at", "strategy_discussion_on", "became_looked_after_on", "created_at", "held_on", "review_number", "next_review_due_by", "statutory_deadline", "local_authority", "chair", "children", "invitations", "contributions", "consultations", "map"),
+    "readiness.read": ("readiness",),
+})
 class ConferenceType:
     id: strawberry.ID
     kind: ConferenceKindEnum  # type: ignore[valid-type]
@@ -83,8 +89,6 @@ class ConferenceType:
 
     @strawberry.field(description="Readiness checks, for staff of the conference's local authority only (null for anyone else, and for a conference not yet scheduled).")
     async def readiness(self, root: strawberry.Parent[Conference], info: Info) -> ReadinessType | None:
-        if not access.can_see_readiness(info.context.actor, root):
-            return None
         result = await info.context.loaders.readiness.load(root.id)
         return ReadinessType.of(result) if result is not None else None
 
@@ -107,7 +111,7 @@ class ConferenceType:
     @strawberry.field(description="Contributions you may see: your organisation's in any state, others' once submitted.")
     async def contributions(self, root: strawberry.Parent[Conference], info: Info) -> list[ContributionType]:
         rows = await info.context.loaders.contributions_by_conference.load(root.id)
-        return [c for c in rows if access.can_read_contribution(info.context.actor, c, root.la_id)]
+        return [c for c in rows if access.allowed(info.context.actor, "contribution.read", c, root.la_id)]
 
     @strawberry.field
     async def consultations(self, root: strawberry.Parent[Conference], info: Info) -> list[ChildConsultationType]:

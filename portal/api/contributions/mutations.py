@@ -4,6 +4,7 @@ from datetime import date
 
 import strawberry
 
+from portal import access
 from portal.api.common import UserError, write
 from portal.api.context import Info
 from portal.api.contributions.types import ContributionType, WithholdingRequestType
@@ -70,12 +71,14 @@ class RecordSharedWithFamilyInput:
 
 
 @strawberry.type
+@access.fields({"contribution.read": ("contribution",), access.PUBLIC: ("errors",)})
 class ContributionPayload:
     contribution: ContributionType | None
     errors: list[UserError]
 
 
 @strawberry.type
+@access.fields({"contribution.read": ("withholding_request",), access.PUBLIC: ("errors",)})
 class WithholdingRequestPayload:
     withholding_request: WithholdingRequestType | None
     errors: list[UserError]

@@ -25,6 +25,7 @@ CONFERENCES = "portal.api.conferences.types"
 
 
 @strawberry.type(name="SafetyScale")
+@access.fields({"contribution.read": ("child_id", "score", "child")})
 class SafetyScaleType:
     child_id: strawberry.ID
     score: int
@@ -35,6 +36,7 @@ class SafetyScaleType:
 
 
 @strawberry.type(name="Section")
+@access.fields({"contribution.read": ("id", "title", "required", "text", "withheld_from_family")})
 class SectionType:
     id: str
     title: str
@@ -44,6 +46,9 @@ class SectionType:
 
 
 @strawberry.type(name="WithholdingRequest")
+@access.fields({
+    "contribution.read": ("id", "section_id", "reason", "decision", "decision_note", "requested_at", "decided_at", "requested_by"),
+})
 class WithholdingRequestType:
     id: strawberry.ID
     section_id: str
@@ -82,6 +87,7 @@ def _scales(scales: dict[str, int]) -> list[SafetyScaleType]:
 
 
 @strawberry.type(name="ContributionVersion")
+@access.fields({"contribution.read": ("number", "status", "note", "created_at", "sections", "scales")})
 class ContributionVersionType:
     number: int
     status: ContributionStatusEnum  # type: ignore[valid-type]
@@ -92,6 +98,11 @@ class ContributionVersionType:
 
 
 @strawberry.type(name="Contribution")
+@access.fields({
+    "contribution.read": ("id", "status", "version", "created_at", "updated_at", "submitted_at", "shared_with_family_on", "agency_id", "organisation", "author", "conference", "invitation", "sections", "scales", "withholding_requests", "versions"),
+    "upload.read": ("uploads",),
+    "feedback.read": ("feedback",),
+})
 class ContributionType:
     id: strawberry.ID
     status: ContributionStatusEnum  # type: ignore[valid-type]
@@ -144,7 +155,7 @@ class ContributionType:
     @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
     async def versions(self, root: strawberry.Parent[Contribution], info: Info) -> list[ContributionVersionType]:
         agency, visible = await _contribution_context(info, root)
-        own = root.organisation_id == info.context.actor.organisation_id
+        own = access.allowed(info.context.actor, "draft.read", root)
         versions: list[ContributionVersion] = await info.context.loaders.versions_by_contribution.load(root.id)
         return [
             ContributionVersionType(

@@ -5,6 +5,7 @@ from enum import StrEnum
 import strawberry
 from strawberry.file_uploads import Upload
 
+from portal import access
 from portal.api.context import Info
 from portal.api.contributions.types import ContributionType
 from portal.api.ingest.types import ExtractionReport, UploadedReportType, UploadError
@@ -33,6 +34,7 @@ class UploadReportInput:
 
 
 @strawberry.type
+@access.fields({"contribution.write": ("contribution", "upload", "extraction"), access.PUBLIC: ("errors",)})
 class UploadReportPayload:
     contribution: ContributionType | None
     upload: UploadedReportType | None

@@ -17,12 +17,14 @@ IngestErrorCodeEnum = strawberry.enum(IngestErrorCode, name="IngestErrorCode")
 
 
 @strawberry.type
+@access.fields({"upload.read": ("section_id", "pages")})
 class SectionPages:
     section_id: str
     pages: list[int]
 
 
 @strawberry.type(name="UploadedReport")
+@access.fields({"upload.read": ("id", "file_name", "sha256", "size", "pages", "uploaded_at", "version_number", "section_pages")})
 class UploadedReportType:
     """A PDF the draft was filled from."""
 
@@ -46,12 +48,11 @@ class UploadedReportType:
 
 
 async def uploads_of(info: Info, contribution: Contribution) -> list[UploadedReportType]:
-    if not access.can_see_uploads(info.context.actor, contribution):
-        return []
     return [UploadedReportType.of(row, row.version_number) for row in await info.context.loaders.uploads_by_contribution.load(contribution.id)]
 
 
 @strawberry.type
+@access.fields({"contribution.write": ("id", "title", "text", "pages")})
 class ExtractedSection:
     id: str
     title: str
@@ -60,6 +61,7 @@ class ExtractedSection:
 
 
 @strawberry.type
+@access.fields({"contribution.write": ("pages", "sections", "unmapped", "unmapped_pages", "warnings")})
 class ExtractionReport:
     """What was read from the file. Unmapped text is not lost: it is in the draft's other information."""
 
@@ -79,6 +81,7 @@ class ExtractionReport:
 
 
 @strawberry.type
+@access.fields({access.PUBLIC: ("path", "message", "code", "ingest_code")})
 class UploadError:
     """Why the upload changed nothing. `ingestCode` is set when the file itself could not be read."""
 

@@ -3,6 +3,7 @@
 import strawberry
 from sqlalchemy import select
 
+from portal import access
 from portal.api.context import Info
 from portal.api.pagination import Connection, page
 from portal.api.people.types import AgencyType, OrganisationType, PersonType
@@ -23,7 +24,7 @@ class PeopleQuery:
     async def organisations(
         self, info: Info, agency_id: str | None = None, first: int | None = None, after: str | None = None
     ) -> Connection[OrganisationType]:
-        statement = select(Organisation).where(Organisation.region_id == info.context.actor.region_id)
+        statement = select(Organisation).where(access.scope(info.context.actor, "organisation.read"))
         if agency_id:
             statement = statement.where(Organisation.agency_id == agency_id)
         return await page(info, statement.order_by(Organisation.name, Organisation.id), first, after)

@@ -2,12 +2,14 @@
 
 import strawberry
 
+from portal import access
 from portal.agencies import AgencyDefinition, SectionDefinition
 from portal.api.context import Info
 from portal.people.models import Person
 
 
 @strawberry.type(name="SectionDefinition")
+@access.fields({access.PUBLIC: ("id", "title", "help", "required", "max_length", "aliases")})
 class SectionDefinitionType:
     id: str
     title: str
@@ -22,6 +24,7 @@ class SectionDefinitionType:
 
 
 @strawberry.type(name="Agency")
+@access.fields({access.PUBLIC: ("id", "name", "description", "sections")})
 class AgencyType:
     id: str
     name: str
@@ -34,6 +37,7 @@ class AgencyType:
 
 
 @strawberry.type(name="LocalAuthority")
+@access.fields({access.PUBLIC: ("id", "slug", "name")})
 class LocalAuthorityType:
     id: strawberry.ID
     slug: str
@@ -41,6 +45,7 @@ class LocalAuthorityType:
 
 
 @strawberry.type(name="Organisation")
+@access.fields({access.PUBLIC: ("id", "agency_id", "name", "code")})
 class OrganisationType:
     id: strawberry.ID
     agency_id: str
@@ -49,6 +54,7 @@ class OrganisationType:
 
 
 @strawberry.type(name="Person")
+@access.fields({"person.read": ("id", "name", "job_title", "organisation"), "person.email": ("email",)})
 class PersonType:
     id: strawberry.ID
     name: str
@@ -59,5 +65,5 @@ class PersonType:
         return await info.context.loaders.organisation.load(root.organisation_id)
 
     @strawberry.field(description="Visible only to the person themself.")
-    def email(self, root: strawberry.Parent[Person], info: Info) -> str | None:
-        return root.email if root.id == info.context.actor.person_id else None
+    def email(self, root: strawberry.Parent[Person]) -> str | None:
+        return root.email

@@ -2,6 +2,7 @@
 
 import strawberry
 
+from portal import access
 from portal.api.context import Info
 from portal.api.people.types import OrganisationType
 from portal.enums import Role
@@ -12,6 +13,7 @@ ReadinessStatusEnum = strawberry.enum(Status, name="ReadinessStatus")
 
 
 @strawberry.type(name="WhoMustAct")
+@access.fields({"readiness.read": ("role", "organisation")})
 class WhoMustActType:
     role: RoleEnum  # type: ignore[valid-type]
     organisation_id: strawberry.Private[int | None]
@@ -22,6 +24,7 @@ class WhoMustActType:
 
 
 @strawberry.type(name="ReadinessCheck")
+@access.fields({"readiness.read": ("id", "title", "status", "explanation", "who_must_act")})
 class ReadinessCheckType:
     id: str = strawberry.field(description="Stable id of the check, e.g. all_invited_submitted.")
     title: str
@@ -31,6 +34,7 @@ class ReadinessCheckType:
 
 
 @strawberry.type(name="Readiness")
+@access.fields({"readiness.read": ("conference_id", "status", "checks")})
 class ReadinessType:
     """Is the conference ready, and if not, who must do what."""
 

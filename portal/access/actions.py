@@ -1,0 +1,149 @@
+"""The action registry: every read and write a person can attempt, with the rule that allows it, the
+message given when it does not, and (for reads) the SQL scope that loads only what the rule allows.
+
+Default deny: an action not registered here is refused, and a rule that does not say yes says no."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
+from portal.access import scopes
+from portal.conferences.models import Conference
+from portal.contributions.models import Contribution
+from portal.enums import ContributionStatus, Role
+from portal.errors import forbidden
+from portal.identity import LA_STAFF_ROLES, Actor
+
+SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
+CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
+
+Rule = Callable[..., bool]
+Scope = Callable[[Actor], ColumnElement[bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    name: str
+    message: str
+    rule: Rule
+    scope: Scope | None = None
+
+
+def _anyone(actor: Actor, *resource: Any) -> bool:
+    """For a read whose scope already keeps out every row the actor may not see."""
+    return True
+
+
+def _la_staff(actor: Actor, la_id: int) -> bool:
+    return la_id in actor.la_ids()
+
+
+def _la_scheduler(actor: Actor, la_id: int) -> bool:
+    return actor.has_any(SCHEDULERS, la_id)
+
+
+def _contributor_for(actor: Actor, organisation_id: int) -> bool:
+    return actor.is_contributor and actor.organisation_id == organisation_id
+
+
+def _chair_of(actor: Actor, conference: Conference) -> bool:
+    return conference.chair_id == actor.person_id and actor.has(Role.CHAIR, conference.la_id)
+
+
+def _own_organisations(actor: Actor, contribution: Contribution) -> bool:
+    return contribution.organisation_id == actor.organisation_id
+
+
+def _reads_contribution(actor: Actor, contribution: Contribution, conference_la_id: int) -> bool:
+    """For a contribution of a conference the actor may see: their own organisation's in any state,
+    other organisations' once submitted, withdrawn ones only to LA staff."""
+    if _own_organisations(actor, contribution):
+        return True
+    if contribution.status == ContributionStatus.DRAFT:
+        return False
+    if contribution.status == ContributionStatus.WITHDRAWN:
+        return conference_la_id in actor.la_ids()
+    return True
+
+
+def _is_regional_lead(actor: Actor) -> bool:
+    return actor.has(Role.AUDITOR, None)
+
+
+def _in_round_region(actor: Actor, audit_round: Any) -> bool:
+    return audit_round.region_id == actor.region_id
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        # --- reads: a row reaches a person only through its scope, or its rule for a row already loaded
+        Action("conference.read", "You may not see this conference.", _anyone, scopes.conference_scope),
+        Action("invitation.read", "You may not see this invitation.", _anyone, scopes.conference_scope),
+        Action("invitation.own", "This invitation is not to your organisation.", _anyone, scopes.own_invitation_scope),
+        Action("invitation.to_answer", "Only contributors answer invitations.", _anyone, scopes.contributing_invitation_scope),
+        Action("child.read", "You may not see this child.", _anyone, scopes.child_scope),
+        Action("proceedings.read", "You may not see these care proceedings.", _anyone, scopes.proceedings_scope),
+        Action("organisation.read", "This organisation is not in your region.", _anyone, scopes.organisation_scope),
+        Action("local_authority.staff", "You do not work for this local authority.", _la_staff),
+        Action("case_person.read", "The people around a child are for staff of the child's local authority only.",
+               lambda actor, child: actor.has_any(LA_STAFF_ROLES, child.la_id)),
+        Action("person.read", "You may not see this person.", _anyone),
+        Action("person.email", "Only the person themself sees their email address.", lambda actor, person: person.id == actor.person_id),
+        Action("contribution.read", "You may not see this contribution.", _reads_contribution, scopes.conference_scope),
+        Action("draft.read", "Drafts are seen only by the contributing organisation.", _own_organisations),
+        Action("readiness.read", "Readiness is for staff of the conference's local authority.",
+               lambda actor, conference: actor.has_any(LA_STAFF_ROLES, conference.la_id)),
+        Action("upload.read", "Uploaded originals (even their names and sizes) are seen only by the contributing organisation.",
+               _own_organisations),
+        Action("feedback.read", "Drafting advice is for the contribution's own organisation.",
+               lambda actor, contribution: actor.is_contributor and _own_organisations(actor, contribution)),
+        Action("audit.read", "Only auditors in this region see audit rounds.",
+               lambda actor, audit_round: scopes.is_auditor(actor) and _in_round_region(actor, audit_round), scopes.audit_round_scope),
+        Action("audit.item.read", "A withdrawn report leaves the audit.", _anyone),
+        Action("audit.read_in_full", "Auditors from other councils read sampled contributions pseudonymised.",
+               lambda actor, la_id: _is_regional_lead(actor) or actor.has(Role.AUDITOR, la_id)),
+        # --- writes
+        Action("child.add", "Only business support or a chair in this local authority may record a child.", _la_scheduler),
+        Action("case_person.record", "Only the chair, social worker or business support in this local authority may record the people around a child.",
+               lambda actor, la_id: actor.has_any(LA_STAFF_ROLES, la_id)),
+        Action("conference.create", "Only business support or a chair in this local authority may create conferences.", _la_scheduler),
+        Action("conference.schedule", "Only business support or a chair in this local authority may schedule this conference.",
+               lambda actor, conference: _la_scheduler(actor, conference.la_id)),
+        Action("conference.invite", "Only business support or a chair in this local authority may invite organisations.",
+               lambda actor, conference: _la_scheduler(actor, conference.la_id)),
+        Action("conference.record_held", "Only business support or a chair in this local authority may record that a conference was held.",
+               lambda actor, conference: _la_scheduler(actor, conference.la_id)),
+        Action("contribution.write", "Only contributors from the invited organisation may change this contribution.", _contributor_for),
+        Action("withholding.decide", "Only the chair of this conference may decide withholding requests.", _chair_of),
+        Action("consultation.record", "Only the chair, social worker or business support in this local authority may record a child's consultation.",
+               lambda actor, conference: actor.has_any(CONSULTATION_RECORDERS, conference.la_id)),
+        Action("careplan.record", "Only an independent reviewing officer in this local authority may record a view of the care plan.",
+               lambda actor, proceedings: actor.has(Role.CHAIR, proceedings.la_id)),
+        Action("audit.round.create", "Only the region's audit lead may create an audit round.", _is_regional_lead),
+        Action("audit.level.record", "Only an auditor in this region may record levels for this audit round.",
+               lambda actor, audit_round: scopes.is_auditor(actor) and _in_round_region(actor, audit_round)),
+        Action("audit.moderate", "Only the region's audit lead may moderate this audit round.",
+               lambda actor, audit_round: _is_regional_lead(actor) and _in_round_region(actor, audit_round)),
+    )
+}
+
+
+def allowed(actor: Actor, name: str, *resource: Any) -> bool:
+    """Whether the action's rule allows it; a name not registered is a programming error (KeyError)."""
+    return bool(ACTIONS[name].rule(actor, *resource))
+
+
+def require(actor: Actor, name: str, *resource: Any, path: tuple[str, ...] = ()) -> None:
+    if not allowed(actor, name, *resource):
+        raise forbidden(path, ACTIONS[name].message)
+
+
+def scope(actor: Actor, name: str) -> ColumnElement[bool]:
+    """The WHERE clause of a read action: only the rows the actor may see."""
+    found = ACTIONS[name].scope
+    if found is None:
+        raise LookupError(f"The action {name} has no SQL scope.")
+    return found(actor)

@@ -1,0 +1,92 @@
+"""Reads as SQL: each scope is a WHERE clause that keeps only the rows an actor may see, so an actor
+only ever loads what they may read."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, false, or_, select
+from sqlalchemy.orm import aliased
+
+from portal.audit.models import AuditItem, AuditRound
+from portal.careplans.models import CareProceedings, ProceedingsChild
+from portal.children.models import Child
+from portal.conferences.models import Conference, ConferenceChild, Invitation
+from portal.contributions.models import Contribution
+from portal.enums import ContributionStatus, Role
+from portal.identity import Actor
+from portal.people.models import Organisation
+
+
+def is_auditor(actor: Actor) -> bool:
+    return any(role == Role.AUDITOR for role, _ in actor.roles)
+
+
+def _invited_to(actor: Actor, conference_id: Any) -> ColumnElement[bool]:
+    """A correlated check the (conference, organisation) unique index answers row by row."""
+    invitation = aliased(Invitation)
+    return exists().where(invitation.conference_id == conference_id, invitation.organisation_id == actor.organisation_id)
+
+
+def conference_scope(actor: Actor) -> ColumnElement[bool]:
+    """LA staff see their LA's conferences; agency contributors see those their organisation is invited to."""
+    clauses: list[ColumnElement[bool]] = []
+    if la_ids := actor.la_ids():
+        clauses.append(Conference.la_id.in_(la_ids))
+    if actor.is_contributor:
+        clauses.append(_invited_to(actor, Conference.id))
+    return or_(*clauses) if clauses else false()
+
+
+def own_invitation_scope(actor: Actor) -> ColumnElement[bool]:
+    """The invitations to the actor's own organisation."""
+    return Invitation.organisation_id == actor.organisation_id
+
+
+def contributing_invitation_scope(actor: Actor) -> ColumnElement[bool]:
+    """The invitations a contributor answers: their organisation's."""
+    return own_invitation_scope(actor) if actor.is_contributor else false()
+
+
+def guardian_proceedings(actor: Actor) -> Any:
+    return select(CareProceedings.id).where(CareProceedings.guardian_id == actor.person_id)
+
+
+def child_scope(actor: Actor) -> ColumnElement[bool]:
+    """LA staff see their LA's children; contributors the children of conferences they are invited to;
+    guardians the children in proceedings assigned to them."""
+    clauses: list[ColumnElement[bool]] = []
+    if la_ids := actor.la_ids():
+        clauses.append(Child.la_id.in_(la_ids))
+    if actor.is_contributor:
+        clauses.append(exists().where(ConferenceChild.child_id == Child.id, _invited_to(actor, ConferenceChild.conference_id)))
+    if actor.has(Role.GUARDIAN):
+        clauses.append(Child.id.in_(select(ProceedingsChild.child_id).where(ProceedingsChild.proceedings_id.in_(guardian_proceedings(actor)))))
+    return or_(*clauses) if clauses else false()
+
+
+def proceedings_scope(actor: Actor) -> ColumnElement[bool]:
+    """A guardian sees the proceedings assigned to them; an IRO (chair) those of their LA."""
+    clauses: list[ColumnElement[bool]] = []
+    if actor.has(Role.GUARDIAN):
+        clauses.append(CareProceedings.guardian_id == actor.person_id)
+    if la_ids := actor.la_ids(frozenset({Role.CHAIR})):
+        clauses.append(CareProceedings.la_id.in_(la_ids))
+    return or_(*clauses) if clauses else false()
+
+
+def organisation_scope(actor: Actor) -> ColumnElement[bool]:
+    """The organisations of the actor's region (to invite, or to name)."""
+    return Organisation.region_id == actor.region_id
+
+
+# The regional audit: an AUDITOR holds the role for one council (la_id set) or for the whole region
+# (la_id null: the regional lead). The role opens audit rounds and their sampled contributions, never
+# the case: conference_scope and child_scope grant it nothing.
+
+def audit_round_scope(actor: Actor) -> ColumnElement[bool]:
+    """Auditors see their region's audit rounds; nobody else sees any."""
+    return AuditRound.region_id == actor.region_id if is_auditor(actor) else false()
+
+
+def audited_item_scope() -> ColumnElement[bool]:
+    """A round's items in every view; a withdrawn report leaves the audit (no view, count or result)."""
+    return ~exists().where(Contribution.id == AuditItem.contribution_id, Contribution.status == ContributionStatus.WITHDRAWN)
