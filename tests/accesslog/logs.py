@@ -1,0 +1,56 @@
+"""Reading the access log back, and making it refuse new rows, as a full disk or a broken constraint would."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import select, text
+
+from portal.accesslog import AccessLogEntry
+from portal.contributions.models import Contribution
+from portal.db import Database
+
+GP_REPORT = {
+    "about_author": "Dr Penrose, GP partner; from the practice records.",
+    "worries": "Bruising seen twice in October with differing explanations.",
+    "registration_attendance": "Registered since birth; last seen 2 November.",
+    "immunisations": "Pre-school booster overdue.",
+    "missed_appointments": "Not brought to two paediatric appointments.",
+    "parental_health": "Mother: depression, alcohol misuse.",
+    "working_well": "Grandmother visits every weekend.",
+    "next_steps": "Medication review for mother within two weeks.",
+    "danger_statement": "If drinking continues, Maisie could be left at night without a sober adult and be seriously hurt.",
+}
+
+
+async def logged(database: Database) -> list[AccessLogEntry]:
+    async with database.session() as session:
+        return list((await session.execute(select(AccessLogEntry).order_by(AccessLogEntry.id))).scalars())
+
+
+async def drafts(database: Database) -> list[dict[str, str]]:
+    async with database.session() as session:
+        return list((await session.execute(select(Contribution.sections))).scalars())
+
+
+async def _run(database: Database, *statements: str) -> None:
+    async with database.session() as session:
+        for statement in statements:
+            await session.execute(text(statement))
+        await session.commit()
+
+
+@asynccontextmanager
+async def log_refusing_rows(database: Database) -> AsyncIterator[None]:
+    postgres = database.engine.dialect.name == "postgresql"
+    if postgres:
+        await _run(
+            database,
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'log unavailable'; END $$",
+            "CREATE TRIGGER refuse BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION refuse()",
+        )
+    else:
+        await _run(database, "CREATE TRIGGER refuse BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'log unavailable'); END")
+    try:
+        yield
+    finally:
+        await _run(database, "DROP TRIGGER refuse ON access_log", "DROP FUNCTION refuse()") if postgres else await _run(database, "DROP TRIGGER refuse")

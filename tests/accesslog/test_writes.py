@@ -1,0 +1,54 @@
+"""Every change commits together with its access-log row, or not at all."""
+
+from portal.demo_identity import COOKIE
+from tests.accesslog.logs import drafts, log_refusing_rows, logged
+from tests.ingest import pdfs
+from tests.ingest.uploading import running
+
+SAVE = 'mutation {name} {{ saveDraft(input: {{invitationId: "{invitation}", sections: [{{sectionId: "worries", text: "Missed appointments."}}]}}) {{ contribution {{ id }} errors {{ message }} }} }}'
+
+
+async def test_a_very_long_operation_name_still_commits_with_its_log_row_and_no_sql_error(api, world, database):
+    name = "Save" + "x" * 300
+    response = await api.raw(SAVE.format(name=name, invitation=world.id("inv_gp1")), as_=world.gp1_author)
+    body = response.json()
+    assert "errors" not in body, body
+    assert body["data"]["saveDraft"]["errors"] == []
+    [entry] = await logged(database)
+    assert (entry.operation_type, entry.operation_name, entry.fields) == ("mutation", name[:200], ["saveDraft"])
+    assert await drafts(database) == [{"worries": "Missed appointments."}]
+
+
+async def test_when_the_log_row_cannot_be_written_nothing_commits_and_the_error_is_plain(api, world, database):
+    async with log_refusing_rows(database):
+        response = await api.raw(SAVE.format(name="Save", invitation=world.id("inv_gp1")), as_=world.gp1_author)
+    body = response.json()
+    assert body["data"] is None or body["data"]["saveDraft"] is None
+    [error] = body["errors"]
+    assert "log unavailable" not in error["message"] and "SQL" not in error["message"]
+    assert "not saved" in error["message"]
+    assert await drafts(database) == []
+
+
+async def test_the_upload_form_post_writes_a_log_row(database, world):
+    async with running(database) as api:
+        api.client.cookies.set(COOKIE, str(world.gp1_author))
+        response = await api.client.post(
+            f"/invitations/{world.inv_gp1}/upload", data={"mode": "replace"},
+            files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
+        )
+    assert response.status_code == 303
+    writes = [e for e in await logged(database) if e.person_id == world.gp1_author]
+    assert len(writes) == 1
+    assert "upload" in (writes[0].operation_name + " ".join(writes[0].fields)).lower()
+
+
+async def test_an_upload_that_cannot_be_logged_stores_nothing(database, world):
+    async with log_refusing_rows(database), running(database) as api:
+        api.client.cookies.set(COOKIE, str(world.gp1_author))
+        response = await api.client.post(
+            f"/invitations/{world.inv_gp1}/upload", data={"mode": "replace"},
+            files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
+        )
+    assert response.status_code >= 400
+    assert await drafts(database) == []
