@@ -4,6 +4,7 @@ from pathlib import Path
 
 import typer
 
+from portal.accesslog.cli import app as accesslog_app
 from portal.audit.cli import app as audit_app
 from portal.ingest.cli import ingest_command
 from portal.reminders.cli import worker_command
@@ -16,6 +17,7 @@ schema_app = typer.Typer(help="The GraphQL schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
 app.add_typer(audit_app, name="audit")
+app.add_typer(accesslog_app, name="accesslog")
 app.command("ingest")(ingest_command)
 app.command("timescales")(timescales)
 app.command("worker")(worker_command)

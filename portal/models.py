@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-from portal.accesslog import AccessLogEntry
+from portal.accesslog.models import AccessLogEntry
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import CasePerson, Child

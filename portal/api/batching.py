@@ -19,6 +19,7 @@ class Reader:
         self.session = session
         self.lock = asyncio.Lock()
         self.children_seen: set[int] = set()
+        self.contributions_seen: set[int] = set()
 
     async def all(self, statement: Select[Any]) -> Sequence[Any]:
         async with self.lock:

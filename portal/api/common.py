@@ -9,10 +9,11 @@ from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
-from portal.api.context import Info, in_transaction
+from portal.api.context import Info
 from portal.errors import ErrorCode, Problem
 from portal.identity import Actor
 from portal.markdown import to_safe_html
+from portal.unit_of_work import in_transaction
 
 ErrorCodeEnum = strawberry.enum(ErrorCode, name="ErrorCode")
 P = TypeVar("P")
@@ -35,13 +36,28 @@ class UserError:
 @strawberry.type
 @access.fields({access.INHERITED: ("source", "html")})
 class Markdown:
-    """Text written as Markdown: the source as typed, and HTML safe to put on a page."""
+    """Text written as Markdown: the source as typed, and HTML safe to put on a page.
+    Giving either out is a read of the report or child record it belongs to, for the access log."""
 
-    source: str
+    text: strawberry.Private[str]
+    contribution_id: strawberry.Private[int | None] = None
+    child_id: strawberry.Private[int | None] = None
+
+    def _read(self, info: Info) -> str:
+        reader = info.context.reader
+        if self.contribution_id is not None:
+            reader.contributions_seen.add(self.contribution_id)
+        if self.child_id is not None:
+            reader.children_seen.add(self.child_id)
+        return self.text
 
     @strawberry.field
-    def html(self) -> str:
-        return to_safe_html(self.source)
+    def source(self, info: Info) -> str:
+        return self._read(info)
+
+    @strawberry.field
+    def html(self, info: Info) -> str:
+        return to_safe_html(self._read(info))
 
 
 def number(value: strawberry.ID) -> int | None:

@@ -1,4 +1,4 @@
-"""What every resolver can reach: the actor, the request's session, loaders and agency definitions."""
+"""What every resolver can reach: the actor, the request's session, loaders, agency definitions and the operation being run."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -7,11 +7,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.types import Info as StrawberryInfo
 
+from portal.accesslog import Operation
 from portal.agencies import AgencyRegistry
 from portal.api.loaders import Loaders, Reader
-from portal.errors import DomainError, Problem
 from portal.identity import Actor
-from portal.readiness.changes import take_changed
 from portal.readiness.notifier import Notifier
 from portal.settings import Settings
 from portal.timescales import LARules
@@ -27,6 +26,7 @@ class Context:
     request: Any = None
     response: Any = None
     notifier: Notifier = field(default_factory=Notifier)
+    operation: Operation | None = None
     reader: Reader = field(init=False)
     loaders: Loaders = field(init=False)
 
@@ -36,26 +36,3 @@ class Context:
 
 
 Info = StrawberryInfo[Context, None]
-
-
-async def in_transaction(context: Context, work: Any) -> tuple[Any, tuple[Problem, ...]]:
-    """Run one mutation's work as one transaction: all of it is written, or none of it.
-    The conferences it changed are announced once it commits, for live readiness."""
-    session = context.session
-    if session.in_transaction():
-        await session.commit()
-    try:
-        result = await work(session, context.actor)
-        changed = take_changed(session)
-        await context.notifier.stage(session, changed)
-        await session.commit()
-    except DomainError as error:
-        take_changed(session)
-        await session.rollback()
-        return None, error.problems
-    except BaseException:
-        take_changed(session)
-        await session.rollback()
-        raise
-    context.notifier.committed(changed)
-    return result, ()

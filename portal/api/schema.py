@@ -17,7 +17,8 @@ from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
 from graphql import GraphQLError
-from portal.accesslog import AccessLogExtension
+from portal.accesslog import LogUnavailable
+from portal.accesslog.extension import AccessLogExtension
 from portal.api.audit.mutations import AuditMutation
 from portal.api.audit.queries import AuditQuery
 from portal.api.careplans.mutations import CarePlansMutation
@@ -88,6 +89,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 
 def _unexpected(error: Exception) -> bool:
-    """Hide internal errors; keep GraphQL's own errors (bad queries, limits, bad arguments)."""
+    """Hide internal errors; keep GraphQL's own errors (bad queries, limits, bad arguments) and the log's refusal."""
     original = getattr(error, "original_error", None)
-    return original is not None and not isinstance(original, ValueError)
+    return original is not None and not isinstance(original, ValueError | LogUnavailable)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
 from portal.agencies import AgencyDefinition, AgencyRegistry
-from portal.api.context import Context, in_transaction
+from portal.api.context import Context
 from portal.conferences.models import Invitation
 from portal.contributions import services as contributions
 from portal.contributions.models import Contribution, ContributionVersion
@@ -26,6 +26,7 @@ from portal.ingest.models import UploadedReport
 from portal.ingest.worker import IngestWorker
 from portal.lookup import own_invitation
 from portal.people.models import Organisation
+from portal.unit_of_work import in_transaction
 
 INVITATION = ("input", "invitationId")
 FILE = ("input", "file")
@@ -145,10 +146,12 @@ async def upload_report(
 ) -> tuple[UploadOutcome | None, tuple[Problem, ...]]:
     """The whole upload. The parse runs between two transactions so no lock is held while it runs;
     the second transaction checks everything again."""
-    checked, problems = await in_transaction(context, lambda s, a: check_upload(s, a, context.agencies, invitation_id))
-    if problems:
-        return None, problems
-    _, agency = checked
+    try:
+        _, agency = await check_upload(context.session, context.actor, context.agencies, invitation_id)
+    except DomainError as error:
+        return None, error.problems
+    finally:
+        await context.session.rollback()
     try:
         result = await worker.ingest(file.data, agency)
     except IngestError as error:

@@ -54,3 +54,26 @@ async def log_refusing_rows(database: Database) -> AsyncIterator[None]:
         yield
     finally:
         await _run(database, "DROP TRIGGER refuse ON access_log", "DROP FUNCTION refuse()") if postgres else await _run(database, "DROP TRIGGER refuse")
+
+
+@asynccontextmanager
+async def append_only_lifted(database: Database) -> AsyncIterator[None]:
+    """What an attacker with the database's owner account can do: drop the triggers, then put them back."""
+    if database.engine.dialect.name == "postgresql":
+        await _run(database, "DROP TRIGGER access_log_append_only ON access_log")
+        restore = ["CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_append_only()"]
+    else:
+        await _run(database, "DROP TRIGGER access_log_no_update", "DROP TRIGGER access_log_no_delete")
+        restore = [
+            f"CREATE TRIGGER access_log_no_{a.lower()} BEFORE {a} ON access_log BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END"
+            for a in ("UPDATE", "DELETE")
+        ]
+    try:
+        yield
+    finally:
+        await _run(database, *restore)
+
+
+async def tamper(database: Database, *statements: str) -> None:
+    async with append_only_lifted(database):
+        await _run(database, *statements)

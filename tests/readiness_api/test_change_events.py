@@ -1,13 +1,14 @@
 """A committed mutation announces the conferences it changed; a refused one announces nothing."""
 
 from portal.agencies import AgencyRegistry
-from portal.api.context import Context, in_transaction
+from portal.api.context import Context
 from portal.errors import invalid
 from portal.identity import load_actor
 from portal.readiness.changes import conference_changed
 from portal.readiness.notifier import Notifier
 from portal.settings import ROOT, Settings
 from portal.timescales import RULES_DIR, load_rules
+from portal.unit_of_work import in_transaction
 
 
 async def test_only_committed_changes_are_announced(database, world):

@@ -202,7 +202,7 @@ class AuditItemType:
             conference_scheduled_at=conference.scheduled_at,
             author_name=author.name,
             sections=[
-                AuditSectionType(id=s.id, title=s.title, text=Markdown(source=_text(pseudonymiser, scored.sections[s.id])))
+                AuditSectionType(id=s.id, title=s.title, text=Markdown(text=_text(pseudonymiser, scored.sections[s.id]), contribution_id=contribution.id))
                 for s in agency.sections
                 if scored.sections.get(s.id) and s.id in visible
             ],
@@ -225,6 +225,7 @@ class AuditItemType:
         pseudonymiser = await _pseudonymiser(info, root)
         visible = await _visible(info, await info.context.loaders.contribution.load(root.contribution_id))
         titles = {c.id: c.title for c in services.rubric_of(audit_round, info.context.settings.agencies_dir).criteria}
+        info.context.reader.contributions_seen.add(root.contribution_id)  # evidence quotes its text
         by_criterion: dict[str, list[AuditorLevel]] = {}
         for level in levels:
             by_criterion.setdefault(level.criterion_id, []).append(level)

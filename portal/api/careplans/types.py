@@ -22,7 +22,7 @@ class CarePlanViewType:
 
     @strawberry.field
     def view(self, root: strawberry.Parent[CarePlanView]) -> Markdown:
-        return Markdown(source=root.view)
+        return Markdown(text=root.view, child_id=root.child_id)
 
     @strawberry.field
     async def iro(self, root: strawberry.Parent[CarePlanView], info: Info) -> PersonType | None:

@@ -46,7 +46,7 @@ async def conference_map(info: Info, conference: Conference) -> list[MapSection]
         for contribution, organisation, shown in zip(contributions, organisations, visible, strict=True):
             text = contribution.sections.get(section_id, "").strip()
             if text and section_id in shown:
-                entries.append(MapEntry(contribution_id=str(contribution.id), organisation=organisation, text=Markdown(source=text)))
+                entries.append(MapEntry(contribution_id=str(contribution.id), organisation=organisation, text=Markdown(text=text, contribution_id=contribution.id)))
         title = any_agency.section(section_id).title  # type: ignore[union-attr]
         sections.append(MapSection(section_id=section_id, title=title, entries=entries))
     return sections

@@ -74,9 +74,12 @@ async def _contribution_context(info: Info, contribution: Contribution) -> tuple
     return agency, access.visible_sections(info.context.actor, contribution, access.Purpose.READ, requests, conference.chair_id)
 
 
-def _sections(agency: AgencyDefinition, texts: dict[str, str], visible: access.VisibleSections) -> list[SectionType]:
+def _sections(agency: AgencyDefinition, contribution_id: int, texts: dict[str, str], visible: access.VisibleSections) -> list[SectionType]:
     return [
-        SectionType(id=s.id, title=s.title, required=s.required, text=Markdown(source=texts[s.id]), withheld_from_family=s.id in visible.withheld)
+        SectionType(
+            id=s.id, title=s.title, required=s.required, text=Markdown(text=texts[s.id], contribution_id=contribution_id),
+            withheld_from_family=s.id in visible.withheld,
+        )
         for s in agency.sections
         if s.id in texts and s.id in visible
     ]
@@ -135,7 +138,7 @@ class ContributionType:
     @strawberry.field(description="Sections in the agency's order. Sections withheld from the family are shown only to the author's organisation and the chair.")
     async def sections(self, root: strawberry.Parent[Contribution], info: Info) -> list[SectionType]:
         agency, visible = await _contribution_context(info, root)
-        return _sections(agency, root.sections, visible)
+        return _sections(agency, root.id, root.sections, visible)
 
     @strawberry.field
     def scales(self, root: strawberry.Parent[Contribution]) -> list[SafetyScaleType]:
@@ -160,7 +163,7 @@ class ContributionType:
         return [
             ContributionVersionType(
                 number=v.number, status=v.status, note=v.note, created_at=v.created_at,
-                sections=_sections(agency, v.sections, visible), scales=_scales(v.scales),
+                sections=_sections(agency, root.id, v.sections, visible), scales=_scales(v.scales),
             )
             for v in versions
             if own or v.status != ContributionStatus.DRAFT

@@ -1,0 +1,53 @@
+"""One row per operation that read a child's record or a report's text, and one per committed change."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON
+from sqlmodel import Field, SQLModel
+
+from portal import clock
+from portal.db import UTCDateTime
+
+READ = "read"
+WRITE = "write"
+NAME_LENGTH = 200
+
+
+class AccessLogEntry(SQLModel, table=True):
+    __tablename__ = "access_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    action: str = Field(max_length=8)
+    operation_type: str = Field(max_length=16)
+    operation_name: str = Field(default="", max_length=NAME_LENGTH)
+    fields: list[str] = Field(default_factory=list, sa_type=JSON)
+    child_ids: list[int] = Field(default_factory=list, sa_type=JSON)
+    contribution_ids: list[int] = Field(default_factory=list, sa_type=JSON)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What the person ran: a GraphQL operation, or a plain HTTP route."""
+
+    type: str
+    name: str = ""
+    fields: tuple[str, ...] = ()
+
+    @classmethod
+    def of_request(cls, request: Any) -> "Operation":
+        if request is None:
+            return cls("service")
+        return cls("http", f"{request.method} {request.url.path}")
+
+    def entry(self, person_id: int, action: str, child_ids: set[int] = frozenset(), contribution_ids: set[int] = frozenset()) -> AccessLogEntry:
+        """The log row; a name longer than the column keeps its first NAME_LENGTH characters."""
+        return AccessLogEntry(
+            person_id=person_id, action=action, operation_type=self.type, operation_name=self.name[:NAME_LENGTH],
+            fields=list(self.fields), child_ids=sorted(child_ids), contribution_ids=sorted(contribution_ids), prev_hash="", hash="",
+        )

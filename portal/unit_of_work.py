@@ -1,0 +1,78 @@
+"""One way to write: the change, its access-log row and the readiness announcement commit together,
+or none of them does. Reads of a child's record or a report's text are logged here too."""
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from portal import accesslog
+from portal.errors import DomainError, Problem
+from portal.identity import Actor
+from portal.readiness.changes import take_changed
+
+if TYPE_CHECKING:
+    from portal.api.context import Context
+
+log = logging.getLogger(__name__)
+NOT_SAVED = "The change was not saved: it could not be recorded in the access log. Try again later."
+NOT_SHOWN = "Nothing is shown: this read could not be recorded in the access log. Try again later."
+
+
+def _operation(context: "Context") -> accesslog.Operation:
+    return context.operation or accesslog.Operation.of_request(context.request)
+
+
+async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusal: str) -> None:
+    try:
+        await accesslog.append(session, entry)
+    except Exception as error:
+        log.error("Access log row not written: %s", error)
+        raise accesslog.LogUnavailable(refusal) from None
+
+
+async def in_transaction(context: "Context", work: Callable[[AsyncSession, Actor], Awaitable[Any]]) -> tuple[Any, tuple[Problem, ...]]:
+    """Run one change as one transaction with its access-log row: all of it is written, or none of it.
+    The conferences it changed are announced once it commits, for live readiness."""
+    session = context.session
+    if session.in_transaction():
+        await session.commit()
+    try:
+        result = await work(session, context.actor)
+        changed = take_changed(session)
+        await context.notifier.stage(session, changed)
+        await _append(session, _operation(context).entry(context.actor.person_id, accesslog.WRITE), NOT_SAVED)
+        await session.commit()
+    except DomainError as error:
+        take_changed(session)
+        await session.rollback()
+        return None, error.problems
+    except BaseException:
+        take_changed(session)
+        await session.rollback()
+        raise
+    context.notifier.committed(changed)
+    return result, ()
+
+
+async def log_reads(context: "Context") -> None:
+    """One row for everything the operation read of children's records and reports' text, if anything;
+    raises LogUnavailable when it cannot be written, and the caller must then not give the data out."""
+    reader = context.reader
+    if not (reader.children_seen or reader.contributions_seen):
+        return
+    entry = _operation(context).entry(context.actor.person_id, accesslog.READ, reader.children_seen, reader.contributions_seen)
+    await log_read(context.session, entry)
+
+
+async def log_read(session: AsyncSession, entry: accesslog.AccessLogEntry) -> None:
+    """Commit one read's log row on its own; raises LogUnavailable when it cannot be written."""
+    if session.in_transaction():
+        await session.commit()
+    try:
+        await _append(session, entry, NOT_SHOWN)
+        await session.commit()
+    except BaseException:
+        await session.rollback()
+        raise
