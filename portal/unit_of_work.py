@@ -32,21 +32,30 @@ async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusa
         raise accesslog.LogUnavailable(refusal) from None
 
 
-async def in_transaction(context: "Context", work: Callable[[AsyncSession, Actor], Awaitable[Any]]) -> tuple[Any, tuple[Problem, ...]]:
+async def in_transaction(
+    context: "Context", work: Callable[[AsyncSession, Actor], Awaitable[Any]], *, check_only: bool = False
+) -> tuple[Any, tuple[Problem, ...]]:
     """Run one change as one transaction with its access-log row: all of it is written, or none of it.
-    The conferences it changed are announced once it commits, for live readiness."""
+    The conferences it changed are announced once it commits, for live readiness. A refused change
+    writes nothing but its log row. `check_only` runs the checks before a change and writes nothing
+    unless they refuse it."""
     session = context.session
     if session.in_transaction():
         await session.commit()
+    entry = _operation(context).entry
     try:
         result = await work(session, context.actor)
+        if check_only:
+            await session.rollback()
+            return result, ()
         changed = take_changed(session)
         await context.notifier.stage(session, changed)
-        await _append(session, _operation(context).entry(context.actor.person_id, accesslog.WRITE), NOT_SAVED)
+        await _append(session, entry(context.actor.person_id, accesslog.WRITE), NOT_SAVED)
         await session.commit()
     except DomainError as error:
         take_changed(session)
         await session.rollback()
+        await _commit_alone(session, entry(context.actor.person_id, accesslog.REFUSED), NOT_SAVED)
         return None, error.problems
     except BaseException:
         take_changed(session)
@@ -68,10 +77,14 @@ async def log_reads(context: "Context") -> None:
 
 async def log_read(session: AsyncSession, entry: accesslog.AccessLogEntry) -> None:
     """Commit one read's log row on its own; raises LogUnavailable when it cannot be written."""
+    await _commit_alone(session, entry, NOT_SHOWN)
+
+
+async def _commit_alone(session: AsyncSession, entry: accesslog.AccessLogEntry, refusal: str) -> None:
     if session.in_transaction():
         await session.commit()
     try:
-        await _append(session, entry, NOT_SHOWN)
+        await _append(session, entry, refusal)
         await session.commit()
     except BaseException:
         await session.rollback()

@@ -1,5 +1,7 @@
-"""One row per operation that read a child's record or a report's text, and one per committed change."""
+"""One row per operation that read a child's record or a report's text, one per committed change,
+and one per refused change."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,6 +14,7 @@ from portal.db import UTCDateTime
 
 READ = "read"
 WRITE = "write"
+REFUSED = "refused"  # a change that was refused, so wrote nothing
 NAME_LENGTH = 200
 
 
@@ -45,7 +48,7 @@ class Operation:
             return cls("service")
         return cls("http", f"{request.method} {request.url.path}")
 
-    def entry(self, person_id: int, action: str, child_ids: set[int] = frozenset(), contribution_ids: set[int] = frozenset()) -> AccessLogEntry:
+    def entry(self, person_id: int, action: str, child_ids: Iterable[int] = (), contribution_ids: Iterable[int] = ()) -> AccessLogEntry:
         """The log row; a name longer than the column keeps its first NAME_LENGTH characters."""
         return AccessLogEntry(
             person_id=person_id, action=action, operation_type=self.type, operation_name=self.name[:NAME_LENGTH],

@@ -146,12 +146,10 @@ async def upload_report(
 ) -> tuple[UploadOutcome | None, tuple[Problem, ...]]:
     """The whole upload. The parse runs between two transactions so no lock is held while it runs;
     the second transaction checks everything again."""
-    try:
-        _, agency = await check_upload(context.session, context.actor, context.agencies, invitation_id)
-    except DomainError as error:
-        return None, error.problems
-    finally:
-        await context.session.rollback()
+    checked, problems = await in_transaction(context, lambda s, a: check_upload(s, a, context.agencies, invitation_id), check_only=True)
+    if problems:
+        return None, problems
+    _, agency = checked
     try:
         result = await worker.ingest(file.data, agency)
     except IngestError as error:

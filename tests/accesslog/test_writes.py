@@ -52,3 +52,17 @@ async def test_an_upload_that_cannot_be_logged_stores_nothing(database, world):
         )
     assert response.status_code >= 400
     assert await drafts(database) == []
+
+
+async def test_a_refused_change_is_logged_as_refused_and_writes_nothing(api, world, database):
+    payload = await api.mutate("saveDraft", {"invitationId": world.id("inv_gp1"), "sections": []}, "contribution { id }", as_=world.gp2_author)
+    assert payload["errors"] and payload["contribution"] is None
+    [entry] = await logged(database)
+    assert (entry.person_id, entry.action, entry.operation_type, entry.fields) == (world.gp2_author, "refused", "mutation", ["saveDraft"])
+    assert await drafts(database) == []
+
+
+async def test_a_committed_change_is_logged_as_a_write(api, world, database):
+    await api.mutate("saveDraft", {"invitationId": world.id("inv_gp1"), "sections": []}, "contribution { id }", as_=world.gp1_author)
+    [entry] = await logged(database)
+    assert (entry.person_id, entry.action, entry.fields) == (world.gp1_author, "write", ["saveDraft"])
