@@ -11,7 +11,7 @@ import anyio
 from portal.accesslog import READ, Operation, append, verify
 from portal.accesslog.chain import GENESIS
 from portal.db import Database
-from tests.accesslog.logs import logged, tamper
+from tests.support.access_log import logged, tamper
 
 
 async def some_rows(api, world, database) -> list[int]:

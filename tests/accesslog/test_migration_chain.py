@@ -13,7 +13,7 @@ from portal.accesslog import verify
 from portal.db import Database
 from portal.migrate import alembic_config, upgrade
 from portal.settings import sync_url
-from tests.conftest import BACKENDS, new_postgres_database
+from tests.support.databases import BACKENDS, new_postgres_database
 
 OLD_ROWS = [
     ("2026-11-30 09:00:00.123456+00", "query", "Dashboard", ["conferences"], [1, 2]),

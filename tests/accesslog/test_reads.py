@@ -1,11 +1,12 @@
 """Reading a report's text, or a child's record, leaves one log row per operation, whatever the route."""
 
 from portal.accesslog import AccessLogEntry
-from tests.accesslog.logs import GP_REPORT, log_refusing_rows, logged
+from tests.support.access_log import log_refusing_rows, logged
+from tests.support.contributions import REQUIRED_GP
 
 
 async def report(api, world) -> str:
-    sections = [{"sectionId": k, "text": v} for k, v in GP_REPORT.items()]
+    sections = [{"sectionId": k, "text": v} for k, v in REQUIRED_GP.items()]
     saved = await api.mutate("saveDraft", {"invitationId": world.id("inv_gp1"), "sections": sections}, "contribution { id }", as_=world.gp1_author)
     return saved["contribution"]["id"]
 

@@ -1,9 +1,9 @@
 """Every change commits together with its access-log row, or not at all."""
 
 from portal.demo_identity import COOKIE
-from tests.accesslog.logs import drafts, log_refusing_rows, logged
-from tests.ingest import pdfs
-from tests.ingest.uploading import running
+from tests.support import pdfs
+from tests.support.access_log import drafts, log_refusing_rows, logged
+from tests.support.uploading import running
 
 SAVE = 'mutation {name} {{ saveDraft(input: {{invitationId: "{invitation}", sections: [{{sectionId: "worries", text: "Missed appointments."}}]}}) {{ contribution {{ id }} errors {{ message }} }} }}'
 

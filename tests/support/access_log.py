@@ -9,18 +9,6 @@ from portal.accesslog import AccessLogEntry
 from portal.contributions.models import Contribution
 from portal.db import Database
 
-GP_REPORT = {
-    "about_author": "Dr Penrose, GP partner; from the practice records.",
-    "worries": "Bruising seen twice in October with differing explanations.",
-    "registration_attendance": "Registered since birth; last seen 2 November.",
-    "immunisations": "Pre-school booster overdue.",
-    "missed_appointments": "Not brought to two paediatric appointments.",
-    "parental_health": "Mother: depression, alcohol misuse.",
-    "working_well": "Grandmother visits every weekend.",
-    "next_steps": "Medication review for mother within two weeks.",
-    "danger_statement": "If drinking continues, Maisie could be left at night without a sober adult and be seriously hurt.",
-}
-
 
 async def logged(database: Database) -> list[AccessLogEntry]:
     async with database.session() as session:
