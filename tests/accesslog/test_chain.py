@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import anyio
+import pytest
 
 from portal.accesslog import READ, Operation, append, verify
 from portal.accesslog.chain import GENESIS
@@ -46,44 +47,27 @@ async def test_an_untouched_log_verifies_and_each_row_links_to_the_one_before(ap
     assert (code, output.strip()) == (0, f"OK: 6 rows, chain head {entries[-1].hash}")
 
 
-async def test_an_edited_row_is_detected(api, world, database):
+TAMPERING = {
+    "an edited row": (lambda ids, world: f"UPDATE access_log SET person_id = {world.chair_b} WHERE id = {ids[2]}", 2, "edited"),
+    "a row given a new hash": (lambda ids, world: f"UPDATE access_log SET hash = '{'f' * 64}' WHERE id = {ids[3]}", 3, "edited"),
+    "a row given another row's hash": (
+        lambda ids, world: f"UPDATE access_log SET hash = (SELECT hash FROM access_log WHERE id = {ids[0]}) WHERE id = {ids[3]}", 3, "edited",
+    ),
+    "a deleted row": (lambda ids, world: f"DELETE FROM access_log WHERE id = {ids[1]}", 2, "deleted"),
+    "the first rows deleted": (lambda ids, world: f"DELETE FROM access_log WHERE id <= {ids[1]}", 2, "deleted"),
+    "a row moved to the end": (lambda ids, world: f"UPDATE access_log SET id = {ids[-1] + 100} WHERE id = {ids[1]}", 2, "reordered"),
+}
+
+
+@pytest.mark.parametrize("tampering", TAMPERING)
+async def test_tampering_through_sql_is_detected_at_the_first_broken_row(api, world, database, tampering):
+    statement, broken, problem = TAMPERING[tampering]
     ids = await some_rows(api, world, database)
-    await tamper(database, f"UPDATE access_log SET person_id = {world.chair_b} WHERE id = {ids[2]}")
+    await tamper(database, statement(ids, world))
     found = await verdict(database)
-    assert (found.broken_at, found.rows) == (ids[2], 2) and "edited" in found.problem
+    assert found.broken_at == ids[broken] and problem in found.problem, found
     code, output = await portal_verify(database)
-    assert code == 1 and f"BROKEN at row {ids[2]}" in output
-
-
-async def test_an_edit_that_recomputes_its_own_hash_breaks_the_next_link(api, world, database):
-    ids = await some_rows(api, world, database)
-    await tamper(database, f"UPDATE access_log SET hash = '{'f' * 64}' WHERE id = {ids[3]}")
-    found = await verdict(database)
-    assert found.broken_at == ids[3]
-    await tamper(database, f"UPDATE access_log SET hash = (SELECT hash FROM access_log WHERE id = {ids[0]}) WHERE id = {ids[3]}")
-    assert (await verdict(database)).broken_at == ids[3]
-
-
-async def test_a_deleted_row_is_detected(api, world, database):
-    ids = await some_rows(api, world, database)
-    await tamper(database, f"DELETE FROM access_log WHERE id = {ids[1]}")
-    found = await verdict(database)
-    assert (found.broken_at, found.rows) == (ids[2], 1) and "deleted" in found.problem
-    code, output = await portal_verify(database)
-    assert code == 1 and f"BROKEN at row {ids[2]}" in output
-
-
-async def test_deleting_the_first_rows_is_detected(api, world, database):
-    ids = await some_rows(api, world, database)
-    await tamper(database, f"DELETE FROM access_log WHERE id <= {ids[1]}")
-    assert (await verdict(database)).broken_at == ids[2]
-
-
-async def test_reordered_rows_are_detected(api, world, database):
-    ids = await some_rows(api, world, database)
-    await tamper(database, f"UPDATE access_log SET id = {ids[-1] + 100} WHERE id = {ids[1]}")
-    found = await verdict(database)
-    assert found.broken_at == ids[2]
+    assert code == 1 and f"BROKEN at row {ids[broken]}" in output
 
 
 async def test_many_sessions_appending_at_once_keep_one_chain(database, world):

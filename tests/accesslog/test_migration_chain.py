@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from portal.accesslog import verify
 from portal.db import Database
@@ -60,3 +61,8 @@ async def test_rows_from_before_the_chain_are_chained_in_order_and_verify(url_at
     await database.dispose()
     assert (found.ok, found.rows) == (True, 3)
     assert actions == ["read", "write", "read"]
+    engine = create_engine(sync_url(url_at_0005))
+    for statement in ("UPDATE access_log SET person_id = person_id", "DELETE FROM access_log"):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
+            connection.execute(text(statement))
+    engine.dispose()

@@ -1,9 +1,7 @@
 """Every change commits together with its access-log row, or not at all."""
 
-from portal.demo_identity import COOKIE
-from tests.support import pdfs
 from tests.support.access_log import drafts, log_refusing_rows, logged
-from tests.support.uploading import running
+from tests.support.uploading import post_letter_form, running
 
 SAVE = 'mutation {name} {{ saveDraft(input: {{invitationId: "{invitation}", sections: [{{sectionId: "worries", text: "Missed appointments."}}]}}) {{ contribution {{ id }} errors {{ message }} }} }}'
 
@@ -32,24 +30,16 @@ async def test_when_the_log_row_cannot_be_written_nothing_commits_and_the_error_
 
 async def test_the_upload_form_post_writes_a_log_row(database, world):
     async with running(database) as api:
-        api.client.cookies.set(COOKIE, str(world.gp1_author))
-        response = await api.client.post(
-            f"/invitations/{world.inv_gp1}/upload", data={"mode": "replace"},
-            files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
-        )
+        response = await post_letter_form(api, world.inv_gp1, as_=world.gp1_author)
     assert response.status_code == 303
     writes = [e for e in await logged(database) if e.person_id == world.gp1_author]
-    assert len(writes) == 1
+    assert [e.action for e in writes] == ["write"]
     assert "upload" in (writes[0].operation_name + " ".join(writes[0].fields)).lower()
 
 
 async def test_an_upload_that_cannot_be_logged_stores_nothing(database, world):
     async with log_refusing_rows(database), running(database) as api:
-        api.client.cookies.set(COOKIE, str(world.gp1_author))
-        response = await api.client.post(
-            f"/invitations/{world.inv_gp1}/upload", data={"mode": "replace"},
-            files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
-        )
+        response = await post_letter_form(api, world.inv_gp1, as_=world.gp1_author)
     assert response.status_code >= 400
     assert await drafts(database) == []
 

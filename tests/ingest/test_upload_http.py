@@ -8,7 +8,7 @@ from portal.demo_identity import HEADER
 from portal.ingest.models import UploadedReport
 from tests.support import ingest_jobs as jobs
 from tests.support import pdfs
-from tests.support.uploading import draft, multipart, running, texts, upload
+from tests.support.uploading import draft, multipart, post_letter_form, running, texts, upload
 
 
 async def test_a_simple_query_is_answered_while_a_parse_is_running(database, world, tmp_path):
@@ -35,11 +35,7 @@ async def test_a_simple_query_is_answered_while_a_parse_is_running(database, wor
 
 async def test_the_form_post_fills_the_draft_and_redirects(database, world):
     async with running(database) as api:
-        await api.act_as(world.gp1_author)
-        response = await api.client.post(
-            f"/invitations/{world.inv_gp1}/upload", data={"mode": "replace"},
-            files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
-        )
+        response = await post_letter_form(api, world.inv_gp1, as_=world.gp1_author)
         after = await draft(api, world.conf_a, world.inv_gp1, as_=world.gp1_author)
     assert response.status_code == 303 and response.headers["location"] == f"/invitations/{world.inv_gp1}"
     assert "Yours sincerely," in texts(after)["other_information"]

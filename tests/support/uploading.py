@@ -13,6 +13,7 @@ from portal.demo_identity import HEADER
 from portal.ingest.limits import IngestLimits
 from portal.ingest.worker import IngestWorker, Job
 from portal.settings import Settings
+from tests.support import pdfs
 from tests.support.api import Api
 
 CONTRIBUTION = """id status version
@@ -74,3 +75,12 @@ def squash(text: str) -> str:
 
 def texts(contribution: dict[str, Any]) -> dict[str, str]:
     return {s["id"]: s["text"]["source"] for s in contribution["sections"]}
+
+
+async def post_letter_form(api: Api, invitation_id: int, *, as_: int) -> httpx.Response:
+    """The upload form post as the invitation page sends it: a letter replacing the draft."""
+    await api.act_as(as_)
+    return await api.client.post(
+        f"/invitations/{invitation_id}/upload", data={"mode": "replace"},
+        files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")},
+    )

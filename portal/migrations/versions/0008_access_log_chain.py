@@ -5,7 +5,8 @@ Revision ID: 0008_access_log_chain
 Revises: 0005_access_log
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import sqlalchemy as sa
@@ -27,26 +28,21 @@ log = sa.table(
 )
 
 
-def _drop_append_only() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER access_log_append_only ON access_log")
-    else:
-        op.execute("DROP TRIGGER access_log_no_update")
-        op.execute("DROP TRIGGER access_log_no_delete")
-
-
-def _create_append_only() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log "
-            "FOR EACH ROW EXECUTE FUNCTION access_log_append_only()"
-        )
-    else:
-        for action in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER access_log_no_{action.lower()} BEFORE {action} ON access_log "
-                "BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END"
-            )
+@contextmanager
+def _append_only_lifted() -> Iterator[None]:
+    """The rows must be updated once here; the append-only triggers are put back exactly as they were."""
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        op.execute("ALTER TABLE access_log DISABLE TRIGGER access_log_append_only")
+        yield
+        op.execute("ALTER TABLE access_log ENABLE TRIGGER access_log_append_only")
+        return
+    triggers = bind.execute(sa.text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'access_log'")).all()
+    for name, _ in triggers:
+        op.execute(f"DROP TRIGGER {name}")
+    yield
+    for _, sql in triggers:
+        op.execute(sql)
 
 
 def _chain_existing_rows() -> None:
@@ -61,18 +57,19 @@ def _chain_existing_rows() -> None:
 
 
 def upgrade() -> None:
-    _drop_append_only()
+    with _append_only_lifted():
+        _add_columns_and_chain()
+
+
+def _add_columns_and_chain() -> None:
     op.add_column('access_log', sa.Column('action', sa.String(length=8), nullable=False, server_default='read'))
     op.add_column('access_log', sa.Column('contribution_ids', sa.JSON(), nullable=False, server_default='[]'))
     op.add_column('access_log', sa.Column('prev_hash', sa.String(length=64), nullable=False, server_default=''))
     op.add_column('access_log', sa.Column('hash', sa.String(length=64), nullable=False, server_default=''))
     _chain_existing_rows()
-    _create_append_only()
 
 
 def downgrade() -> None:
-    _drop_append_only()
-    with op.batch_alter_table('access_log', schema=None) as batch_op:
+    with _append_only_lifted(), op.batch_alter_table('access_log', schema=None) as batch_op:
         for column in ('hash', 'prev_hash', 'contribution_ids', 'action'):
             batch_op.drop_column(column)
-    _create_append_only()
