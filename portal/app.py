@@ -12,6 +12,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from portal.accesslog import LogUnavailable
 from portal.agencies import AgencyRegistry
 from portal.api.schema import build_schema
 from portal.api.view import PortalGraphQL
@@ -80,10 +81,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             response.set_cookie(COOKIE, cookie_value(person, settings.secret_key), httponly=True, samesite="strict")
         return response
 
-    async def sign_in(request: Request, error: Exception) -> Response:
+    def message(request: Request, title: str, error: dict[str, str], status: int) -> Response:
         if "text/html" in request.headers.get("accept", ""):
-            return templates.TemplateResponse(request, "message.html", {"title": "Sign in", "message": str(error)}, status_code=401)
-        return JSONResponse({"errors": [{"message": str(error), "code": "FORBIDDEN"}]}, status_code=401)
+            return templates.TemplateResponse(request, "message.html", {"title": title, "message": error["message"]}, status_code=status)
+        return JSONResponse({"errors": [error]}, status_code=status)
+
+    async def sign_in(request: Request, error: Exception) -> Response:
+        return message(request, "Sign in", {"message": str(error), "code": "FORBIDDEN"}, 401)
+
+    async def log_unavailable(request: Request, error: Exception) -> Response:
+        return message(request, "Try again later", {"message": str(error)}, 503)
 
     def too_large() -> Response:
         message = IngestError(IngestErrorCode.TOO_LARGE, limit=megabytes(settings.ingest_max_bytes)).message
@@ -115,7 +122,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),
             Middleware(ActorMiddleware, database=database, sources=sources),
         ],
-        exception_handlers={SignInRequired: sign_in},
+        exception_handlers={SignInRequired: sign_in, LogUnavailable: log_unavailable},
         lifespan=lifespan,
     )
     app.state.database = database

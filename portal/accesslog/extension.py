@@ -21,7 +21,7 @@ class AccessLogExtension(SchemaExtension):
         try:
             await log_reads(context)
         except LogUnavailable as error:
-            raise GraphQLError(error.message) from None
+            raise GraphQLError(error.message, original_error=error) from None
 
 
 def _root_fields(execution: ExecutionContext) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from strawberry.types import ExecutionResult
 
 from graphql import OperationDefinitionNode, parse
+from portal.accesslog import LogUnavailable
 from portal.edge.context import context_for
 from portal.edge.middleware import session_of
 from portal.settings import ROOT
@@ -28,9 +29,14 @@ def documents() -> dict[str, str]:
 
 
 async def execute(request: Request, name: str, variables: dict[str, Any]) -> ExecutionResult:
-    """Run one named operation through the schema with the request's context."""
+    """Run one named operation through the schema with the request's context. When the access log
+    cannot record it, LogUnavailable is raised: the route then shows that, not a partial result."""
     context = context_for(request, session_of(request))
-    return await request.app.state.schema.execute(documents()[name], variable_values=variables, context_value=context, operation_name=name)
+    result = await request.app.state.schema.execute(documents()[name], variable_values=variables, context_value=context, operation_name=name)
+    for error in result.errors or ():
+        if isinstance(error.original_error, LogUnavailable):
+            raise error.original_error
+    return result
 
 
 async def run_query(request: Request, name: str, variables: dict[str, Any]) -> dict[str, Any]:

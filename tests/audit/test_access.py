@@ -13,6 +13,7 @@ from portal.accesslog import AccessLogEntry
 from portal.children.models import Child
 from portal.conferences.models import Conference
 from portal.identity import load_actor
+from tests.support.access_log import log_refusing_rows
 from tests.support.audit_rounds import ITEMS, create_round, items
 from tests.support.audit_world import add_audit
 from tests.support.people import EVERYONE
@@ -134,4 +135,11 @@ async def test_exports_follow_the_same_rules(api, audit, round_id, database):
     async with database.session() as session:
         logged = (await session.execute(select(AccessLogEntry).where(AccessLogEntry.operation_name == "AuditRoundExport"))).scalars().all()
     assert [e.person_id for e in logged] == [audit.auditor_a, audit.auditor_b]
-    assert all(len(e.child_ids) == 12 for e in logged)
+    assert all(len(e.child_ids) == len(e.contribution_ids) == 12 for e in logged)
+
+
+async def test_an_export_that_cannot_be_logged_is_not_given_out(api, audit, round_id, database):
+    async with log_refusing_rows(database):
+        refused = await export(api, round_id, "csv", audit.auditor_a)
+    assert refused.status_code == 503 and "access log" in refused.json()["errors"][0]["message"]
+    assert "Kettlewell" not in refused.text

@@ -50,6 +50,7 @@ async def round_export(info: Info, audit_round: AuditRound) -> AuditExportType:
     async with context.reader.lock:
         results, children = await services.export_results(context.session, context.actor, audit_round)
     context.reader.children_seen.update(children)
+    context.reader.contributions_seen.update(int(r.contribution_id) for r in results)  # evidence quotes their text
     return AuditExportType(
         scores=[AuditExportScoreType(**dict(zip(SUMMARY_COLUMNS, row))) for row in summary_rows(results)],  # type: ignore[arg-type]
         criteria=[AuditExportCriterionType(**dict(zip(CRITERION_COLUMNS, row))) for row in criterion_rows(results)],  # type: ignore[arg-type]
