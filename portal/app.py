@@ -26,6 +26,14 @@ from portal.edge.csrf import CsrfMiddleware
 from portal.edge.headers import SecurityHeadersMiddleware
 from portal.edge.middleware import ActorMiddleware, session_of
 from portal.edge.routes import EdgeRoute
+from portal.identity.code_routes import code_routes
+from portal.identity.config import load_providers
+from portal.identity.ratelimit import SignInLimits
+from portal.identity.routes import home as signed_in_home
+from portal.identity.routes import sign_in_routes
+from portal.identity.sessions import SessionPolicy
+from portal.identity.signing_in import SignIn
+from portal.identity.sources import SessionCookieSource
 from portal.ids import parse_id
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
@@ -35,6 +43,7 @@ from portal.ingest.worker import IngestWorker
 from portal.pages.audit_export import export_route
 from portal.pages.invitation import invitation_route
 from portal.readiness.notifier import make_notifier
+from portal.reminders.worker import make_sender
 from portal.settings import ROOT, Settings, get_settings
 from portal.timescales import load_rules
 
@@ -59,7 +68,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     notifier = make_notifier(database.url)
     schema = build_schema(settings)
     graphql = PortalGraphQL(schema, settings)
-    sources = ActorChain([DemoPersonSource(settings.secret_key)] if settings.demo else [])
+    sign_in = SignIn(
+        settings=settings, templates=templates, providers=load_providers(settings.identity_file), policy=SessionPolicy.from_settings(settings),
+        limits=SignInLimits(settings), mailer=make_sender(settings),
+    )
+    sources = ActorChain([SessionCookieSource(sign_in.policy), *([DemoPersonSource(settings.secret_key)] if settings.demo else [])])
 
     async def healthz(request: Request) -> Response:
         await session_of(request).execute(text("SELECT 1"))
@@ -67,7 +80,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     async def home(request: Request) -> Response:
         if not settings.demo:
-            return JSONResponse({"graphql": "/graphql", "health": "/healthz"})
+            return await signed_in_home(request, sign_in)
         people = await demo_people(session_of(request))
         chosen = cookie_person_id(request.cookies.get(COOKIE, ""), settings.secret_key)
         return templates.TemplateResponse(request, "demo.html", {"people": people, "chosen": chosen})
@@ -87,6 +100,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         return JSONResponse({"errors": [error]}, status_code=status)
 
     async def sign_in(request: Request, error: Exception) -> Response:
+        if "text/html" in request.headers.get("accept", "") and not settings.demo and request.url.path != "/graphql":
+            return RedirectResponse("/sign-in", status_code=303)
         return message(request, "Sign in", {"message": str(error), "code": "FORBIDDEN"}, 401)
 
     async def log_unavailable(request: Request, error: Exception) -> Response:
@@ -108,6 +123,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             EdgeRoute("/", home),
             EdgeRoute("/demo/act-as", act_as, methods=["POST"]),
             EdgeRoute("/healthz", healthz),
+            *sign_in_routes(sign_in),
+            *code_routes(sign_in),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             export_route("csv"),

@@ -6,6 +6,7 @@ import typer
 
 from portal.accesslog.cli import app as accesslog_app
 from portal.audit.cli import app as audit_app
+from portal.identity.cli import users_app
 from portal.ingest.cli import ingest_command
 from portal.reminders.cli import worker_command
 from portal.settings import ROOT, get_settings
@@ -18,6 +19,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
 app.add_typer(audit_app, name="audit")
 app.add_typer(accesslog_app, name="accesslog")
+app.add_typer(users_app, name="users")
 app.command("ingest")(ingest_command)
 app.command("timescales")(timescales)
 app.command("worker")(worker_command)
@@ -63,6 +65,7 @@ def serve(
 
     from portal.agencies import AgencyFileError
     from portal.app import create_app
+    from portal.identity.config import IdentityFileError
     from portal.timescales import RulesFileError
 
     settings = get_settings()
@@ -74,6 +77,9 @@ def serve(
         application = create_app(settings)
     except AgencyFileError as error:
         typer.echo(f"Cannot start: agency definition {error}", err=True)
+        raise typer.Exit(2) from None
+    except IdentityFileError as error:
+        typer.echo(f"Cannot start: identity file {error}", err=True)
         raise typer.Exit(2) from None
     except RulesFileError as error:
         typer.echo(f"Cannot start: timescale rules in {settings.timescales_dir}: {error}", err=True)

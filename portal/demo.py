@@ -123,7 +123,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         social = org("social_care", f"{la_name} Children's Social Care", f"SC{la_index + 1:03d}", la.id)
         councils.append((la, social))
         chairs = [person(social, "Independent reviewing officer", [(Role.CHAIR, la.id)], slug) for _ in range(2)]
-        person(social, "Conference business support officer", [(Role.BUSINESS_SUPPORT, la.id)], slug)
+        person(social, "Conference business support officer", [(Role.BUSINESS_SUPPORT, la.id), (Role.LA_ADMIN, la.id)], slug)
         workers = [person(social, "Social worker", [(Role.SOCIAL_WORKER, la.id), (Role.CONTRIBUTOR, None)], slug) for _ in range(2)]
         contributors[social.id] = workers
         practices = [

@@ -10,6 +10,12 @@ class Role(StrEnum):
     CONTRIBUTOR = "CONTRIBUTOR"
     GUARDIAN = "GUARDIAN"
     AUDITOR = "AUDITOR"
+    LA_ADMIN = "LA_ADMIN"
+
+
+class PersonStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
 
 
 class ConferenceKind(StrEnum):

@@ -8,6 +8,7 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.identity.models import ApiToken, OneTimeCode, ProviderLink, SignInEvent, SignInSession
 from portal.ingest.models import UploadedReport
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
 from portal.reminders.models import ReminderOutbox
@@ -15,8 +16,9 @@ from portal.reminders.models import ReminderOutbox
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "CasePerson", "Child",
+    "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "CasePerson", "Child",
     "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "Invitation", "LocalAuthority",
-    "ModeratorDecision", "Organisation", "Person", "PersonRole", "ProceedingsChild", "Region", "ReminderOutbox", "UploadedReport",
+    "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "ProceedingsChild", "ProviderLink", "Region", "ReminderOutbox",
+    "SignInEvent", "SignInSession", "UploadedReport",
     "WithholdingRequest", "metadata",
 ]

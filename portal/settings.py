@@ -50,6 +50,12 @@ class Settings(BaseSettings):
     worker_retry_backoff_seconds: float = 60.0
     worker_max_backoff_seconds: float = 3600.0
     reminder_horizon_days: int = 31
+    identity_file: Path | None = None
+    session_idle_minutes: int = Field(default=30, gt=0)
+    session_lifetime_hours: int = Field(default=10, gt=0)
+    code_requests_per_address: str = "5/15 minutes"
+    code_requests_per_client: str = "30/15 minutes"
+    rate_limit_storage: str = "memory://"
 
     @property
     def public_url(self) -> str:

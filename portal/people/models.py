@@ -3,6 +3,8 @@
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from portal.enums import PersonStatus
+
 
 class Region(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
@@ -38,6 +40,7 @@ class Person(SQLModel, table=True):
     name: str = Field(max_length=200)
     email: str = Field(max_length=320, unique=True)
     job_title: str = Field(default="", max_length=200)
+    status: str = Field(default=PersonStatus.ACTIVE, max_length=16)
 
 
 class PersonRole(SQLModel, table=True):

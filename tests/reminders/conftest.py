@@ -3,10 +3,9 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from portal.db import Database
-from tests.support.mail import Inbox, free_port
+from tests.support.mail import Inbox, free_port, running_inbox
 from tests.support.world import World, build_world
 
 
@@ -17,11 +16,8 @@ def smtp_port() -> int:
 
 @pytest.fixture
 def inbox(smtp_port: int) -> Iterator[Inbox]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    yield inbox
-    controller.stop()
+    with running_inbox(smtp_port) as inbox:
+        yield inbox
 
 
 @pytest.fixture

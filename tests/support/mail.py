@@ -3,10 +3,13 @@
 import asyncio
 import socket
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from email import message_from_bytes
 from email.message import Message
 
+from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from portal import clock
@@ -29,6 +32,18 @@ class Inbox:
 
     def keys(self) -> Counter[str]:
         return Counter(m["X-Reminder-Key"] for m in self.messages)
+
+
+@contextmanager
+def running_inbox(port: int) -> Iterator[Inbox]:
+    """A real SMTP server on loopback that keeps what it is sent."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox
+    finally:
+        controller.stop()
 
 
 def free_port() -> int:

@@ -1,11 +1,11 @@
-"""Who is asking: the actor attached to every request."""
+"""Who is asking: the actor attached to every request. A suspended person is nobody."""
 
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from portal.enums import Role
+from portal.enums import PersonStatus, Role
 from portal.people.models import Organisation, Person, PersonRole
 
 LA_STAFF_ROLES = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER})
@@ -37,7 +37,7 @@ class Actor:
 async def load_actor(session: AsyncSession, person_id: int) -> Actor | None:
     row = (
         await session.execute(
-            select(Person, Organisation).join(Organisation, Organisation.id == Person.organisation_id).where(Person.id == person_id)
+            select(Person, Organisation).join(Organisation, Organisation.id == Person.organisation_id).where(Person.id == person_id, Person.status == PersonStatus.ACTIVE)
         )
     ).first()
     if row is None:

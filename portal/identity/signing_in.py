@@ -1,0 +1,44 @@
+"""What every way of signing in shares: what it needs, and how it ends (a session and its cookie)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.templating import Jinja2Templates
+
+from portal.identity.config import Providers
+from portal.identity.cookies import PENDING_COOKIE, clear_cookie, set_session_cookie
+from portal.identity.events import Event, record
+from portal.identity.ratelimit import SignInLimits
+from portal.identity.sessions import SessionPolicy, start_session
+from portal.reminders.outbox import Sender
+from portal.settings import Settings
+
+
+@dataclass
+class SignIn:
+    settings: Settings
+    templates: Jinja2Templates
+    providers: Providers
+    policy: SessionPolicy
+    limits: SignInLimits
+    mailer: Sender
+
+    def page(self, request: Request, template: str, status_code: int = 200, **values: Any) -> Response:
+        return self.templates.TemplateResponse(request, f"identity/{template}.html", values, status_code=status_code)
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+async def finish_sign_in(request: Request, db: AsyncSession, sign_in: SignIn, person_id: int, method: str, email: str = "") -> Response:
+    secret = await start_session(db, person_id, method, sign_in.policy, request.headers.get("user-agent", ""))
+    record(db, Event.SIGNED_IN, person_id=person_id, email=email, method=method, client_address=client_address(request))
+    await db.commit()
+    response = RedirectResponse("/", status_code=303)
+    set_session_cookie(response, request, secret)
+    clear_cookie(response, request, PENDING_COOKIE)
+    return response

@@ -1,0 +1,37 @@
+"""`portal users add|suspend|list` against a migrated database, in a child process."""
+
+import os
+import subprocess
+
+from tests.support.processes import portal_command
+
+
+def _portal(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(portal_command("users", *args), capture_output=True, text=True, env={**os.environ, "PORTAL_DATABASE_URL": database_url}, timeout=120)
+
+
+async def test_the_first_administrator_is_added_listed_and_suspended(database_url, world):
+    added = _portal(database_url, "add", "--name", "Ada Admin", "--email", "ada.admin@example.org", "--organisation", str(world.social_a), "--role", "LA_ADMIN:easterby")
+    assert added.returncode == 0, added.stderr
+    assert "Added Ada Admin <ada.admin@example.org>" in added.stdout
+    listed = _portal(database_url, "list").stdout
+    assert "ada.admin@example.org\tAda Admin" in listed and "ACTIVE\tLA_ADMIN:easterby" in listed
+    assert _portal(database_url, "suspend", "ADA.ADMIN@example.org").returncode == 0
+    assert "ada.admin@example.org\tAda Admin" in (listed := _portal(database_url, "list").stdout) and "SUSPENDED\tLA_ADMIN:easterby" in listed
+
+
+async def test_bad_input_changes_nothing(database_url, world):
+    cases = [
+        (["add", "--name", "X", "--email", "x@example.org", "--organisation", "999"], "no single organisation has the id or code '999'"),
+        (["add", "--name", "X", "--email", "x@example.org", "--organisation", str(world.gp1), "--role", "OVERLORD"], "'OVERLORD' is not a role"),
+        (["add", "--name", "X", "--email", "x@example.org", "--organisation", str(world.social_a), "--role", "CHAIR"], "CHAIR is held in a local authority"),
+        (["add", "--name", "X", "--email", "x@example.org", "--organisation", str(world.social_a), "--role", "CHAIR:nowhere"], "no local authority 'nowhere'"),
+        (["add", "--name", "X", "--email", "chair_a@example.org", "--organisation", str(world.social_a)], "already known"),
+        (["add", "--name", "X", "--email", "not-an-address", "--organisation", str(world.social_a)], "right format"),
+        (["suspend", "nobody@example.org"], "nobody has the email address"),
+    ]
+    before = _portal(database_url, "list").stdout
+    for args, message in cases:
+        result = _portal(database_url, *args)
+        assert result.returncode == 1 and "Nothing changed" in result.stderr and message in result.stderr, (args, result.stderr)
+    assert _portal(database_url, "list").stdout == before
