@@ -1,6 +1,6 @@
 """sign-in: sessions, emailed codes, provider links, API tokens, the sign-in log and a person's status
 
-Revision ID: 0008_sign_in
+Revision ID: 0009_sign_in
 Revises: 0001
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 import portal.db
 
-revision: str = '0008_sign_in'
+revision: str = '0009_sign_in'
 down_revision: str | Sequence[str] | None = '0001'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
