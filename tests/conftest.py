@@ -38,6 +38,22 @@ def frozen() -> Iterator[FixedClock]:
 
 
 @pytest.fixture
+def smtp_port() -> int:
+    from tests.support.mail import free_port
+
+    return free_port()
+
+
+@pytest.fixture
+def inbox(smtp_port: int) -> Iterator["Inbox"]:  # noqa: F821
+    """A real SMTP server on loopback at `smtp_port`, keeping what it is sent."""
+    from tests.support.mail import running_inbox
+
+    with running_inbox(smtp_port) as inbox:
+        yield inbox
+
+
+@pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
 

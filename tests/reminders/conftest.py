@@ -1,23 +1,11 @@
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from portal.db import Database
-from tests.support.mail import Inbox, free_port, running_inbox
 from tests.support.world import World, build_world
-
-
-@pytest.fixture
-def smtp_port() -> int:
-    return free_port()
-
-
-@pytest.fixture
-def inbox(smtp_port: int) -> Iterator[Inbox]:
-    with running_inbox(smtp_port) as inbox:
-        yield inbox
 
 
 @pytest.fixture
