@@ -99,7 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             return templates.TemplateResponse(request, "message.html", {"title": title, "message": error["message"]}, status_code=status)
         return JSONResponse({"errors": [error]}, status_code=status)
 
-    async def sign_in(request: Request, error: Exception) -> Response:
+    async def sign_in_required(request: Request, error: Exception) -> Response:
         if "text/html" in request.headers.get("accept", "") and not settings.demo and request.url.path != "/graphql":
             return RedirectResponse("/sign-in", status_code=303)
         return message(request, "Sign in", {"message": str(error), "code": "FORBIDDEN"}, 401)
@@ -139,7 +139,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),
             Middleware(ActorMiddleware, database=database, sources=sources),
         ],
-        exception_handlers={SignInRequired: sign_in, LogUnavailable: log_unavailable},
+        exception_handlers={SignInRequired: sign_in_required, LogUnavailable: log_unavailable},
         lifespan=lifespan,
     )
     app.state.database = database
