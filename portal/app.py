@@ -28,6 +28,7 @@ from portal.edge.middleware import ActorMiddleware, session_of
 from portal.edge.routes import EdgeRoute
 from portal.identity.code_routes import code_routes
 from portal.identity.config import load_providers
+from portal.identity.oidc_routes import oidc_routes
 from portal.identity.ratelimit import SignInLimits
 from portal.identity.routes import home as signed_in_home
 from portal.identity.routes import sign_in_routes
@@ -125,6 +126,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             EdgeRoute("/healthz", healthz),
             *sign_in_routes(sign_in),
             *code_routes(sign_in),
+            *oidc_routes(sign_in),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             export_route("csv"),

@@ -89,3 +89,15 @@ async def _commit_alone(session: AsyncSession, entry: accesslog.AccessLogEntry, 
     except BaseException:
         await session.rollback()
         raise
+
+
+async def commit_identity_change(session: AsyncSession, request: Any, person_id: int | None) -> None:
+    """Commit what signing in, signing out or an emailed code changed, with its sign-in log row already
+    added, and an access-log row when the change names a person; none of it when that row cannot be written."""
+    try:
+        if person_id is not None:
+            await _append(session, accesslog.Operation.of_request(request).entry(person_id, accesslog.WRITE), NOT_SAVED)
+        await session.commit()
+    except BaseException:
+        await session.rollback()
+        raise

@@ -19,6 +19,7 @@ from portal.identity.events import Event, record
 from portal.identity.mail import code_message
 from portal.identity.signing_in import SignIn, client_address, finish_sign_in
 from portal.reminders.smtp import DeliveryFailed
+from portal.unit_of_work import commit_identity_change
 
 log = logging.getLogger(__name__)
 
@@ -55,17 +56,17 @@ def code_routes(sign_in: SignIn) -> list[EdgeRoute]:
         client = client_address(request)
         if not await sign_in.limits.allow_code_request(email, client):
             record(db, Event.RATE_LIMITED, email=email, method=METHOD, client_address=client, detail="code request")
-            await db.commit()
+            await commit_identity_change(db, request, None)
             return sign_in.page(request, "email", 429, error=TOO_MANY_REQUESTS, email=typed)
         person = await active_person(db, email)
         response = RedirectResponse("/sign-in/code", status_code=303)
         if person is None:
             record(db, Event.CODE_FOR_UNKNOWN_ADDRESS, email=email, method=METHOD, client_address=client)
-            await db.commit()
+            await commit_identity_change(db, request, None)
         else:
             code = await issue_code(db, person.id, key)
             record(db, Event.CODE_REQUESTED, person_id=person.id, email=email, method=METHOD, client_address=client)
-            await db.commit()
+            await commit_identity_change(db, request, person.id)
             # Sent after the answer, so a known address is not answered more slowly than an unknown one.
             response.background = BackgroundTask(send, person.id, code_message(person.email, code, sign_in.settings.smtp_sender))
         set_pending(response, request, key, email=email)
@@ -88,12 +89,12 @@ def code_routes(sign_in: SignIn) -> list[EdgeRoute]:
         client = client_address(request)
         if not await sign_in.limits.allow_code_check(client):
             record(db, Event.RATE_LIMITED, email=email, method=METHOD, client_address=client, detail="code check")
-            await db.commit()
+            await commit_identity_change(db, request, None)
             return sign_in.page(request, "code", 429, email=email, error=TOO_MANY_REQUESTS)
         redeemed = await redeem_code(db, email, code, key)
         if redeemed.refusal is not None:
             record(db, Event.CODE_REFUSED, person_id=redeemed.person_id, email=email, method=METHOD, client_address=client, detail=redeemed.refusal)
-            await db.commit()
+            await commit_identity_change(db, request, redeemed.person_id)
             return sign_in.page(request, "code", 400, email=email, error=REFUSALS[redeemed.refusal])
         assert redeemed.person_id is not None
         return await finish_sign_in(request, db, sign_in, redeemed.person_id, METHOD, email)

@@ -27,7 +27,8 @@ class Provider(BaseModel):
     client_secret_env: str | None = None
     client_secret_file: Path | None = None
     scopes: tuple[str, ...] = ("openid", "email", "profile")
-    claim: Annotated[str, Field(min_length=1)] = "email"
+    claim: Annotated[str, Field(min_length=1)] = "sub"
+    email_claim: Annotated[str, Field(min_length=1)] = "email"
     require_verified_email: bool = True
     organisations: tuple[str, ...] = ()
     las: tuple[str, ...] = ()
@@ -45,6 +46,12 @@ class Provider(BaseModel):
     @property
     def issuer_url(self) -> str:
         return str(self.issuer).rstrip("/")
+
+    def admits(self, organisation_code: str | None, organisation_id: int, la_slugs: set[str]) -> bool:
+        """Whether people of this organisation (or of these LAs) may sign in through this provider."""
+        if not self.organisations and not self.las:
+            return True
+        return bool({organisation_code, str(organisation_id)} & set(self.organisations)) or bool(la_slugs & set(self.las))
 
     def client_secret(self) -> str:
         if self.client_secret_env is not None:

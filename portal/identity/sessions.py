@@ -50,13 +50,13 @@ async def session_person(db: AsyncSession, secret: str, policy: SessionPolicy) -
     return row.person_id
 
 
-async def end_session(db: AsyncSession, secret: str) -> int | None:
-    """End the session with this id; returns the person it named."""
+async def end_session(db: AsyncSession, secret: str) -> SignInSession | None:
+    """End the session with this id; returns it (who it named, how they signed in), or None when it was not open."""
     row = (await db.execute(select(SignInSession).where(SignInSession.secret_hash == digest(secret), SignInSession.ended_at.is_(None)))).scalar_one_or_none()
     if row is None:
         return None
     row.ended_at = clock.now()
-    return row.person_id
+    return row
 
 
 async def end_all_sessions(db: AsyncSession, person_id: int) -> int:

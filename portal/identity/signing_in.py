@@ -1,6 +1,6 @@
 """What every way of signing in shares: what it needs, and how it ends (a session and its cookie)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,10 +11,12 @@ from starlette.templating import Jinja2Templates
 from portal.identity.config import Providers
 from portal.identity.cookies import PENDING_COOKIE, clear_cookie, set_session_cookie
 from portal.identity.events import Event, record
+from portal.identity.oidc import OidcClients
 from portal.identity.ratelimit import SignInLimits
 from portal.identity.sessions import SessionPolicy, start_session
 from portal.reminders.outbox import Sender
 from portal.settings import Settings
+from portal.unit_of_work import commit_identity_change
 
 
 @dataclass
@@ -25,9 +27,14 @@ class SignIn:
     policy: SessionPolicy
     limits: SignInLimits
     mailer: Sender
+    oidc: OidcClients = field(default_factory=OidcClients)
 
     def page(self, request: Request, template: str, status_code: int = 200, **values: Any) -> Response:
         return self.templates.TemplateResponse(request, f"identity/{template}.html", values, status_code=status_code)
+
+    def base_url(self, request: Request) -> str:
+        """The portal's address as the browser reaches it (PORTAL_BASE_URL when set)."""
+        return self.settings.base_url.rstrip("/") or str(request.base_url).rstrip("/")
 
 
 def client_address(request: Request) -> str:
@@ -37,7 +44,7 @@ def client_address(request: Request) -> str:
 async def finish_sign_in(request: Request, db: AsyncSession, sign_in: SignIn, person_id: int, method: str, email: str = "") -> Response:
     secret = await start_session(db, person_id, method, sign_in.policy, request.headers.get("user-agent", ""))
     record(db, Event.SIGNED_IN, person_id=person_id, email=email, method=method, client_address=client_address(request))
-    await db.commit()
+    await commit_identity_change(db, request, person_id)
     response = RedirectResponse("/", status_code=303)
     set_session_cookie(response, request, secret)
     clear_cookie(response, request, PENDING_COOKIE)
