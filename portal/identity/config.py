@@ -8,9 +8,19 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
 from portal.datafiles import Slug, read_toml, validate
+
+
+def _issuer(value: str) -> str:
+    """An http(s) URL, kept exactly as written: ID tokens must name the issuer character for character,
+    and some include the default port (NHS CIS2's ":443") or end with a slash."""
+    try:
+        TypeAdapter(AnyHttpUrl).validate_python(value)
+    except ValidationError:
+        raise ValueError("Input should be a valid URL") from None
+    return value
 
 
 class IdentityFileError(Exception):
@@ -22,7 +32,7 @@ class Provider(BaseModel):
 
     id: Slug
     name: Annotated[str, Field(min_length=1, max_length=100)]
-    issuer: AnyHttpUrl
+    issuer: Annotated[str, AfterValidator(_issuer)]
     client_id: Annotated[str, Field(min_length=1)]
     client_secret_env: str | None = None
     client_secret_file: Path | None = None
@@ -45,7 +55,11 @@ class Provider(BaseModel):
 
     @property
     def issuer_url(self) -> str:
-        return str(self.issuer).rstrip("/")
+        return self.issuer
+
+    @property
+    def discovery_url(self) -> str:
+        return f"{self.issuer.rstrip('/')}/.well-known/openid-configuration"
 
     def admits(self, organisation_code: str | None, organisation_id: int, la_slugs: set[str]) -> bool:
         """Whether people of this organisation (or of these LAs) may sign in through this provider."""

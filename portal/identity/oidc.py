@@ -80,7 +80,7 @@ class OidcClients:
     async def metadata(self, provider: Provider) -> dict[str, Any]:
         kept = self.kept.get(provider.id)
         if kept is None or clock.now() - kept.fetched_at > DISCOVERY_KEPT_FOR:
-            metadata = await self._get(provider, f"{provider.issuer_url}/.well-known/openid-configuration")
+            metadata = await self._get(provider, provider.discovery_url)
             if metadata.get("issuer") != provider.issuer_url:
                 raise ProviderDown(f"discovery names the issuer {metadata.get('issuer')!r}, not {provider.issuer_url!r}")
             missing = [k for k in ("authorization_endpoint", "token_endpoint", "jwks_uri") if not isinstance(metadata.get(k), str)]

@@ -67,3 +67,19 @@ def test_serve_refuses_to_start_on_a_bad_identity_file(tmp_path):
     assert result.returncode == 2
     assert "Cannot start: identity file identity.toml: providers[0].client_secret_env: TEST_UNSET_SECRET is empty or not set" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_issuer_is_kept_as_written_with_its_port(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEST_CIS2_SECRET", "s3cret")
+    cis2 = "https://am.nhsidentity.spineservices.nhs.uk:443/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare"
+    provider = load_providers(_file(tmp_path, GOOD.replace("https://issuer.example.org/realms/Healthcare", cis2))).get("cis2")
+    assert provider.issuer_url == cis2 and provider.discovery_url == f"{cis2}/.well-known/openid-configuration"
+
+
+def test_the_example_identity_file_is_valid(monkeypatch):
+    from portal.settings import ROOT
+
+    monkeypatch.setenv("PORTAL_CIS2_CLIENT_SECRET", "from-the-environment")
+    monkeypatch.setenv("PORTAL_ENTRA_CLIENT_SECRET", "from-the-environment")
+    providers = load_providers(ROOT / "deploy" / "identity.example.toml")
+    assert [(p.id, p.claim) for p in providers.all()] == [("cis2", "uid"), ("entra", "oid")]
