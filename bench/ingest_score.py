@@ -1,9 +1,9 @@
-"""Extraction score per layout, and pages per second for pdfplumber alone and for the whole ingestion.
+"""Placement accuracy of PDF ingestion on the corpus (tests/support/ingest_corpus), per layout,
+for the tuning layouts, the held-out layouts and all; paragraphs lost; and pages per second.
 
-Run: .venv/bin/python bench/ingest_score.py
+Run: .venv/bin/python bench/ingest_score.py [--misplaced]   (--misplaced lists the tuning layouts' misses)
 """
 
-import asyncio
 import io
 import sys
 import time
@@ -16,9 +16,9 @@ import pdfplumber  # noqa: E402
 
 from portal.agencies import AgencyRegistry  # noqa: E402
 from portal.ingest import IngestLimits  # noqa: E402
-from portal.ingest.worker import ingest_pdf  # noqa: E402
-from tests.support import pdfs  # noqa: E402
-from tests.support.pdf_scoring import score  # noqa: E402
+from portal.ingest.parse import parse_pdf  # noqa: E402
+from tests.support import ingest_corpus, pdfs  # noqa: E402
+from tests.support.corpus_scoring import place  # noqa: E402
 
 ROUNDS = 3
 
@@ -30,25 +30,44 @@ def pdfplumber_alone(data: bytes) -> None:
             page.extract_words(extra_attrs=["fontname", "size"])
 
 
-async def main() -> None:
+def speed(data: bytes, pages: int, gp) -> tuple[float, float]:
+    start = time.perf_counter()
+    for _ in range(ROUNDS):
+        pdfplumber_alone(data)
+    alone = pages * ROUNDS / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for _ in range(ROUNDS):
+        parse_pdf(data, gp, IngestLimits())
+    return alone, pages * ROUNDS / (time.perf_counter() - start)
+
+
+def main(show_misplaced: bool) -> None:
     gp = AgencyRegistry.load(ROOT / "agencies")["gp"]
-    fixtures = [make() for make in pdfs.LAYOUTS] + [
-        pdfs.Fixture("long report (40 pages)", pdfs.long_report(40), [], 40)
-    ]
-    print(f"{'layout':<24} {'score':>8} {'pages':>5} {'pdfplumber p/s':>15} {'ingestion p/s':>14}")
-    for fixture in fixtures:
-        start = time.perf_counter()
-        for _ in range(ROUNDS):
-            pdfplumber_alone(fixture.data)
-        alone = fixture.pages * ROUNDS / (time.perf_counter() - start)
-        start = time.perf_counter()
-        for _ in range(ROUNDS):
-            result = await ingest_pdf(fixture.data, gp, IngestLimits())
-        whole = fixture.pages * ROUNDS / (time.perf_counter() - start)
-        placed, total, _ = score(fixture, result)
-        share = f"{placed / total:.1%}" if total else "-"
-        print(f"{fixture.name:<24} {share:>8} {result.pages:>5} {alone:>15.1f} {whole:>14.1f}")
+    totals = {"tuning": [0, 0, 0], "held-out": [0, 0, 0]}
+    print(f"{'layout':<28} {'set':<9} {'placed':>9} {'accuracy':>9} {'lost':>5} {'review':>7}")
+    for make in ingest_corpus.ALL:
+        layout = make()
+        result = parse_pdf(layout.data, gp, IngestLimits())
+        p = place(layout, result)
+        review = sum(1 for x in getattr(result, "placements", []) if x.needs_review)
+        kind = "held-out" if layout.held_out else "tuning"
+        for i, v in enumerate((p.placed, p.total, len(p.lost))):
+            totals[kind][i] += v
+        print(f"{layout.name:<28} {kind:<9} {p.placed:>4}/{p.total:<4} {p.accuracy:>9.1%} {len(p.lost):>5} {review:>7}")
+        if show_misplaced and not layout.held_out:
+            for unit, found in p.misplaced:
+                print(f"    {unit.section} -> {found}: {unit.text[:70]}")
+    every = [sum(v) for v in zip(*totals.values(), strict=True)]
+    for name, (placed, total, lost) in [*totals.items(), ("all", every)]:
+        print(f"{name + ' overall':<38} {placed:>4}/{total:<4} {placed / total:>9.1%} {lost:>5}")
+    print()
+    print(f"{'speed':<28} {'pages':>5} {'pdfplumber p/s':>15} {'ingestion p/s':>14}")
+    for name, data, pages in [("emis print", ingest_corpus.TUNING[0]().data, 0),
+                              ("long report (40 pages)", pdfs.long_report(40), 40)]:
+        pages = pages or len(pdfplumber.open(io.BytesIO(data)).pages)
+        alone, whole = speed(data, pages, gp)
+        print(f"{name:<28} {pages:>5} {alone:>15.1f} {whole:>14.1f}")
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main("--misplaced" in sys.argv)

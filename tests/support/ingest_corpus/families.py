@@ -1,0 +1,412 @@
+"""Invented families: what a GP would write about each child, paragraph by paragraph, keyed by the
+GP agency's section the paragraph belongs in. Every person, practice and place here is invented.
+
+Families A-C feed the tuning layouts; D and E feed only the held-out layouts, so their wording
+never shaped the matcher or the agency vocabulary.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    child: str
+    dob: str
+    nhs: str
+    practice: str
+    author: str
+    conference: str
+    text: dict[str, list[str]] = field(default_factory=dict)
+
+    def one(self, section: str, n: int = 0) -> str:
+        return self.text[section][n]
+
+
+A = Family(
+    "A", "Leo Ashgrove", "14-Feb-2022", "999 012 3456", "Holm Lane Medical Centre", "Dr Priya Mendes",
+    "Initial child protection conference, 20 October 2026, Calderby Town Hall",
+    {
+        "about_author": [
+            "I am Dr Priya Mendes, a salaried GP at Holm Lane Medical Centre. I have been Leo's named GP since "
+            "2023 and have seen him and his mother in surgery on several occasions. This report is based on the "
+            "practice records and my own consultations.",
+        ],
+        "worries": [
+            "On 3 September 2026 Leo was brought to the surgery by a neighbour with a burn on the back of his left "
+            "hand about the size of a coin. The neighbour said Leo had been left alone in the flat that afternoon. "
+            "His mother later told me he had touched the kettle.",
+        ],
+        "registration_attendance": [
+            "Leo has been registered with the practice since birth. He was last seen on 3 September 2026. He is "
+            "usually brought by his mother, but twice this year by a neighbour, and his attendance is mostly for "
+            "minor illness at the walk-in clinic rather than booked appointments.",
+        ],
+        "medical_conditions": [
+            "Leo has mild asthma, treated with a blue reliever inhaler as needed; the prescription has not been "
+            "collected since May. His speech is behind what is expected for his age and he was referred to speech "
+            "and language therapy in March 2026.",
+        ],
+        "immunisations": [
+            "Leo's routine vaccinations are incomplete. He has not had the second MMR dose or the pre-school "
+            "booster, and three invitations from the practice nurse were not answered.",
+        ],
+        "missed_appointments": [
+            "Leo was not brought to his speech and language therapy assessment on 12 May or to the asthma clinic "
+            "on 30 June. Nobody phoned to cancel or rebook either appointment.",
+        ],
+        "parental_health": [
+            "Leo's mother, Kerry-Ann Ashgrove, has generalised anxiety and has told the practice she drinks most "
+            "evenings to help her sleep. Her alcohol screening score in July was in the harmful range and she "
+            "declined a referral to the community alcohol team.",
+        ],
+        "history_of_abuse": [
+            "Leo was made subject to a child in need plan in 2024 because of concerns about home conditions. The "
+            "plan closed in early 2025. There are no earlier child protection records for Leo or his half-sister.",
+        ],
+        "impact_analysis": [
+            "In my opinion the main effect on Leo of his mother's drinking is that he is not always supervised and "
+            "his health needs are missed. The burn, the uncollected inhaler and the missed therapy all point the "
+            "same way: his care depends on how his mother is coping that week.",
+        ],
+        "danger_statement": [
+            "The practice is worried that if Leo's mother continues to drink in the evenings while she is alone "
+            "with him, Leo could be seriously hurt in an accident at home, or have an asthma attack with nobody "
+            "able to help him.",
+        ],
+        "complicating_factors": [
+            "The family has no phone credit for long periods, so reminders from the practice do not reach them. "
+            "Ms Ashgrove has changed her address twice this year and hospital letters have gone to the old flat.",
+        ],
+        "working_well": [
+            "Ms Ashgrove clearly loves Leo and he is warm and affectionate with her in the consulting room. She "
+            "came back promptly when asked to bring him for the burn to be dressed, and the neighbour is a "
+            "reliable help.",
+        ],
+        "existing_safety": [
+            "When Leo was burned, the neighbour took him straight to the surgery and stayed with him, and Ms "
+            "Ashgrove's sister has since been staying over on the nights she works.",
+        ],
+        "safety_goals": [
+            "Leo will always have a sober adult looking after him, his inhaler will be at home and in date, and "
+            "professionals will see him brought to his appointments for the next six months.",
+        ],
+        "next_steps": [
+            "The practice will book a joint appointment with the health visitor within two weeks to catch up Leo's "
+            "vaccinations, send reminders by letter as well as text, and offer Ms Ashgrove a review of her anxiety "
+            "and drinking with the practice mental health worker.",
+        ],
+        "child_voice": [
+            "Leo is four and his speech is limited. When I asked about his hand he said \"hot, hot, Mummy "
+            "sleeping\" and pointed to the kitchen.",
+        ],
+    },
+)
+
+B = Family(
+    "B", "Ava Brindle", "02-Jan-2026", "999 045 7781", "Quarry Bank Surgery", "Dr Tom Ellery",
+    "Review child protection conference, 9 November 2026, Westmarsh Family Hub",
+    {
+        "about_author": [
+            "This report has been prepared by Dr Tom Ellery, GP partner at Quarry Bank Surgery, who has known the "
+            "family since Ava's mother registered in 2024. Information is drawn from the electronic record, "
+            "letters from the maternity unit and discussions with the health visitor.",
+        ],
+        "worries": [
+            "At her eight-week check Ava had a small bruise on her cheek. Her parents could not explain it and a "
+            "baby who is not yet rolling should not bruise. She was seen by the paediatric team the same day and "
+            "the findings were passed to children's social care.",
+        ],
+        "registration_attendance": [
+            "Ava was registered with the practice shortly after birth. She has been seen five times, most recently "
+            "on 21 September 2026 for a cold, when both parents came with her.",
+        ],
+        "medical_conditions": [
+            "Ava was born at 36 weeks and was treated for neonatal abstinence syndrome for eleven days on the "
+            "special care unit. She is now gaining weight along the 9th centile and her development appears "
+            "normal for her corrected age.",
+        ],
+        "immunisations": [
+            "Ava's eight- and twelve-week vaccinations were given on time. The sixteen-week vaccinations are "
+            "overdue: the appointment was rebooked twice by her father.",
+        ],
+        "missed_appointments": [
+            "Ava was not brought to her hip ultrasound at the hospital in February, and the family did not attend "
+            "a weighing clinic in April. Both were later rebooked by the health visitor.",
+        ],
+        "parental_health": [
+            "Ava's father, Darren Brindle, is prescribed methadone through the shared care service and has had two "
+            "positive urine tests for heroin since the summer. Ava's mother, Shona Lister, has a history of "
+            "postnatal depression and was restarted on medication in June.",
+        ],
+        "history_of_abuse": [
+            "Mr Brindle's two older children from a previous relationship were placed with their grandparents in "
+            "2019 after a child protection plan for neglect.",
+        ],
+        "impact_analysis": [
+            "A baby of Ava's age depends entirely on her carers. When Mr Brindle is using heroin and Ms Lister is "
+            "low in mood, there may be times when neither parent is able to respond to her, to notice illness or "
+            "to keep her safe from harm.",
+        ],
+        "danger_statement": [
+            "The GP and health visitor are worried that if Ava's father uses heroin again while caring for her, "
+            "Ava could be dropped, shaken or left without feeds, and could swallow drugs left within reach.",
+        ],
+        "complicating_factors": [
+            "The parents live with Mr Brindle's brother, who is not registered with any GP and whose own drug use "
+            "is not known to services. The couple are reluctant to let professionals into the house.",
+        ],
+        "working_well": [
+            "Both parents attend with Ava and are gentle with her. Ms Lister has kept every appointment with her "
+            "own mental health worker and the feeding chart she keeps is careful and up to date.",
+        ],
+        "existing_safety": [
+            "Since the bruise was found, Ava's maternal grandmother has come every morning to help, and the "
+            "parents have agreed that Mr Brindle is not left alone with Ava.",
+        ],
+        "safety_goals": [
+            "For the next three months Ava will be cared for only by adults who are not using drugs, her "
+            "methadone-free home will have medicines locked away, and she will be brought to every check.",
+        ],
+        "next_steps": [
+            "Dr Ellery will see Ava for her overdue vaccinations before the end of October, share any further "
+            "positive drug tests with the social worker, and review Ms Lister's medication in four weeks.",
+        ],
+        "child_voice": [
+            "Ava is nine months old. She is a smiley baby who reaches for her mother and settles quickly when "
+            "picked up; she was unsettled and flinched when approached by her uncle in the waiting room.",
+        ],
+    },
+)
+
+C = Family(
+    "C", "Jayden Corrie", "30-Jun-2012", "999 077 2014", "Millford Health Centre", "Dr Ruth Okonjo",
+    "Initial child protection conference, 14 October 2026, Millford Civic Offices",
+    {
+        "about_author": [
+            "My name is Dr Ruth Okonjo. I am a GP at Millford Health Centre and the practice safeguarding lead. I "
+            "have seen Jayden three times this year and his mother more often. I have also read the letters from "
+            "the emergency department and the child and adolescent mental health service.",
+        ],
+        "worries": [
+            "Jayden attended the emergency department on 28 August 2026 after cutting his forearms. He told the "
+            "nurse that his mother's partner had pushed him against a wall the week before and that he was scared "
+            "to go home.",
+        ],
+        "registration_attendance": [
+            "Jayden has been registered with us since 2018. He usually comes alone or with his older sister; his "
+            "last appointment was on 2 October 2026, a follow-up after the emergency department visit.",
+        ],
+        "medical_conditions": [
+            "Jayden has low mood and anxiety and is on the waiting list for the child and adolescent mental health "
+            "service. He is otherwise physically well, but he has lost four kilograms since the spring.",
+        ],
+        "immunisations": [
+            "His childhood immunisations are complete. He has not yet had the teenage booster or the MenACWY "
+            "vaccine offered at school this year.",
+        ],
+        "missed_appointments": [
+            "Jayden has not come to two booked reviews of his mood, in June and in September. The first time his "
+            "mother phoned to say he was ill; the second time there was no contact.",
+        ],
+        "parental_health": [
+            "Jayden's mother, Mrs Lorraine Corrie, has told me that her partner is controlling and has hit her. "
+            "She has been coded at the practice as a victim of domestic abuse since 2025 and has been referred to "
+            "the domestic abuse advocacy service.",
+        ],
+        "history_of_abuse": [
+            "The practice record shows a police notification of a domestic incident at the family home in 2023, "
+            "when Jayden was present. There was no child protection plan at that time.",
+        ],
+        "impact_analysis": [
+            "Jayden is living in a home where violence happens and he has begun to hurt himself. In my view his "
+            "self-harm, weight loss and missed reviews are a response to fear at home rather than a separate "
+            "illness.",
+        ],
+        "danger_statement": [
+            "We are worried that if Jayden keeps living with his mother's partner and the violence continues, he "
+            "will be hurt again, his self-harm will become more serious, and he could end his own life.",
+        ],
+        "complicating_factors": [
+            "Mrs Corrie is frightened of what her partner will do if she tells professionals more, and the partner "
+            "is registered at a different practice, so we hold no information about him.",
+        ],
+        "working_well": [
+            "Jayden has a close relationship with his older sister, who comes with him to appointments, and he is "
+            "still going to school most days. His mother has been honest with me about what happens at home.",
+        ],
+        "existing_safety": [
+            "After the push in August, Jayden's sister took him to stay at their aunt's house for three nights, "
+            "and his mother asked the partner to leave for a week.",
+        ],
+        "safety_goals": [
+            "Jayden will live somewhere he is not hit or threatened, will have an adult he trusts to tell when he "
+            "feels like hurting himself, and professionals will see his self-harm stop over the next six months.",
+        ],
+        "next_steps": [
+            "I will see Jayden again within two weeks, chase the mental health referral as urgent, and offer his "
+            "mother an appointment with the domestic abuse advocate at the surgery.",
+        ],
+        "child_voice": [
+            "Jayden said to me: \"I just want it to be quiet at home. I don't want Mum to get hurt because of me.\" "
+            "He asked that his mother's partner is not told what he said.",
+        ],
+    },
+)
+
+D = Family(  # held out
+    "D", "Sophie Dunmore", "11-May-2019", "999 083 6620", "Fenby Road Surgery", "Dr Hamid Qureshi",
+    "Review child protection conference, 2 November 2026, Fenby Children's Centre",
+    {
+        "about_author": [
+            "Report written by Dr Hamid Qureshi, GP principal, Fenby Road Surgery. I have looked after Sophie, her "
+            "brother Alfie and their mother for six years, and I have taken this information from our records and "
+            "from talking with the school nurse.",
+        ],
+        "worries": [
+            "Sophie has come to school several times this term hungry and in dirty clothes, and the school nurse "
+            "found untreated head lice and infected scratches on her scalp. She has eight decayed teeth and has "
+            "complained of toothache for months.",
+        ],
+        "registration_attendance": [
+            "Sophie and Alfie have both been registered here since 2020. Sophie was last seen on 18 September 2026 "
+            "with earache. Their mother usually brings them, often late in the day and without an appointment.",
+        ],
+        "medical_conditions": [
+            "Sophie has recurrent ear infections and her hearing was reduced in the left ear at her last test. She "
+            "is overweight for her height, and the dentist has listed her for extraction of several teeth under "
+            "general anaesthetic.",
+        ],
+        "immunisations": [
+            "Both children are up to date with their jabs apart from the annual flu nasal spray, which their "
+            "mother declined last winter.",
+        ],
+        "missed_appointments": [
+            "Sophie was not brought to the dental hospital twice and missed her ear, nose and throat follow-up in "
+            "July. We have counted nine missed appointments across both children in the past year.",
+        ],
+        "parental_health": [
+            "Ms Natalie Dunmore has a mild learning disability and epilepsy that is not well controlled. She told "
+            "me she sometimes forgets her tablets and has had two seizures at home this year while the children "
+            "were there.",
+        ],
+        "history_of_abuse": [
+            "Sophie and Alfie were on child protection plans under the category of neglect in 2021 and 2022. The "
+            "plans ended when the family moved nearer their grandmother.",
+        ],
+        "impact_analysis": [
+            "Ms Dunmore wants to do her best but struggles to organise the children's care without help. The "
+            "result for Sophie is pain, poor hearing and being picked on at school for how she looks, which "
+            "affects her confidence and her learning.",
+        ],
+        "danger_statement": [
+            "We are worried that if nothing changes, Sophie will go on living with pain from her teeth and ears, "
+            "will lose more of her hearing, and could be hurt if her mother has a seizure while caring for her "
+            "alone.",
+        ],
+        "complicating_factors": [
+            "The grandmother who used to help has moved away. Ms Dunmore finds letters hard to read, so written "
+            "appointment letters are often not understood.",
+        ],
+        "working_well": [
+            "Sophie is cheerful and chatty, and Ms Dunmore is affectionate with both children. She has agreed to "
+            "let the family support worker help with mornings.",
+        ],
+        "existing_safety": [
+            "Ms Dunmore has taught Sophie to ring 999 and to put Alfie in front of the television if Mummy falls "
+            "down, and a neighbour now has a key to the house.",
+        ],
+        "safety_goals": [
+            "Sophie will be free of toothache and ear pain by the spring, will go to school clean and fed every "
+            "day, and will always have an adult nearby who can help if her mother has a seizure.",
+        ],
+        "next_steps": [
+            "The practice will phone Ms Dunmore before each appointment instead of writing, refer her back to the "
+            "epilepsy nurse, and liaise with the dental hospital so that Sophie's treatment goes ahead this term.",
+        ],
+        "child_voice": [
+            "Sophie told the school nurse: \"My teeth hurt when I eat. Mummy says we'll go to the dentist soon.\" She "
+            "drew a picture of her family with Grandma in it.",
+        ],
+    },
+)
+
+E = Family(  # held out
+    "E", "Kacper Ewing-Nowak", "23-Sep-2016", "999 091 4407", "Brookhaven Practice", "Dr Lucy Tran",
+    "Initial child protection conference, 27 October 2026, Brookhaven Council House",
+    {
+        "about_author": [
+            "I write as Kacper's GP. I qualified in 2011 and have worked at Brookhaven Practice since 2019. Most "
+            "of what follows comes from our clinical system and hospital correspondence; where it comes from what "
+            "the family told me, I say so.",
+        ],
+        "worries": [
+            "Kacper's father, who has a psychotic illness, stopped his medication in the summer. In August Kacper "
+            "told his teacher that his father had locked him in his bedroom for a night because the neighbours "
+            "were \"listening through the walls\".",
+        ],
+        "registration_attendance": [
+            "Kacper joined the practice list in 2019 when the family moved from Poland. He is seen about twice a "
+            "year, nearly always with his father, most recently on 5 August 2026 for a sore throat.",
+        ],
+        "medical_conditions": [
+            "Kacper has attention deficit hyperactivity disorder, diagnosed by the community paediatrician in "
+            "2024, and takes methylphenidate on school days. His growth and weight are being monitored because "
+            "of the medicine.",
+        ],
+        "immunisations": [
+            "Kacper's vaccination record from Poland was translated and checked in 2019; he has had everything "
+            "due for his age in the UK schedule.",
+        ],
+        "missed_appointments": [
+            "Kacper was not brought to two ADHD medication reviews with the paediatrician this year, which means "
+            "his prescription may have to stop.",
+        ],
+        "parental_health": [
+            "Mr Marek Nowak has schizophrenia and is under the early intervention team; he disengaged from them "
+            "in June. Kacper's mother, Ms Joanne Ewing, works night shifts and has no health problems known to us.",
+        ],
+        "history_of_abuse": [
+            "There is nothing in Kacper's record, or his father's, about earlier abuse or neglect, and no previous "
+            "referrals to children's social care.",
+        ],
+        "impact_analysis": [
+            "When his father is unwell, Kacper is left to manage a frightening adult on his own at night. This is "
+            "likely to add to his anxiety and attention problems and may explain the recent fall in his behaviour "
+            "at school.",
+        ],
+        "danger_statement": [
+            "The practice is worried that if Mr Nowak stays off his medication and cares for Kacper alone at night, "
+            "Kacper could be locked in, hurt, or drawn into his father's beliefs, and would be too scared to tell "
+            "anyone.",
+        ],
+        "complicating_factors": [
+            "Mr Nowak does not believe he is ill and refuses home visits. Ms Ewing's night shifts mean she is not "
+            "home when her partner's symptoms are worst.",
+        ],
+        "working_well": [
+            "Kacper's mother is very committed to him and has already asked her employer for day shifts. Kacper "
+            "does well in maths and has a good friend at school whose family he can visit.",
+        ],
+        "existing_safety": [
+            "When Kacper was locked in, his mother came home early, let him out and took him to his grandmother's "
+            "for the rest of the week.",
+        ],
+        "safety_goals": [
+            "Kacper will not be alone overnight with his father while his father is unwell, will know who to call "
+            "if he is scared, and will be brought to every medication review for the coming year.",
+        ],
+        "next_steps": [
+            "The practice will ask the early intervention team for an urgent review of Mr Nowak, book Kacper's "
+            "medication review with the paediatrician, and tell the social worker of any further missed "
+            "appointments.",
+        ],
+        "child_voice": [
+            "Kacper said he likes football and drawing. He told me \"Tata is different when he is poorly. I don't "
+            "like the nights.\"",
+        ],
+    },
+)
+
+TUNING_FAMILIES = (A, B, C)
+HELD_OUT_FAMILIES = (D, E)
