@@ -35,6 +35,8 @@ class SectionDefinition(BaseModel):
     required: StrictBool = False
     max_length: StrictInt = Field(default=20_000, gt=0, le=200_000)
     aliases: tuple[str, ...] = ()
+    # Words and phrases a paragraph about this section tends to use; ingestion places text by them.
+    vocabulary: tuple[str, ...] = ()
 
 
 class AgencyDefinition(BaseModel):

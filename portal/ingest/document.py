@@ -23,6 +23,7 @@ class Block:
     gap_before: float = 0.0
     margin: bool = False  # in the top or bottom strip of the page where headers and footers live
     rows: tuple[tuple[str, ...], ...] = ()
+    cell_paragraphs: tuple[tuple[tuple[str, ...], ...], ...] = ()  # per row, per cell: its paragraphs
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,27 @@ class ExtractedSection:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where one paragraph (or table) of the PDF went, and how sure the mapping is."""
+
+    section_id: str  # other_information when nothing claimed it
+    section_title: str
+    excerpt: str
+    confidence: float  # 0..1: 1 when a heading names the section exactly
+    basis: str  # "heading", "content", "heading and content" or "none"
+    heading: str | None  # the heading it sat under in the PDF
+    pages: list[int]
+    needs_review: bool  # the author should check it
+
+
+@dataclass(frozen=True)
 class IngestResult:
     pages: int
     sections: list[ExtractedSection]
     unmapped: str
     unmapped_pages: list[int]
     warnings: list[str]
+    placements: list[Placement] = field(default_factory=list)
 
     def as_json(self) -> dict:
         """The shape `portal ingest --json` prints."""

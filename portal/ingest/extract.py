@@ -12,6 +12,7 @@ from io import BytesIO
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+from portal.ingest import columns
 from portal.ingest.document import Block, ExtractedDocument
 from portal.ingest.errors import IngestError, IngestErrorCode
 
@@ -79,33 +80,67 @@ def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
 def _read_page(page, number: int, sizes: Counter[float]) -> list[tuple[int, float, "_Line | Block"]]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    every = page.extract_words(extra_attrs=["fontname", "size"])
     words = []
-    for word in page.extract_words(extra_attrs=["fontname", "size"]):
+    for word in every:
         sizes[round(word["size"], 1)] += len(word["text"])
         if not any(_inside(word, box) for box in boxes):
             words.append(word)
+    margin = page.height * MARGIN_SHARE
+    groups = _group_lines(words)
     items: list[tuple[int, float, _Line | Block]] = []
-    for group in _group_lines(words):
-        top = min(w["top"] for w in group)
-        bottom = max(w["bottom"] for w in group)
-        margin = page.height * MARGIN_SHARE
-        line = _Line(
-            page=number,
-            top=top,
-            bottom=bottom,
-            text=" ".join(w["text"] for w in group),
-            size=round(max(w["size"] for w in group), 1),
-            bold=all(BOLD_FONT.search(w["fontname"]) for w in group),
-            in_margin=top < margin or bottom > page.height - margin,
-        )
-        items.append((number, top, line))
+    form = columns.find_form(groups, page.width)
+    if form is not None:
+        groups = [g for n, g in enumerate(groups) if n not in form.lines]
+        items.append((number, form.top, _form_block(form.rows, number)))
+    for group in groups:
+        for part in _runin_split(group):
+            top = min(w["top"] for w in part)
+            bottom = max(w["bottom"] for w in part)
+            line = _Line(
+                page=number,
+                top=top,
+                bottom=bottom,
+                text=" ".join(w["text"] for w in part),
+                size=round(max(w["size"] for w in part), 1),
+                bold=all(BOLD_FONT.search(w["fontname"]) for w in part),
+                in_margin=top < margin or bottom > page.height - margin,
+            )
+            items.append((number, top, line))
     for table in tables:
         rows = [tuple(_cell(c) for c in row) for row in table.extract()]
-        rows = [r for r in rows if any(r)]
-        if rows:
-            items.append((number, table.bbox[1], Block("table", markdown_table(rows), number, rows=tuple(rows))))
+        keep = [n for n, r in enumerate(rows) if any(r)]
+        rows = [rows[n] for n in keep]
+        if not rows:
+            continue
+        paragraphs: tuple[tuple[tuple[str, ...], ...], ...] = ()
+        if all(len(r) == 2 for r in rows):  # a question/answer form: keep each answer's paragraphs apart
+            cells = [[columns.cell_lines([w for w in every if _inside(w, box)]) if box else [] for box in table.rows[n].cells]
+                     for n in keep]
+            gaps = [g for row in cells for lines in row if (g := columns.line_gap(lines)) is not None]
+            usual = min(gaps) if gaps else None
+            paragraphs = tuple(tuple(columns.paragraphs(lines, usual) for lines in row) for row in cells)
+        items.append((number, table.bbox[1], Block("table", markdown_table(rows), number, rows=tuple(rows),
+                                                   cell_paragraphs=paragraphs)))
     items.sort(key=lambda item: (item[0], item[1]))
     return items
+
+
+def _form_block(rows: list[tuple[str, tuple[str, ...]]], page: int) -> Block:
+    flat = [(q, " ".join(a)) for q, a in rows]
+    return Block("table", markdown_table(flat), page, rows=tuple(flat),
+                 cell_paragraphs=tuple(((q,) if q else (), a) for q, a in rows))
+
+
+def _runin_split(line: list[dict]) -> list[list[dict]]:
+    """"**Attendance:** Leo has been registered..." becomes the label and the text after it."""
+    bold = [bool(BOLD_FONT.search(w["fontname"])) for w in line]
+    if not bold[0] or all(bold):
+        return [line]
+    cut = bold.index(False)
+    if cut > 8 or any(bold[cut:]) or not line[cut - 1]["text"].endswith((":", ".")):
+        return [line]
+    return [line[:cut], line[cut:]]
 
 
 def _group_lines(words: list[dict]) -> list[list[dict]]:

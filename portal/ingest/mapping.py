@@ -1,21 +1,52 @@
-"""Blocks → the agency's sections. Nothing is dropped: text no section claims is kept as unmapped."""
+"""Blocks → the agency's sections. Nothing is dropped: text no section claims is kept as unmapped.
+
+First the blocks become items (headings, paragraphs, tables) each under the heading that rules
+it; then every paragraph is placed: under a heading that clearly names a section, there; otherwise
+by what it says, helped by what the heading suggests. Every placement keeps its confidence.
+"""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Literal
 
 from portal.agencies import AgencyDefinition
-from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult
-from portal.ingest.headings import HeadingSignals, SectionMatcher, signals
+from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult, Placement
+from portal.ingest.headings import HeadingSignals, signals
+from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning
 
 BULLET = re.compile(r"^[\u2022\u2023\u25cf\u25aa\u2013\-*]\s+")
 SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")
+STRONG = 0.95  # a heading scoring this much names its section (title, alias, near spelling): all under it goes there
+HEADING_WEIGHT = 1.2  # how much a weaker heading's scores count against the paragraph's own
+REVIEW_BELOW = 0.65  # placements less sure than this are shown to the author to decide
+REVIEW_WORDS = 12  # unplaced text this long is shown too; shorter is letterhead and labels
+
+ItemKind = Literal["heading", "paragraph", "table", "aside"]
+
+
+@dataclass(frozen=True)
+class _Context:
+    heading: str | None = None
+    scored: Scored | None = None
+    level: "_Level | None" = None
+
+    @property
+    def names(self) -> str | None:
+        """The section this heading clearly names, if any."""
+        if self.scored and self.scored.section and self.scored.score >= STRONG:
+            return self.scored.section
+        return None
+
+
+NO_HEADING = _Context()
 
 
 @dataclass
-class _Part:
-    chunks: list[str] = field(default_factory=list)
-    pages: set[int] = field(default_factory=set)
-    starts: int = 0
+class _Item:
+    kind: ItemKind
+    text: str
+    pages: set[int]
+    context: _Context
 
 
 @dataclass(frozen=True)
@@ -37,21 +68,21 @@ class _Level:
         return self.depth > 0 and size <= self.size + 0.5
 
 
-class _Draft:
+class _Collector:
     def __init__(self) -> None:
-        self.parts: dict[str | None, _Part] = {}
-        self.target: str | None = None
-        self.level: _Level | None = None
+        self.items: list[_Item] = []
+        self.context = NO_HEADING
         self.paragraph: list[str] = []
         self.paragraph_pages: set[int] = set()
 
-    def start(self, target: str | None, level: _Level | None, page: int) -> None:
+    def heading(self, text: str, context: _Context, page: int) -> None:
         self.flush()
-        self.target, self.level = target, level
-        part = self.parts.setdefault(target, _Part())
-        part.starts += 1
-        if target is not None:
-            part.pages.add(page)
+        self.context = context
+        self.items.append(_Item("heading", text, {page}, context))
+
+    def sub_heading(self, text: str, page: int) -> None:
+        self.flush()
+        self.items.append(_Item("heading", text, {page}, self.context))  # placed with the section it sits in
 
     def add_line(self, text: str, page: int, new_paragraph: bool) -> None:
         if new_paragraph or BULLET.match(text):
@@ -59,25 +90,14 @@ class _Draft:
         self.paragraph.append(BULLET.sub("- ", text))
         self.paragraph_pages.add(page)
 
-    def add_chunk(self, text: str, page: int) -> None:
+    def add(self, kind: ItemKind, text: str, page: int) -> None:
         self.flush()
-        part = self.parts.setdefault(self.target, _Part())
-        part.chunks.append(text)
-        part.pages.add(page)
-
-    def add_aside(self, text: str, page: int) -> None:
-        """Keep text in the unmapped part without leaving the current section."""
-        part = self.parts.setdefault(None, _Part())
-        part.chunks.append(text)
-        part.pages.add(page)
+        self.items.append(_Item(kind, text, {page}, self.context))
 
     def flush(self) -> None:
-        if not self.paragraph:
-            return
-        part = self.parts.setdefault(self.target, _Part())
-        part.chunks.append(" ".join(self.paragraph))
-        part.pages.update(self.paragraph_pages)
-        self.paragraph, self.paragraph_pages = [], set()
+        if self.paragraph:
+            self.items.append(_Item("paragraph", " ".join(self.paragraph), self.paragraph_pages, self.context))
+            self.paragraph, self.paragraph_pages = [], set()
 
 
 @dataclass(frozen=True)
@@ -101,74 +121,160 @@ class _Measures:
 
 
 def map_document(document: ExtractedDocument, agency: AgencyDefinition) -> IngestResult:
-    matcher = SectionMatcher(agency)
+    meaning = SectionMeaning(agency)
     measures = _Measures.of([b for b in document.blocks if b.kind == "line"], document.body_size)
-    draft = _Draft()
+    collector = _Collector()
     previous: Block | None = None
     for block in document.blocks:
         if block.kind == "table":
-            _add_table(draft, block, matcher)
+            _add_table(collector, block, meaning)
         elif block.margin and block.size < measures.body_size:
-            draft.add_aside(block.text.strip(), block.page)  # a footer or page reference
+            collector.add("aside", block.text.strip(), block.page)  # a footer or page reference
             continue
         else:
-            _add_line(draft, block, previous, matcher, measures)
+            _add_line(collector, block, previous, meaning, measures)
         previous = block
-    draft.flush()
-    return _result(document, agency, draft)
+    collector.flush()
+    return _result(document, agency, collector.items, meaning)
 
 
-def _add_line(draft: _Draft, block: Block, previous: Block | None, matcher: SectionMatcher, measures: _Measures) -> None:
+def _add_line(collector: _Collector, block: Block, previous: Block | None, meaning: SectionMeaning,
+              measures: _Measures) -> None:
     sig = signals(block.text, block.size, block.bold, measures.body_size)
     if sig is not None and sig.any:
-        section = matcher.match(block.text)
-        if section is not None:
-            draft.start(section, _Level(sig.number, block.size), block.page)
+        text = block.text.strip()
+        scored = meaning.heading(text)
+        parent = collector.context
+        inside = parent.names is not None and parent.level is not None and parent.level.outranks(sig, block.size)
+        if inside and scored.score < STRONG:
+            collector.sub_heading(text, block.page)  # "3.2 Who brings Mia to appointments" stays in section 3
             return
-        if sig.strong and not (draft.target is not None and draft.level and draft.level.outranks(sig, block.size)):
-            draft.start(None, None, block.page)
-        draft.add_chunk(f"**{block.text.strip()}**", block.page)
+        collector.heading(text, _Context(text, scored, _Level(sig.number, block.size)), block.page)
         return
-    draft.add_line(block.text.strip(), block.page, measures.new_paragraph(block, previous))
+    collector.add_line(block.text.strip(), block.page, measures.new_paragraph(block, previous))
 
 
-def _add_table(draft: _Draft, block: Block, matcher: SectionMatcher) -> None:
-    two_columns = all(len(row) == 2 for row in block.rows)
-    if not two_columns or not any(matcher.match(question) for question, _ in block.rows):
-        draft.add_chunk(block.text, block.page)
+def _add_table(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
+    if not _is_form(block, meaning):
+        collector.add("table", block.text, block.page)
         return
-    for question, answer in block.rows:
-        section = matcher.match(question)
-        if section is not None:
-            draft.start(section, None, block.page)
-            if answer:
-                draft.add_chunk(answer, block.page)
+    for n, (question, answer) in enumerate(block.rows):
+        answers = block.cell_paragraphs[n][1] if block.cell_paragraphs else (answer,)
+        if question:
+            collector.heading(question, _Context(question, meaning.heading(question), None), block.page)
+        for paragraph in answers:
+            if paragraph:
+                collector.add("paragraph", paragraph, block.page)
+    collector.context = NO_HEADING  # what follows the form is not an answer to its last question
+
+
+def _is_form(block: Block, meaning: SectionMeaning) -> bool:
+    """A two-column table whose left cells are questions or labels, the right cells their answers."""
+    if len(block.rows) < 2 or not all(len(row) == 2 for row in block.rows):
+        return False
+    questions = [q for q, _ in block.rows if q]
+    if any(len(q.split()) > 25 for q in questions):
+        return False
+    return any(meaning.heading(q).score >= 0.3 for q in questions)
+
+
+@dataclass
+class _Decision:
+    section: str | None  # None: kept as unmapped
+    confidence: float
+    basis: str
+
+
+def _decide(item: _Item, meaning: SectionMeaning) -> _Decision:
+    scored = item.context.scored
+    named = item.context.names
+    if named is not None and named != FALLBACK:
+        return _Decision(named, round(scored.score, 2) if scored else 1.0, "heading")
+    content = meaning.content(item.text)
+    hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
+    heading_best = max(hints.values(), default=0.0)
+    if content.section is None:
+        if heading_best >= 0.5 and scored and scored.section and scored.section != FALLBACK:
+            return _Decision(scored.section, round(heading_best, 2), "heading")
+        return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
+    combined = {k: v + HEADING_WEIGHT * heading_best * hints.get(k, 0.0) for k, v in content.scores.items()}
+    ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
+    best, second = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0.0)
+    confidence = best[1] / (best[1] + second[1]) if best[1] + second[1] > 0 else 0.0
+    return _Decision(best[0], round(confidence, 2), "heading and content" if heading_best >= 0.2 else "content")
+
+
+def _result(document: ExtractedDocument, agency: AgencyDefinition, items: list[_Item],
+            meaning: SectionMeaning) -> IngestResult:
+    decisions: list[_Decision | None] = [None] * len(items)
+    for n, item in enumerate(items):
+        if item.kind in ("paragraph", "table"):
+            decisions[n] = _decide(item, meaning)
+        elif item.kind == "aside":
+            decisions[n] = _Decision(None, 0.0, "none")
+    for n in range(len(items) - 1, -1, -1):  # a heading goes with the first thing under it
+        if decisions[n] is None:
+            following = decisions[n + 1] if n + 1 < len(items) and items[n + 1].context is items[n].context else None
+            named = items[n].context.names
+            decisions[n] = following or _Decision(None if named in (None, FALLBACK) else named, 0.0, "none")
+    parts: dict[str | None, list[_Item]] = {}
+    runs: dict[str | None, int] = {}
+    placements: list[Placement] = []
+    last: str | None | bool = False
+    for item, decision in zip(items, decisions, strict=True):
+        assert decision is not None
+        target = decision.section
+        if item.kind == "heading":
+            scored = item.context.scored
+            if scored and scored.score >= 1.0 and scored.section == target and item.context.heading == item.text:
+                continue  # the heading is the section's own name
+            parts.setdefault(target, []).append(_Item("heading", f"**{item.text}**", item.pages, item.context))
         else:
-            draft.start(None, None, block.page)
-            draft.add_chunk(f"**{question}** {answer}".strip() if question else answer, block.page)
+            parts.setdefault(target, []).append(item)
+            placements.append(_placement(item, decision, agency))
+        if target != last:
+            runs[target] = runs.get(target, 0) + 1
+            last = target
+    return _assemble(document, agency, parts, runs, placements)
 
 
-def _result(document: ExtractedDocument, agency: AgencyDefinition, draft: _Draft) -> IngestResult:
+def _placement(item: _Item, decision: _Decision, agency: AgencyDefinition) -> Placement:
+    section = decision.section or FALLBACK
+    definition = agency.section(section)
+    words = len(item.text.split())
+    review = decision.confidence < REVIEW_BELOW if decision.section else words >= REVIEW_WORDS
+    excerpt = item.text if len(item.text) <= 160 else item.text[:157].rstrip() + "\u2026"
+    return Placement(section, definition.title if definition else section, excerpt, decision.confidence,
+                     decision.basis, item.context.heading, sorted(item.pages), review)
+
+
+def _assemble(document: ExtractedDocument, agency: AgencyDefinition, parts: dict[str | None, list[_Item]],
+              runs: dict[str | None, int], placements: list[Placement]) -> IngestResult:
     warnings = list(document.warnings)
     sections: list[ExtractedSection] = []
     for definition in agency.sections:
-        part = draft.parts.get(definition.id)
-        if part is None:
+        items = parts.get(definition.id)
+        if not items:
             if definition.required:
                 warnings.append(f"Nothing was found for \u201c{definition.title}\u201d.")
             continue
-        if part.starts > 1:
-            warnings.append(f"{part.starts} parts of the PDF matched \u201c{definition.title}\u201d; all were kept, in order.")
-        text = "\n\n".join(part.chunks)
+        if runs.get(definition.id, 0) > 1:
+            warnings.append(f"{runs[definition.id]} parts of the PDF went to \u201c{definition.title}\u201d; all were kept, in order.")
+        text = "\n\n".join(i.text for i in items)
         if len(text) > definition.max_length:
             warnings.append(
                 f"\u201c{definition.title}\u201d is {len(text)} characters, more than the {definition.max_length} allowed."
             )
-        sections.append(ExtractedSection(definition.id, definition.title, text, sorted(part.pages)))
-    unmapped = draft.parts.get(None, _Part())
-    unmapped_text = "\n\n".join(unmapped.chunks)
+        sections.append(ExtractedSection(definition.id, definition.title, text, sorted(set().union(*(i.pages for i in items)))))
+    unmapped = parts.get(None, [])
+    unmapped_text = "\n\n".join(i.text for i in unmapped)
     if unmapped_text:
         warnings.append(
             f"{len(unmapped_text)} characters matched no section and were kept under \u201cOther information\u201d."
         )
-    return IngestResult(document.pages, sections, unmapped_text, sorted(unmapped.pages), warnings)
+    review = sum(1 for p in placements if p.needs_review)
+    if review:
+        warnings.append(f"{review} paragraphs were placed with low confidence; check where they went.")
+    unmapped_pages = sorted(set().union(*(i.pages for i in unmapped))) if unmapped else []
+    return IngestResult(document.pages, sections, unmapped_text, unmapped_pages, warnings, placements)
+

@@ -54,14 +54,23 @@ def test_sub_headings_stay_in_their_section(gp):
     assert "**3.2 Who brings Mia to appointments**" in registration
 
 
-def test_a_letter_without_headings_is_kept_whole_as_unmapped(gp):
+def test_a_letter_without_headings_is_placed_by_what_each_paragraph_says(gp):
     result = parse_pdf(pdfs.letter().data, gp, IngestLimits())
-    assert result.sections == []
-    assert "Yours sincerely," in result.unmapped
-    assert draft_sections(result) == {"other_information": result.unmapped}
+    assert [s.id for s in result.sections] == ["about_author", "parental_health"]
+    assert "Yours sincerely," in result.unmapped and "Westmarsh Community Recovery Service" in result.unmapped
+    assert all("content" in p.basis for p in result.placements if p.section_id != "other_information")
+
+
+def test_every_placement_has_a_confidence_and_unsure_ones_are_marked_for_review(gp):
+    result = parse_pdf(pdfs.numbered_report().data, gp, IngestLimits())
+    assert len(result.placements) >= 12
+    by_heading = [p for p in result.placements if p.basis == "heading"]
+    assert by_heading and all(p.confidence == 1.0 and not p.needs_review for p in by_heading)
+    assert all(0.0 <= p.confidence <= 1.0 for p in result.placements)
+    assert all(p.needs_review == (p.confidence < 0.65) for p in result.placements if p.section_id != "other_information")
 
 
 def test_missing_required_sections_are_warned_about(gp):
     result = parse_pdf(pdfs.council_template().data, gp, IngestLimits())
     assert "Nothing was found for \u201cImmunisations\u201d." not in result.warnings
-    assert "Nothing was found for \u201cAbout this report\u201d." in result.warnings
+    assert "Nothing was found for \u201cRegistration and attendance\u201d." in result.warnings

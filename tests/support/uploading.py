@@ -24,7 +24,9 @@ CONTRIBUTION = """id status version
 UPLOAD = f"""mutation($input: UploadReportInput!) {{ uploadReport(input: $input) {{
   contribution {{ {CONTRIBUTION} }}
   upload {{ id fileName sha256 size pages versionNumber }}
-  extraction {{ pages warnings unmapped unmappedPages sections {{ id title pages }} }}
+  extraction {{ pages warnings unmapped unmappedPages sections {{ id title pages }}
+    placements {{ sectionId sectionTitle excerpt confidence basis heading pages needsReview }}
+    toReview {{ sectionId sectionTitle excerpt confidence basis heading pages needsReview }} }}
   errors {{ path message code ingestCode }} }} }}"""
 
 DRAFT = f"""query($id: ID!) {{ conference(id: $id) {{ invitations {{ id contribution {{ {CONTRIBUTION} }} }} }} }}"""

@@ -11,6 +11,7 @@ from portal.api.context import Info
 from portal.contributions.models import Contribution
 from portal.errors import Problem
 from portal.ingest.document import IngestResult
+from portal.ingest.document import Placement as IngestPlacement
 from portal.ingest.errors import IngestErrorCode
 
 IngestErrorCodeEnum = strawberry.enum(IngestErrorCode, name="IngestErrorCode")
@@ -61,7 +62,28 @@ class ExtractedSection:
 
 
 @strawberry.type
-@access.fields({"contribution.write": ("pages", "sections", "unmapped", "unmapped_pages", "warnings")})
+@access.fields({"contribution.write": (
+    "section_id", "section_title", "excerpt", "confidence", "basis", "heading", "pages", "needs_review")})
+class Placement:
+    """Where one paragraph or table of the file went, and how sure the portal is."""
+
+    section_id: str = strawberry.field(description="otherInformation's id when no section claimed it.")
+    section_title: str
+    excerpt: str = strawberry.field(description="The start of the paragraph, at most 160 characters.")
+    confidence: float = strawberry.field(description="0 to 1; 1 when a heading names the section exactly.")
+    basis: str = strawberry.field(description="What decided: heading, content, heading and content, or none.")
+    heading: str | None = strawberry.field(description="The heading or question it sat under in the file.")
+    pages: list[int]
+    needs_review: bool = strawberry.field(description="Placed with low confidence (or not placed): the author should check it.")
+
+    @classmethod
+    def of(cls, p: IngestPlacement) -> "Placement":
+        return cls(section_id=p.section_id, section_title=p.section_title, excerpt=p.excerpt, confidence=p.confidence,
+                   basis=p.basis, heading=p.heading, pages=list(p.pages), needs_review=p.needs_review)
+
+
+@strawberry.type
+@access.fields({"contribution.write": ("pages", "sections", "unmapped", "unmapped_pages", "warnings", "placements", "to_review")})
 class ExtractionReport:
     """What was read from the file. Unmapped text is not lost: it is in the draft's other information."""
 
@@ -70,13 +92,17 @@ class ExtractionReport:
     unmapped: str
     unmapped_pages: list[int]
     warnings: list[str]
+    placements: list[Placement] = strawberry.field(description="Every paragraph and table of the file, in order, with where it went.")
+    to_review: list[Placement] = strawberry.field(description="The placements the author should check: low confidence or not placed.")
 
     @classmethod
     def of(cls, result: IngestResult) -> "ExtractionReport":
+        placements = [Placement.of(p) for p in result.placements]
         return cls(
             pages=result.pages,
             sections=[ExtractedSection(id=s.id, title=s.title, text=s.text, pages=list(s.pages)) for s in result.sections],
             unmapped=result.unmapped, unmapped_pages=list(result.unmapped_pages), warnings=list(result.warnings),
+            placements=placements, to_review=[p for p in placements if p.needs_review],
         )
 
 

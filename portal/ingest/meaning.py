@@ -1,0 +1,161 @@
+"""Which of the agency's sections a heading names, or a paragraph is about, by meaning.
+
+Each section has a profile of word stems: its title, id and aliases (the names), its vocabulary
+(from the agency file) and its help text, weighted in that order. A word found in many profiles
+counts for little. A heading is scored by the share of its words that a section's profile holds;
+a paragraph by how much of each section's profile it uses. Only `other_information`, the fallback,
+is never chosen by content.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz
+
+from portal.agencies import AgencyDefinition
+from portal.ingest.headings import normalise
+
+FALLBACK = "other_information"
+NAME, VOCABULARY, HELP = 1.0, 0.8, 0.45
+PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be been before being below between both but by
+    can could did do does doing down during each few for from further had has have having he her here hers herself
+    him himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which while who whom why
+    will with would you your yours yourself please any describe include give details say""".split()
+)
+# "not" and "no" carry meaning in "was not brought" and "did not attend": phrases keep them.
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20000)
+def _stem(word: str) -> str:
+    return _stemmer.stemWord(word.removesuffix("'s"))
+
+
+def stems(text: str, keep_stopwords: bool = False) -> list[str]:
+    words = WORD.findall(text.lower().replace("\u2019", "'"))
+    return [_stem(w) for w in words if keep_stopwords or w not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Scored:
+    section: str | None  # None: nothing scored at all
+    score: float  # 0..1
+    runner_up: str | None
+    margin: float  # score minus the runner-up's score
+    scores: dict[str, float]
+
+
+def _best(scores: dict[str, float]) -> Scored:
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] <= 0:
+        return Scored(None, 0.0, None, 0.0, scores)
+    second = ranked[1] if len(ranked) > 1 else (None, 0.0)
+    return Scored(ranked[0][0], ranked[0][1], second[0], ranked[0][1] - second[1], scores)
+
+
+class SectionMeaning:
+    def __init__(self, agency: AgencyDefinition) -> None:
+        self.ids = [s.id for s in agency.sections]
+        self._names: dict[str, str] = {}  # normalised name -> section
+        self._weights: dict[str, dict[str, float]] = {}  # section -> stem -> weight
+        self._phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for section in agency.sections:
+            weights: dict[str, float] = {}
+            phrases: list[tuple[tuple[str, ...], float]] = []
+
+            def add(text: str, weight: float, words_too: bool = True, w: dict[str, float] = weights,
+                    p: list = phrases) -> None:
+                words = stems(text, keep_stopwords=True)
+                if len(words) > 1:
+                    p.append((tuple(words), weight))
+                    if not words_too:  # "my name is" says nothing about a heading holding "name"
+                        return
+                for stem in stems(text):
+                    w[stem] = max(w.get(stem, 0.0), weight)
+
+            for name in (section.title, section.id.replace("_", " "), *section.aliases):
+                self._names.setdefault(normalise(name), section.id)
+                add(name, NAME)
+            for term in section.vocabulary:
+                add(term, VOCABULARY, words_too=False)
+            add(section.help, HELP)
+            self._weights[section.id] = weights
+            self._phrases[section.id] = [(p, w) for p, w in phrases if len(p) <= 4]
+        df: dict[str, int] = {}
+        for weights in self._weights.values():
+            for stem in weights:
+                df[stem] = df.get(stem, 0) + 1
+        n = len(self._weights)
+        self._idf = {stem: math.log(1 + n / count) for stem, count in df.items()}
+        self._unknown_idf = math.log(1 + n)
+        self._longest_names = sorted(self._names, key=len, reverse=True)
+
+    def name_match(self, text: str) -> str | None:
+        """A heading that is a section's title or alias, or starts with one."""
+        key = normalise(text)
+        if not key:
+            return None
+        if key in self._names:
+            return self._names[key]
+        for name in self._longest_names:
+            if len(name) >= 6 and key.startswith(name) and not key[len(name)].isalnum():
+                return self._names[name]
+        return None
+
+    def heading(self, text: str) -> Scored:
+        exact = self.name_match(text)
+        if exact is not None:
+            return Scored(exact, 1.0, None, 1.0, {exact: 1.0})
+        key = normalise(text)
+        words = stems(key)
+        if not words:
+            return Scored(None, 0.0, None, 0.0, {})
+        idf = [self._idf.get(w, self._unknown_idf) for w in words]
+        total = sum(idf)
+        scores: dict[str, float] = {}
+        for section, weights in self._weights.items():
+            overlap = sum(i * weights.get(w, 0.0) for w, i in zip(words, idf, strict=True)) / total
+            scores[section] = overlap
+        for name, section in self._names.items():  # spelling variants: "Immunisation", "Vacinations"
+            if len(name) >= 5 and fuzz.ratio(key, name) >= 88:
+                scores[section] = max(scores[section], 0.9)
+        return _best(scores)
+
+    def content(self, text: str) -> Scored:
+        words = stems(text)
+        if not words:
+            return Scored(None, 0.0, None, 0.0, {})
+        all_words = stems(text, keep_stopwords=True)
+        present = set(words)
+        scores: dict[str, float] = {}
+        for section, weights in self._weights.items():
+            if section == FALLBACK:
+                continue
+            evidence = sum(self._idf[w] * weights[w] for w in present if w in weights)
+            for phrase, weight in self._phrases[section]:
+                if _contains(all_words, phrase):
+                    evidence += PHRASE * weight * len(phrase)
+            scores[section] = evidence
+        total = sum(scores.values())
+        if total <= 0:
+            return Scored(None, 0.0, None, 0.0, scores)
+        best = _best({k: v / total for k, v in scores.items()})
+        strength = max(scores.values())
+        return Scored(best.section if strength >= MIN_EVIDENCE else None, best.score, best.runner_up, best.margin,
+                      best.scores)
+
+
+MIN_EVIDENCE = 3.0  # idf-weighted words: below this a paragraph is too thin to place by content
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))

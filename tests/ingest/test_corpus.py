@@ -1,0 +1,43 @@
+"""The corpus of invented layouts (tests/support/ingest_corpus): nothing lost anywhere, and a floor
+on placement for the tuning layouts. The held-out layouts are measured by bench/ingest_score.py,
+never tuned against, so only the no-loss rule is asserted for them."""
+
+import pytest
+
+from portal.ingest.limits import IngestLimits
+from portal.ingest.parse import parse_pdf
+from tests.support import ingest_corpus
+from tests.support.corpus_scoring import place
+
+TUNING_FLOOR = 0.60  # each tuning layout
+TUNING_OVERALL_FLOOR = 0.85
+
+
+@pytest.fixture(scope="module")
+def placed(gp):
+    return {make.__name__: place(layout := make(), parse_pdf(layout.data, gp, IngestLimits())) for make in ingest_corpus.ALL}
+
+
+def test_the_corpus_has_twelve_layouts_four_held_out():
+    layouts = [make() for make in ingest_corpus.ALL]
+    assert len(layouts) >= 12 and sum(1 for x in layouts if x.held_out) >= 4
+    assert all(unit.section for x in layouts for unit in x.units)
+
+
+def test_the_corpus_is_the_same_on_every_run():
+    assert ingest_corpus.TUNING[0]().data == ingest_corpus.TUNING[0]().data
+
+
+@pytest.mark.parametrize("make", ingest_corpus.ALL, ids=lambda make: make.__name__)
+def test_no_paragraph_is_lost(placed, make):
+    assert placed[make.__name__].lost == []
+
+
+@pytest.mark.parametrize("make", ingest_corpus.TUNING, ids=lambda make: make.__name__)
+def test_tuning_layouts_place_most_paragraphs_right(placed, make):
+    assert placed[make.__name__].accuracy >= TUNING_FLOOR, placed[make.__name__].misplaced
+
+
+def test_tuning_layouts_overall(placed):
+    tuning = [placed[make.__name__] for make in ingest_corpus.TUNING]
+    assert sum(p.placed for p in tuning) / sum(p.total for p in tuning) >= TUNING_OVERALL_FLOOR
