@@ -1,9 +1,7 @@
-"""Is this line a heading, and which of the agency's sections does it name?"""
+"""Is this line a heading? (Which section it names is portal.ingest.meaning's work.)"""
 
 import re
 from dataclasses import dataclass
-
-from portal.agencies import AgencyDefinition
 
 NUMBERING = re.compile(
     r"^(?:(?:section|part)\s+)?(?:\d+[.)](?:\d+\.?)*|[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|\([A-Za-z0-9]{1,3}\))\s+"
@@ -57,26 +55,3 @@ def signals(text: str, size: float, bold: bool, body_size: float) -> HeadingSign
         capitals=len(letters) >= 4 and all(c.isupper() for c in letters),
         colon=stripped.endswith(":"),
     )
-
-
-class SectionMatcher:
-    """Matches heading or question text to section ids through titles, ids and aliases."""
-
-    def __init__(self, agency: AgencyDefinition) -> None:
-        names: dict[str, str] = {}
-        for section in agency.sections:
-            for name in (section.title, section.id.replace("_", " "), *section.aliases):
-                names.setdefault(normalise(name), section.id)
-        self._names = names
-        self._longest_first = sorted(names, key=len, reverse=True)
-
-    def match(self, text: str) -> str | None:
-        key = normalise(text)
-        if not key:
-            return None
-        if key in self._names:
-            return self._names[key]
-        for name in self._longest_first:  # "Immunisation history and status", "What are we worried about? Please say…"
-            if len(name) >= 6 and key.startswith(name) and not key[len(name)].isalnum():
-                return self._names[name]
-        return None

@@ -17,7 +17,9 @@ from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning
 BULLET = re.compile(r"^[\u2022\u2023\u25cf\u25aa\u2013\-*]\s+")
 SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")
 STRONG = 0.95  # a heading scoring this much names its section (title, alias, near spelling): all under it goes there
-HEADING_WEIGHT = 1.2  # how much a weaker heading's scores count against the paragraph's own
+HEADING_WEIGHT = 0.4  # how much a weaker heading's scores count against the paragraph's own
+HEADING_ALONE = 0.6  # a paragraph too thin to place by its words follows a heading this sure
+OVERRIDE = 0.75  # a paragraph this clearly about another section leaves the one its heading names
 REVIEW_BELOW = 0.65  # placements less sure than this are shown to the author to decide
 REVIEW_WORDS = 12  # unplaced text this long is shown too; shorter is letterhead and labels
 
@@ -188,13 +190,17 @@ class _Decision:
 def _decide(item: _Item, meaning: SectionMeaning) -> _Decision:
     scored = item.context.scored
     named = item.context.names
-    if named is not None and named != FALLBACK:
-        return _Decision(named, round(scored.score, 2) if scored else 1.0, "heading")
     content = meaning.content(item.text)
+    if named is not None and named != FALLBACK:
+        if content.section and content.section != named and content.score >= OVERRIDE \
+                and content.scores.get(named, 0.0) < 0.1:
+            # "Health needs" over a paragraph that is all about vaccinations: the words win, and the author checks
+            return _Decision(content.section, round(content.score, 2), "content over heading")
+        return _Decision(named, round(scored.score, 2) if scored else 1.0, "heading")
     hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
     heading_best = max(hints.values(), default=0.0)
     if content.section is None:
-        if heading_best >= 0.5 and scored and scored.section and scored.section != FALLBACK:
+        if heading_best >= HEADING_ALONE and scored and scored.section and scored.section != FALLBACK:
             return _Decision(scored.section, round(heading_best, 2), "heading")
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     combined = {k: v + HEADING_WEIGHT * heading_best * hints.get(k, 0.0) for k, v in content.scores.items()}

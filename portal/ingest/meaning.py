@@ -20,6 +20,8 @@ from portal.ingest.headings import normalise
 
 FALLBACK = "other_information"
 NAME, VOCABULARY, HELP = 1.0, 0.8, 0.45
+OVERLAP_CAP = 0.9  # "The parents", "Health": words of a section's names, but not its name
+NEAR_NAME = 0.96  # a name spelt slightly differently
 PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -123,10 +125,10 @@ class SectionMeaning:
         scores: dict[str, float] = {}
         for section, weights in self._weights.items():
             overlap = sum(i * weights.get(w, 0.0) for w, i in zip(words, idf, strict=True)) / total
-            scores[section] = overlap
+            scores[section] = OVERLAP_CAP * overlap  # shared words suggest a section; only a name names it
         for name, section in self._names.items():  # spelling variants: "Immunisation", "Vacinations"
             if len(name) >= 5 and fuzz.ratio(key, name) >= 88:
-                scores[section] = max(scores[section], 0.9)
+                scores[section] = max(scores[section], NEAR_NAME)
         return _best(scores)
 
     def content(self, text: str) -> Scored:
@@ -136,24 +138,26 @@ class SectionMeaning:
         all_words = stems(text, keep_stopwords=True)
         present = set(words)
         scores: dict[str, float] = {}
+        clues: dict[str, int] = {}
         for section, weights in self._weights.items():
             if section == FALLBACK:
                 continue
-            evidence = sum(self._idf[w] * weights[w] for w in present if w in weights)
-            for phrase, weight in self._phrases[section]:
-                if _contains(all_words, phrase):
-                    evidence += PHRASE * weight * len(phrase)
+            found = [w for w in present if w in weights]
+            evidence = sum(self._idf[w] * weights[w] for w in found)
+            phrases = [p for p, _ in self._phrases[section] if _contains(all_words, p)]
+            evidence += sum(PHRASE * weight * len(p) for p, weight in self._phrases[section] if p in phrases)
             scores[section] = evidence
+            clues[section] = len(found) + 2 * len(phrases)
         total = sum(scores.values())
         if total <= 0:
             return Scored(None, 0.0, None, 0.0, scores)
         best = _best({k: v / total for k, v in scores.items()})
-        strength = max(scores.values())
-        return Scored(best.section if strength >= MIN_EVIDENCE else None, best.score, best.runner_up, best.margin,
-                      best.scores)
+        enough = best.section is not None and scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES
+        return Scored(best.section if enough else None, best.score, best.runner_up, best.margin, best.scores)
 
 
 MIN_EVIDENCE = 3.0  # idf-weighted words: below this a paragraph is too thin to place by content
+MIN_CLUES = 2  # and the winning section needs two of its words, or one of its phrases
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:

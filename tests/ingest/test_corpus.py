@@ -9,8 +9,8 @@ from portal.ingest.parse import parse_pdf
 from tests.support import ingest_corpus
 from tests.support.corpus_scoring import place
 
-TUNING_FLOOR = 0.60  # each tuning layout
-TUNING_OVERALL_FLOOR = 0.85
+TUNING_FLOOR = 0.90  # each tuning layout
+TUNING_OVERALL_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")

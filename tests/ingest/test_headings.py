@@ -1,6 +1,7 @@
 import pytest
 
-from portal.ingest.headings import SectionMatcher, normalise, signals
+from portal.ingest.headings import normalise, signals
+from portal.ingest.meaning import SectionMeaning
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,7 @@ from portal.ingest.headings import SectionMatcher, normalise, signals
     ],
 )
 def test_headings_match_sections_by_title_and_alias(gp, text, section):
-    assert SectionMatcher(gp).match(text) == section
+    assert SectionMeaning(gp).name_match(text) == section
 
 
 def test_normalise_strips_numbering_and_trailing_punctuation():
@@ -33,3 +34,35 @@ def test_signals():
     assert signals("1 October 2026", 10, False, 10).number == ""
     assert signals("This is a sentence.", 14, True, 10) is None
     assert signals("Worries", 14, False, 10).larger
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Vacinations", "immunisations"),  # a misspelt name still names the section (rapidfuzz)
+        ("FAILED ENCOUNTERS / DNA", "missed_appointments"),
+        ("Q4. Parents' own health", "parental_health"),
+    ],
+)
+def test_headings_not_in_the_aliases_are_matched_by_meaning(gp, text, section):
+    assert SectionMeaning(gp).heading(text).section == section
+
+
+def test_a_heading_that_names_nothing_scores_low(gp):
+    assert SectionMeaning(gp).heading("Wasps").score < 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("The second MMR dose and the pre-school booster have not been given.", "immunisations"),
+        ("She was not brought to the audiology clinic in June and nobody rang to rebook.", "missed_appointments"),
+        ("His father is prescribed methadone and has relapsed twice this year.", "parental_health"),
+    ],
+)
+def test_paragraphs_are_placed_by_content(gp, text, section):
+    assert SectionMeaning(gp).content(text).section == section
+
+
+def test_a_label_or_an_address_is_not_placed_by_content(gp):
+    assert SectionMeaning(gp).content("Unit 4, Canal Wharf, Westmarsh WM2 7QT").section is None
