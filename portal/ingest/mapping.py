@@ -12,7 +12,7 @@ from typing import Literal
 from portal.agencies import AgencyDefinition
 from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult, Placement
 from portal.ingest.headings import HeadingSignals, signals
-from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning
+from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning, meaning_for
 
 BULLET = re.compile(r"^[\u2022\u2023\u25cf\u25aa\u2013\-*]\s+")
 SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")
@@ -123,7 +123,7 @@ class _Measures:
 
 
 def map_document(document: ExtractedDocument, agency: AgencyDefinition) -> IngestResult:
-    meaning = SectionMeaning(agency)
+    meaning = meaning_for(agency)
     measures = _Measures.of([b for b in document.blocks if b.kind == "line"], document.body_size)
     collector = _Collector()
     previous: Block | None = None
@@ -196,7 +196,10 @@ def _decide(item: _Item, meaning: SectionMeaning) -> _Decision:
                 and content.scores.get(named, 0.0) < 0.1:
             # "Health needs" over a paragraph that is all about vaccinations: the words win, and the author checks
             return _Decision(content.section, round(content.score, 2), "content over heading")
-        return _Decision(named, round(scored.score, 2) if scored else 1.0, "heading")
+        confidence = scored.score if scored else 1.0
+        if content.section and content.section != named and content.scores.get(named, 0.0) < 0.1:
+            confidence = min(confidence, 1.0 - content.score)  # the words say otherwise: let the author see it
+        return _Decision(named, round(confidence, 2), "heading")
     hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
     heading_best = max(hints.values(), default=0.0)
     if content.section is None:

@@ -135,7 +135,8 @@ class SectionMeaning:
         words = stems(text)
         if not words:
             return Scored(None, 0.0, None, 0.0, {})
-        all_words = stems(text, keep_stopwords=True)
+        every = stems(text, keep_stopwords=True)
+        grams = {tuple(every[i:i + n]) for n in range(2, 5) for i in range(len(every) - n + 1)}
         present = set(words)
         scores: dict[str, float] = {}
         clues: dict[str, int] = {}
@@ -144,8 +145,8 @@ class SectionMeaning:
                 continue
             found = [w for w in present if w in weights]
             evidence = sum(self._idf[w] * weights[w] for w in found)
-            phrases = [p for p, _ in self._phrases[section] if _contains(all_words, p)]
-            evidence += sum(PHRASE * weight * len(p) for p, weight in self._phrases[section] if p in phrases)
+            phrases = [(p, weight) for p, weight in self._phrases[section] if p in grams]
+            evidence += sum(PHRASE * weight * len(p) for p, weight in phrases)
             scores[section] = evidence
             clues[section] = len(found) + 2 * len(phrases)
         total = sum(scores.values())
@@ -160,6 +161,6 @@ MIN_EVIDENCE = 3.0  # idf-weighted words: below this a paragraph is too thin to 
 MIN_CLUES = 2  # and the winning section needs two of its words, or one of its phrases
 
 
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+@lru_cache(maxsize=32)
+def meaning_for(agency: AgencyDefinition) -> SectionMeaning:
+    return SectionMeaning(agency)

@@ -26,6 +26,8 @@ class UploadedReport(SQLModel, table=True):
     size: int
     pages: int
     section_pages: dict[str, list[int]] = Field(default_factory=dict, sa_type=JSON)
+    # placements made with low confidence (portal.ingest.document.Placement as dicts), for the author to check
+    to_review: list[dict] = Field(default_factory=list, sa_type=JSON, sa_column_kwargs={"server_default": "[]"})
     content: bytes = Field(sa_type=LargeBinary)
     uploaded_by_id: int = Field(foreign_key="person.id")
     uploaded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
@@ -35,6 +37,6 @@ def upload_details() -> Bundle:
     """Everything about an upload but its bytes; select it joined to contribution_version."""
     return Bundle(
         "upload", UploadedReport.id, UploadedReport.file_name, UploadedReport.sha256, UploadedReport.size,
-        UploadedReport.pages, UploadedReport.section_pages, UploadedReport.uploaded_at,
+        UploadedReport.pages, UploadedReport.section_pages, UploadedReport.to_review, UploadedReport.uploaded_at,
         ContributionVersion.number.label("version_number"),
     )

@@ -2,7 +2,7 @@
 new draft version and the original it came from. On any failure nothing is written."""
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -133,6 +133,7 @@ async def store_upload(
         size=len(file.data),
         pages=result.pages,
         section_pages=_section_pages(result),
+        to_review=[asdict(p) for p in result.placements if p.needs_review],
         content=file.data,
         uploaded_by_id=actor.person_id,
     )

@@ -28,8 +28,9 @@ async def test_each_layout_fills_the_draft_and_keeps_the_original(database, worl
     assert kept == {
         "id": payload["upload"]["id"], "fileName": f"{fixture.name}.pdf", "sha256": hashlib.sha256(fixture.data).hexdigest(),
         "size": len(fixture.data), "pages": fixture.pages, "versionNumber": 1,
-        "sectionPages": kept["sectionPages"],
+        "sectionPages": kept["sectionPages"], "toReview": kept["toReview"],
     }
+    assert [p["excerpt"] for p in kept["toReview"]] == [p["excerpt"] for p in payload["extraction"]["toReview"]]
     recorded = {p["sectionId"]: p["pages"] for p in kept["sectionPages"]}
     assert set(recorded) == set(filled)
 

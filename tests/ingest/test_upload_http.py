@@ -96,3 +96,14 @@ async def test_a_body_far_over_the_limit_is_refused_before_it_is_read(database, 
         )
     assert graphql.status_code == 413 and "1 MB" in graphql.json()["errors"][0]["message"]
     assert form.status_code == 413 and form.json()["errors"][0]["ingestCode"] == "TOO_LARGE"
+
+
+async def test_the_invitation_page_lists_what_the_author_should_check(database, world):
+    async with running(database) as api:
+        await post_letter_form(api, world.inv_gp1, as_=world.gp1_author)
+        own = await api.client.get(f"/invitations/{world.inv_gp1}", headers={HEADER: str(world.gp1_author)})
+        chair = await api.client.get(f"/invitations/{world.inv_gp1}", headers={HEADER: str(world.chair_a)})
+    assert own.status_code == 200
+    assert "Check where these parts of letter.pdf went" in own.text
+    assert "I am not able to attend on 5 October" in own.text and "Other information" in own.text
+    assert chair.status_code == 200 and "Check where" not in chair.text

@@ -19,7 +19,8 @@ from tests.support.api import Api
 CONTRIBUTION = """id status version
   sections { id text { source } }
   versions { number note sections { id text { source } } }
-  uploads { id fileName sha256 size pages versionNumber sectionPages { sectionId pages } }"""
+  uploads { id fileName sha256 size pages versionNumber sectionPages { sectionId pages }
+    toReview { sectionId excerpt confidence needsReview } }"""
 
 UPLOAD = f"""mutation($input: UploadReportInput!) {{ uploadReport(input: $input) {{
   contribution {{ {CONTRIBUTION} }}

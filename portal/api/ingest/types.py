@@ -24,45 +24,8 @@ class SectionPages:
     pages: list[int]
 
 
-@strawberry.type(name="UploadedReport")
-@access.fields({"upload.read": ("id", "file_name", "sha256", "size", "pages", "uploaded_at", "version_number", "section_pages")})
-class UploadedReportType:
-    """A PDF the draft was filled from."""
-
-    id: strawberry.ID
-    file_name: str
-    sha256: str
-    size: int = strawberry.field(description="Bytes.")
-    pages: int
-    uploaded_at: datetime
-    version_number: int = strawberry.field(description="The contribution version this upload produced.")
-    section_pages: list[SectionPages] = strawberry.field(description="Which pages each section was filled from.")
-
-    @classmethod
-    def of(cls, row: Any, version_number: int) -> "UploadedReportType":
-        """`row` is an UploadedReport or the upload_details() bundle."""
-        return cls(
-            id=strawberry.ID(str(row.id)), file_name=row.file_name, sha256=row.sha256, size=row.size, pages=row.pages,
-            uploaded_at=row.uploaded_at, version_number=version_number,
-            section_pages=[SectionPages(section_id=k, pages=v) for k, v in row.section_pages.items()],
-        )
-
-
-async def uploads_of(info: Info, contribution: Contribution) -> list[UploadedReportType]:
-    return [UploadedReportType.of(row, row.version_number) for row in await info.context.loaders.uploads_by_contribution.load(contribution.id)]
-
-
 @strawberry.type
-@access.fields({"contribution.write": ("id", "title", "text", "pages")})
-class ExtractedSection:
-    id: str
-    title: str
-    text: str
-    pages: list[int] = strawberry.field(description="The pages this section's text came from.")
-
-
-@strawberry.type
-@access.fields({"contribution.write": (
+@access.fields({access.INHERITED: (
     "section_id", "section_title", "excerpt", "confidence", "basis", "heading", "pages", "needs_review")})
 class Placement:
     """Where one paragraph or table of the file went, and how sure the portal is."""
@@ -80,6 +43,51 @@ class Placement:
     def of(cls, p: IngestPlacement) -> "Placement":
         return cls(section_id=p.section_id, section_title=p.section_title, excerpt=p.excerpt, confidence=p.confidence,
                    basis=p.basis, heading=p.heading, pages=list(p.pages), needs_review=p.needs_review)
+
+    @classmethod
+    def stored(cls, row: dict[str, Any]) -> "Placement":
+        return cls.of(IngestPlacement(**row))
+
+
+@strawberry.type(name="UploadedReport")
+@access.fields({"upload.read": (
+    "id", "file_name", "sha256", "size", "pages", "uploaded_at", "version_number", "section_pages", "to_review")})
+class UploadedReportType:
+    """A PDF the draft was filled from."""
+
+    id: strawberry.ID
+    file_name: str
+    sha256: str
+    size: int = strawberry.field(description="Bytes.")
+    pages: int
+    uploaded_at: datetime
+    version_number: int = strawberry.field(description="The contribution version this upload produced.")
+    section_pages: list[SectionPages] = strawberry.field(description="Which pages each section was filled from.")
+    to_review: list[Placement] = strawberry.field(
+        description="Paragraphs of the file placed with low confidence (or not placed): the author should check them.")
+
+    @classmethod
+    def of(cls, row: Any, version_number: int) -> "UploadedReportType":
+        """`row` is an UploadedReport or the upload_details() bundle."""
+        return cls(
+            id=strawberry.ID(str(row.id)), file_name=row.file_name, sha256=row.sha256, size=row.size, pages=row.pages,
+            uploaded_at=row.uploaded_at, version_number=version_number,
+            section_pages=[SectionPages(section_id=k, pages=v) for k, v in row.section_pages.items()],
+            to_review=[Placement.stored(p) for p in row.to_review],
+        )
+
+
+async def uploads_of(info: Info, contribution: Contribution) -> list[UploadedReportType]:
+    return [UploadedReportType.of(row, row.version_number) for row in await info.context.loaders.uploads_by_contribution.load(contribution.id)]
+
+
+@strawberry.type
+@access.fields({"contribution.write": ("id", "title", "text", "pages")})
+class ExtractedSection:
+    id: str
+    title: str
+    text: str
+    pages: list[int] = strawberry.field(description="The pages this section's text came from.")
 
 
 @strawberry.type
