@@ -35,6 +35,7 @@ from portal.identity.routes import sign_in_routes
 from portal.identity.sessions import SessionPolicy
 from portal.identity.signing_in import SignIn
 from portal.identity.sources import SessionCookieSource
+from portal.identity.tokens import ApiTokenSource
 from portal.ids import parse_id
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
@@ -73,7 +74,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         settings=settings, templates=templates, providers=load_providers(settings.identity_file), policy=SessionPolicy.from_settings(settings),
         limits=SignInLimits(settings), mailer=make_sender(settings),
     )
-    sources = ActorChain([SessionCookieSource(sign_in.policy), *([DemoPersonSource(settings.secret_key)] if settings.demo else [])])
+    sources = ActorChain([ApiTokenSource(), SessionCookieSource(sign_in.policy), *([DemoPersonSource(settings.secret_key)] if settings.demo else [])])
 
     async def healthz(request: Request) -> Response:
         await session_of(request).execute(text("SELECT 1"))
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         lifespan=lifespan,
     )
     app.state.database = database
+    app.state.actor_sources = sources
     app.state.rules = rules
     app.state.schema = schema
     app.state.settings = settings

@@ -11,6 +11,7 @@ class Role(StrEnum):
     GUARDIAN = "GUARDIAN"
     AUDITOR = "AUDITOR"
     LA_ADMIN = "LA_ADMIN"
+    ORG_ADMIN = "ORG_ADMIN"  # administers their own organisation: its API tokens
 
 
 class PersonStatus(StrEnum):

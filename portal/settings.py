@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     identity_file: Path | None = None
     session_idle_minutes: int = Field(default=30, gt=0)
     session_lifetime_hours: int = Field(default=10, gt=0)
+    # How often a WebSocket's sign-in is checked again; it closes (code 4401) when it has ended.
+    session_recheck_seconds: float = Field(default=30, gt=0)
     code_requests_per_address: str = "5/15 minutes"
     code_requests_per_client: str = "30/15 minutes"
     rate_limit_storage: str = "memory://"

@@ -50,12 +50,12 @@ async def in_transaction(
             return result, ()
         changed = take_changed(session)
         await context.notifier.stage(session, changed)
-        await _append(session, entry(context.actor.person_id, accesslog.WRITE), NOT_SAVED)
+        await _append(session, entry(context.actor.person_id, accesslog.WRITE, api_token_id=context.actor.token_id), NOT_SAVED)
         await session.commit()
     except DomainError as error:
         take_changed(session)
         await session.rollback()
-        await _commit_alone(session, entry(context.actor.person_id, accesslog.REFUSED), NOT_SAVED)
+        await _commit_alone(session, entry(context.actor.person_id, accesslog.REFUSED, api_token_id=context.actor.token_id), NOT_SAVED)
         return None, error.problems
     except BaseException:
         take_changed(session)
@@ -71,7 +71,8 @@ async def log_reads(context: "Context") -> None:
     reader = context.reader
     if not (reader.children_seen or reader.contributions_seen):
         return
-    entry = _operation(context).entry(context.actor.person_id, accesslog.READ, reader.children_seen, reader.contributions_seen)
+    entry = _operation(context).entry(
+        context.actor.person_id, accesslog.READ, reader.children_seen, reader.contributions_seen, api_token_id=context.actor.token_id)
     await log_read(context.session, entry)
 
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, false
 
 from portal.access import scopes
+from portal.access.token_scopes import scope_refusal, token_may
 from portal.conferences.models import Conference
 from portal.contributions.models import Contribution
 from portal.enums import ContributionStatus, Role
@@ -68,6 +69,34 @@ def _reads_contribution(actor: Actor, contribution: Contribution, conference_la_
     return True
 
 
+def _administers(actor: Actor, organisation: Any) -> bool:
+    """The organisation's own administrator, or an administrator of the LA it belongs to."""
+    if actor.has(Role.ORG_ADMIN) and actor.organisation_id == organisation.id:
+        return True
+    return organisation.la_id is not None and actor.has(Role.LA_ADMIN, organisation.la_id)
+
+
+def _administers_people_of(actor: Actor, organisation: Any) -> bool:
+    """An LA administrator: the people of the LA's own organisations and of the region's agencies that belong to no LA."""
+    administered = actor.la_ids(frozenset({Role.LA_ADMIN}))
+    if not administered or organisation.region_id != actor.region_id:
+        return False
+    return organisation.la_id is None or organisation.la_id in administered
+
+
+def _for_tokens(action: Action) -> Action:
+    """The same action, refused to an API token whose scopes do not open it."""
+    rule, scope = action.rule, action.scope
+
+    def scoped_rule(actor: Actor, *resource: Any) -> bool:
+        return token_may(actor, action.name) and rule(actor, *resource)
+
+    def scoped_scope(actor: Actor) -> ColumnElement[bool]:
+        return scope(actor) if token_may(actor, action.name) else false()  # type: ignore[misc]
+
+    return Action(action.name, action.message, scoped_rule, scoped_scope if scope is not None else None)
+
+
 def _is_regional_lead(actor: Actor) -> bool:
     return actor.has(Role.AUDITOR, None)
 
@@ -77,7 +106,7 @@ def _in_round_region(actor: Actor, audit_round: Any) -> bool:
 
 
 ACTIONS: dict[str, Action] = {
-    a.name: a
+    a.name: _for_tokens(a)
     for a in (
         # --- reads: a row reaches a person only through its scope, or its rule for a row already loaded
         Action("conference.read", "You may not see this conference.", _anyone, scopes.conference_scope),
@@ -125,6 +154,10 @@ ACTIONS: dict[str, Action] = {
         Action("audit.round.create", "Only the region's audit lead may create an audit round.", _is_regional_lead),
         Action("audit.level.record", "Only an auditor in this region may record levels for this audit round.",
                lambda actor, audit_round: scopes.is_auditor(actor) and _in_round_region(actor, audit_round)),
+        Action("person.administer", "Only an LA administrator may invite people, change their roles or suspend them.", _administers_people_of),
+        Action("session.own", "Only a person signed in sees and ends their own sessions.", _anyone),
+        Action("api_token.read", "Only the organisation's administrators see its API tokens.", _anyone),
+        Action("api_token.manage", "Only the organisation's administrator (or its local authority's) may manage its API tokens.", _administers),
         Action("audit.moderate", "Only the region's audit lead may moderate this audit round.",
                lambda actor, audit_round: _is_regional_lead(actor) and _in_round_region(actor, audit_round)),
     )
@@ -138,7 +171,7 @@ def allowed(actor: Actor, name: str, *resource: Any) -> bool:
 
 def require(actor: Actor, name: str, *resource: Any, path: tuple[str, ...] = ()) -> None:
     if not allowed(actor, name, *resource):
-        raise forbidden(path, ACTIONS[name].message)
+        raise forbidden(path, ACTIONS[name].message if token_may(actor, name) else scope_refusal(name))
 
 
 def scope(actor: Actor, name: str) -> ColumnElement[bool]:

@@ -28,9 +28,13 @@ class LogUnavailable(Exception):
 
 
 def content(entry: AccessLogEntry) -> bytes:
-    """The row's content in one canonical form: sorted keys, no spaces, UTC time to the microsecond."""
+    """The row's content in one canonical form: sorted keys, no spaces, UTC time to the microsecond.
+    The API token, when one acted, is part of it (rows without one hash as they did before tokens)."""
+    token_id = getattr(entry, "api_token_id", None)  # rows as migration 0008 reads them have none
+    token = {"api_token_id": token_id} if token_id is not None else {}
     return json.dumps(
         {
+            **token,
             "at": entry.at.astimezone(UTC).isoformat(timespec="microseconds"),
             "person_id": entry.person_id,
             "action": entry.action,

@@ -24,6 +24,7 @@ class AccessLogEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
+    api_token_id: int | None = Field(default=None)  # the API token that acted, with the administrator who created it as person_id
     action: str = Field(max_length=8)
     operation_type: str = Field(max_length=16)
     operation_name: str = Field(default="", max_length=NAME_LENGTH)
@@ -48,9 +49,10 @@ class Operation:
             return cls("service")
         return cls("http", f"{request.method} {request.url.path}")
 
-    def entry(self, person_id: int, action: str, child_ids: Iterable[int] = (), contribution_ids: Iterable[int] = ()) -> AccessLogEntry:
+    def entry(self, person_id: int, action: str, child_ids: Iterable[int] = (), contribution_ids: Iterable[int] = (),
+              api_token_id: int | None = None) -> AccessLogEntry:
         """The log row; a name longer than the column keeps its first NAME_LENGTH characters."""
         return AccessLogEntry(
-            person_id=person_id, action=action, operation_type=self.type, operation_name=self.name[:NAME_LENGTH],
+            person_id=person_id, api_token_id=api_token_id, action=action, operation_type=self.type, operation_name=self.name[:NAME_LENGTH],
             fields=list(self.fields), child_ids=sorted(child_ids), contribution_ids=sorted(contribution_ids), prev_hash="", hash="",
         )

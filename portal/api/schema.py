@@ -29,6 +29,8 @@ from portal.api.conferences.mutations import ConferencesMutation, ConsultationsM
 from portal.api.conferences.queries import ConferencesQuery
 from portal.api.contributions.mutations import ContributionsMutation
 from portal.api.contributions.queries import ContributionsQuery
+from portal.api.identity.mutations import IdentityMutation
+from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
 from portal.api.people.queries import PeopleQuery
 from portal.api.subscriptions import Subscription as ReadinessSubscription
@@ -36,10 +38,11 @@ from portal.api.subscriptions import WebSocketSubscriptionsOnly
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
-Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery))
+Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery))
 Mutation = merge_types(
     "Mutation",
-    (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation),
+    (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
+     IdentityMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

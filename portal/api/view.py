@@ -16,6 +16,7 @@ from graphql import ExecutionResult
 from portal.api.context import Context
 from portal.edge.context import context_for
 from portal.edge.middleware import actor_of, session_of
+from portal.edge.still_signed_in import still_signed_in, while_signed_in
 from portal.settings import ROOT, Settings
 
 POLICY_VIOLATION = 1008
@@ -61,11 +62,19 @@ class PortalGraphQL(GraphQL):
         )
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "websocket" and actor_of(WebSocket(scope, receive, send)) is None:
+        if scope["type"] != "websocket":
+            await super().__call__(scope, receive, send)
+            return
+        actor = actor_of(WebSocket(scope, receive, send))
+        if actor is None:
             # Closing before accepting refuses the handshake (HTTP 403).
             await WebSocket(scope, receive, send).close(code=POLICY_VIOLATION)
             return
-        await super().__call__(scope, receive, send)
+        state = scope["app"].state
+        await while_signed_in(
+            super().__call__, scope, receive, send,
+            check=lambda: still_signed_in(state.database, state.actor_sources, scope, actor), every=state.settings.session_recheck_seconds,
+        )
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return context_for(request, session_of(request), response)

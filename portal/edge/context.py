@@ -8,6 +8,7 @@ from starlette.requests import HTTPConnection
 from portal.api.context import Context
 from portal.edge.middleware import actor_of
 from portal.identity import Actor
+from portal.identity.tokens import REFUSAL
 from portal.settings import Settings
 
 
@@ -22,7 +23,7 @@ def sign_in_message(settings: Settings) -> str:
 def require_actor(request: HTTPConnection) -> Actor:
     actor = actor_of(request)
     if actor is None:
-        raise SignInRequired(sign_in_message(request.app.state.settings))
+        raise SignInRequired(request.scope.get(REFUSAL) or sign_in_message(request.app.state.settings))
     return actor
 
 

@@ -1,4 +1,5 @@
-"""Who is asking: the actor attached to every request. A suspended person is nobody."""
+"""Who is asking: the actor attached to every request (a person, or an API token acting for its
+organisation). A suspended person is nobody."""
 
 from dataclasses import dataclass, field
 
@@ -19,6 +20,9 @@ class Actor:
     agency_id: str
     region_id: int
     roles: frozenset[tuple[Role, int | None]] = field(default_factory=frozenset)
+    # An API token acting for its organisation: its id (for the access log) and its scopes. A person has neither.
+    token_id: int | None = None
+    scopes: frozenset[str] | None = None
 
     def has(self, role: Role, la_id: int | None = None) -> bool:
         return (role, la_id) in self.roles

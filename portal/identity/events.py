@@ -21,6 +21,9 @@ class Event(StrEnum):
     UNKNOWN_PERSON = "UNKNOWN_PERSON"
     SIGNED_OUT = "SIGNED_OUT"
     SIGNED_OUT_EVERYWHERE = "SIGNED_OUT_EVERYWHERE"
+    INVITED = "INVITED"
+    ROLES_CHANGED = "ROLES_CHANGED"
+    SUSPENDED = "SUSPENDED"
 
 
 def record(db: AsyncSession, event: Event, *, person_id: int | None = None, email: str = "", method: str = "",

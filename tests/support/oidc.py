@@ -42,6 +42,7 @@ ACCOUNTS = {
     "chair-a": {"email": "chair_a@example.org", "email_verified": True, "name": "Chair A at the provider"},
     "gp1-author": {"email": "GP1_Author@Example.org", "email_verified": True, "name": "GP One"},
     "unverified-bs": {"email": "bs_a@example.org", "email_verified": False, "name": "Not verified"},
+    "new-gp": {"email": "new.gp@example.org", "email_verified": True, "name": "Newly invited GP"},
     "impostor": {"email": "chair_a@example.org", "email_verified": True, "name": "Another subject with the chair's address"},
 }
 

@@ -48,3 +48,17 @@ async def ask_for_code(client: httpx.AsyncClient, email: str) -> httpx.Response:
 
 async def enter_code(client: httpx.AsyncClient, code: str) -> httpx.Response:
     return await client.post("/sign-in/code", data={"code": code})
+
+
+async def session_cookie(database: Database, person_id: int) -> dict[str, str]:
+    """A signed-in browser's cookie for the person, as if they had just signed in."""
+    from portal.identity.sessions import SessionPolicy, start_session
+
+    async with database.session() as db:
+        secret = await start_session(db, person_id, "test", SessionPolicy())
+        await db.commit()
+    return {"__Host-portal-session": secret}
+
+
+async def graphql(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None, **headers: str) -> httpx.Response:
+    return await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
