@@ -133,7 +133,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         for practice in practices:
             contributors[practice.id] = [
                 person(practice, "GP partner", [(Role.CONTRIBUTOR, None)], "nhs"),
-                person(practice, "Practice safeguarding lead", [(Role.CONTRIBUTOR, None)], "nhs"),
+                person(practice, "Practice safeguarding lead", [(Role.CONTRIBUTOR, None), (Role.ORG_ADMIN, None)], "nhs"),
             ]
         schools = [
             org("school", f"{name} {kind}", f"{140000 + la_index * 100 + i}")
