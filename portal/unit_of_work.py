@@ -93,8 +93,9 @@ async def _commit_alone(session: AsyncSession, entry: accesslog.AccessLogEntry, 
 
 
 async def commit_identity_change(session: AsyncSession, request: Any, person_id: int | None) -> None:
-    """Commit what signing in, signing out or an emailed code changed, with its sign-in log row already
-    added, and an access-log row when the change names a person; none of it when that row cannot be written."""
+    """Commit what signing in, signing out, an emailed code or `portal users` changed, with its sign-in log
+    row already added, and an access-log row when a person made the change; none of it when that row
+    cannot be written. (The command line acts for no person: its changes are in the sign-in log only.)"""
     try:
         if person_id is not None:
             await _append(session, accesslog.Operation.of_request(request).entry(person_id, accesslog.WRITE), NOT_SAVED)

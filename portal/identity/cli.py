@@ -8,9 +8,11 @@ from sqlalchemy import func, or_, select
 from portal.db import Database
 from portal.enums import Role
 from portal.errors import DomainError
+from portal.identity.events import Event, record
 from portal.identity.people import add_person, suspend_person
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole
 from portal.settings import get_settings
+from portal.unit_of_work import commit_identity_change
 
 users_app = typer.Typer(help="People who may sign in.", no_args_is_help=True)
 
@@ -67,7 +69,8 @@ def add(
         org = await _organisation(db, organisation)
         roles = [await _role(db, r) for r in role]
         person = await add_person(db, name=name, email=email, organisation_id=org.id, roles=roles)
-        await db.commit()
+        record(db, Event.INVITED, person_id=person.id, email=person.email, method="cli", detail="by portal users add")
+        await commit_identity_change(db, None, None)
         typer.echo(f"Added {person.name} <{person.email}> (person {person.id}) to {org.name}.")
 
     _run(work)
@@ -82,7 +85,8 @@ def suspend(email: str = typer.Argument(..., help="The person's email address.")
             typer.echo(f"Nothing changed: nobody has the email address {email!r}.", err=True)
             raise typer.Exit(1)
         await suspend_person(db, person.id)
-        await db.commit()
+        record(db, Event.SUSPENDED, person_id=person.id, email=person.email, method="cli", detail="by portal users suspend")
+        await commit_identity_change(db, None, None)
         typer.echo(f"Suspended {person.name} <{person.email}>.")
 
     _run(work)

@@ -3,6 +3,9 @@
 import os
 import subprocess
 
+from sqlalchemy import select
+
+from portal.identity.models import SignInEvent
 from tests.support.processes import portal_command
 
 
@@ -10,7 +13,7 @@ def _portal(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(portal_command("users", *args), capture_output=True, text=True, env={**os.environ, "PORTAL_DATABASE_URL": database_url}, timeout=120)
 
 
-async def test_the_first_administrator_is_added_listed_and_suspended(database_url, world):
+async def test_the_first_administrator_is_added_listed_and_suspended(database_url, database, world):
     added = _portal(database_url, "add", "--name", "Ada Admin", "--email", "ada.admin@example.org", "--organisation", str(world.social_a), "--role", "LA_ADMIN:easterby")
     assert added.returncode == 0, added.stderr
     assert "Added Ada Admin <ada.admin@example.org>" in added.stdout
@@ -18,6 +21,9 @@ async def test_the_first_administrator_is_added_listed_and_suspended(database_ur
     assert "ada.admin@example.org\tAda Admin" in listed and "ACTIVE\tLA_ADMIN:easterby" in listed
     assert _portal(database_url, "suspend", "ADA.ADMIN@example.org").returncode == 0
     assert "ada.admin@example.org\tAda Admin" in (listed := _portal(database_url, "list").stdout) and "SUSPENDED\tLA_ADMIN:easterby" in listed
+    async with database.session() as db:
+        logged = (await db.execute(select(SignInEvent.kind, SignInEvent.email, SignInEvent.method).order_by(SignInEvent.id))).all()
+    assert logged == [("INVITED", "ada.admin@example.org", "cli"), ("SUSPENDED", "ada.admin@example.org", "cli")]
 
 
 async def test_bad_input_changes_nothing(database_url, world):
