@@ -35,7 +35,7 @@ SECRET_ENV = "TEST_LOOPBACK_OIDC_SECRET"
 PROVIDER_ID = "loopback"
 ID_TOKEN_LIFETIME = timedelta(seconds=600)  # ttl.IdToken in the script
 LEEWAY_SECONDS = 60
-CALLBACK = f"{PORTAL}/sign-in/oidc/{PROVIDER_ID}/callback"
+CALLBACK_PATH = f"/sign-in/oidc/{PROVIDER_ID}/callback"
 # Accounts at the provider: the login typed at its form, and the claims it gives. Any other login
 # signs in as <login>@example.org, verified: someone the portal does not know.
 ACCOUNTS = {
@@ -74,12 +74,13 @@ class LoopbackProvider:
 
 
 @contextmanager
-def loopback_provider() -> Iterator[LoopbackProvider]:
+def loopback_provider(portal: str = PORTAL) -> Iterator[LoopbackProvider]:
+    """The provider, with the portal at `portal` registered as its client."""
     port = free_port()
     issuer = f"http://127.0.0.1:{port}"
     clients = [{
-        "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": [CALLBACK],
-        "post_logout_redirect_uris": [f"{PORTAL}/signed-out"], "grant_types": ["authorization_code"], "response_types": ["code"],
+        "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": [f"{portal}/sign-in/oidc/{PROVIDER_ID}/callback"],
+        "post_logout_redirect_uris": [f"{portal}/signed-out"], "grant_types": ["authorization_code"], "response_types": ["code"],
     }]
     env = {**os.environ, "PORT": str(port), "ISSUER": issuer, "CLIENTS": json.dumps(clients), "ACCOUNTS": json.dumps(ACCOUNTS),
            "WALL_CLOCK_MS": str(int(time.time() * 1000))}
@@ -158,7 +159,7 @@ async def follow(client: httpx.AsyncClient, response: httpx.Response, journey: J
     journey.responses.append(response)
     while response.is_redirect:
         url = response.url.join(response.headers["location"])
-        if str(url).startswith(CALLBACK):
+        if url.path == CALLBACK_PATH:
             journey.callback = str(url)
             if stop_at_callback:
                 return journey
@@ -172,7 +173,7 @@ async def sign_in_at_provider(client: httpx.AsyncClient, login: str, *, stop_at_
     journey = await follow(client, await client.get(f"/sign-in/oidc/{PROVIDER_ID}"), Journey())
     for _ in range(3):
         page = journey.last
-        if journey.callback or "<form" not in page.text or not str(page.url).startswith("http://127.0.0.1"):
+        if journey.callback or "<form" not in page.text or not page.url.path.startswith("/interaction/"):
             break
         action, fields = form_of(page)
         if "login" in fields:

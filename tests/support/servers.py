@@ -22,10 +22,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def portal_server(database_url: str, *, demo: bool = True, **settings: str) -> Iterator[str]:
+def portal_server(database_url: str, *, demo: bool = True, port: int | None = None, **settings: str) -> Iterator[str]:
     """A real `portal serve` process (in demo mode unless told otherwise); yields its base URL.
     `settings` are more PORTAL_* variables, named without the prefix."""
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, "PORTAL_DATABASE_URL": database_url, "PORTAL_DEMO": "true" if demo else "false", "PORTAL_PORT": str(port),
            "PORTAL_SECRET_KEY": SECRET_KEY, **{f"PORTAL_{name.upper()}": value for name, value in settings.items()}}
     process = subprocess.Popen(
