@@ -5,7 +5,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from portal import access
+from portal import access, ids
 from portal.careplans.models import CareProceedings
 from portal.conferences.models import Conference, Invitation
 from portal.contributions.models import Contribution, WithholdingRequest
@@ -17,11 +17,9 @@ T = TypeVar("T")
 
 
 def parse_id(value: str | int, path: tuple[str, ...], what: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise not_found(path, what) from None
-    if number < 1:
+    """The row id a client sent; one that can name no row is 'not found' at `path`."""
+    number = ids.parse_id(value)
+    if number is None:
         raise not_found(path, what)
     return number
 

@@ -12,7 +12,8 @@ from portal import access
 from portal.api.context import Info
 from portal.errors import ErrorCode, Problem
 from portal.identity import Actor
-from portal.markdown import to_safe_html
+from portal.ids import parse_id
+from portal.markdown import safe_html
 from portal.unit_of_work import in_transaction
 
 ErrorCodeEnum = strawberry.enum(ErrorCode, name="ErrorCode")
@@ -56,18 +57,13 @@ class Markdown:
         return self._read(info)
 
     @strawberry.field
-    def html(self, info: Info) -> str:
-        return to_safe_html(self._read(info))
-
-
-def number(value: strawberry.ID) -> int | None:
-    """The row id a client's ID names, or None when it cannot name one."""
-    return int(value) if str(value).isdigit() else None
+    async def html(self, info: Info) -> str:
+        return await safe_html(self._read(info))
 
 
 async def by_client_id(info: Info, id: strawberry.ID, statement: Callable[[int], Select[Any]]) -> Any | None:
     """The row `statement` finds for the id a client sent (already scoped to what the reader may see), or None."""
-    found = number(id)
+    found = parse_id(id)
     if found is None:
         return None
     rows = await info.context.reader.scalars(statement(found))

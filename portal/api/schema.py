@@ -33,6 +33,7 @@ from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
 from portal.api.people.queries import PeopleQuery
+from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
 from portal.settings import Settings
@@ -85,6 +86,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: validation_cache,
             WebSocketSubscriptionsOnly,
+            StorableInput,
             lambda: MaskErrors(should_mask_error=_unexpected),
             AccessLogExtension,
         ],

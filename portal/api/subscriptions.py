@@ -13,6 +13,7 @@ from portal import access, clock
 from portal.api.context import Context, Info
 from portal.api.readiness.types import ReadinessType
 from portal.conferences.models import Conference
+from portal.ids import parse_id
 from portal.readiness.loading import load_readiness
 
 NOT_VISIBLE = "No conference with that id exists, or you may not see its readiness."
@@ -20,12 +21,13 @@ OVER_WEBSOCKET = "Subscriptions are served over WebSocket at /graphql with the g
 
 
 async def _visible(context: Context, conference_id: strawberry.ID) -> int:
-    if not str(conference_id).isdigit():
+    number = parse_id(conference_id)
+    if number is None:
         raise ValueError(NOT_VISIBLE)
     async with context.reader.lock:
         conference = (
             await context.session.execute(
-                select(Conference).where(Conference.id == int(conference_id), access.scope(context.actor, "conference.read"))
+                select(Conference).where(Conference.id == number, access.scope(context.actor, "conference.read"))
             )
         ).scalar_one_or_none()
         await context.session.commit()

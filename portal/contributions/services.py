@@ -17,6 +17,7 @@ from portal.contributions.models import Contribution, ContributionVersion, Withh
 from portal.enums import ConferenceStatus, ContributionStatus, WithholdingDecision
 from portal.errors import DomainError, Problem, conflict, invalid
 from portal.identity import Actor
+from portal.ids import parse_id
 from portal.lookup import own_invitation, visible_contribution, visible_withholding_request
 from portal.people.models import Organisation
 from portal.readiness.changes import conference_changed
@@ -68,7 +69,7 @@ async def _validate_scales(session: AsyncSession, conference_id: int, scales: Se
     seen: set[str] = set()
     for i, scale in enumerate(scales):
         path = ("input", "scales", str(i))
-        if not scale.child_id.isdigit() or int(scale.child_id) not in children:
+        if parse_id(scale.child_id) not in children:
             problems.append(Problem((*path, "childId"), "That child is not covered by this conference.", ))
         elif scale.child_id in seen:
             problems.append(Problem((*path, "childId"), "Give one scale per child."))

@@ -10,6 +10,7 @@ from portal.enums import Role
 from portal.errors import DomainError
 from portal.identity.events import Event, record
 from portal.identity.people import add_person, suspend_person
+from portal.ids import parse_id
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole
 from portal.settings import get_settings
 from portal.unit_of_work import commit_identity_change
@@ -34,7 +35,7 @@ def _run(work) -> None:
 
 
 async def _organisation(db, key: str) -> Organisation:
-    found = (await db.execute(select(Organisation).where(or_(Organisation.code == key, Organisation.id == (int(key) if key.isdigit() else -1))))).scalars().all()
+    found = (await db.execute(select(Organisation).where(or_(Organisation.code == key, Organisation.id == (parse_id(key) or -1))))).scalars().all()
     if len(found) != 1:
         typer.echo(f"Nothing changed: no single organisation has the id or code {key!r}.", err=True)
         raise typer.Exit(1)

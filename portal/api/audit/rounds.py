@@ -15,6 +15,7 @@ from portal.api.pagination import Connection, page
 from portal.api.people.types import PersonType
 from portal.audit import services
 from portal.audit.models import AuditItem, AuditRound
+from portal.ids import parse_id
 
 
 async def _prefetch(info: Info, items: list[AuditItem]) -> None:
@@ -77,7 +78,7 @@ class AuditRoundType:
     ) -> Connection[AuditItemType]:
         statement = select(AuditItem).where(AuditItem.round_id == root.id, access.audited_item_scope())
         if council_id is not None:
-            statement = statement.where(AuditItem.la_id == (int(council_id) if str(council_id).isdigit() else -1))
+            statement = statement.where(AuditItem.la_id == (parse_id(council_id) or -1))
         found = await page(info, statement.order_by(AuditItem.la_id, AuditItem.contribution_id), first, after)
         info.context.loaders.audit.round.prime(root.id, root)
         await _prefetch(info, found.nodes)

@@ -4,11 +4,12 @@ import strawberry
 from sqlalchemy import select
 
 from portal import access, clock
-from portal.api.common import by_client_id, number
+from portal.api.common import by_client_id
 from portal.api.conferences.types import ConferenceKindEnum, ConferenceStatusEnum, ConferenceType, InvitationType
 from portal.api.context import Info
 from portal.api.pagination import Connection, page
 from portal.conferences.models import Conference, Invitation
+from portal.ids import parse_id
 
 
 @strawberry.input
@@ -42,7 +43,7 @@ class ConferencesQuery:
         if chosen.chaired_by_me:
             statement = statement.where(Conference.chair_id == info.context.actor.person_id)
         if chosen.la_id is not None:
-            statement = statement.where(Conference.la_id == number(chosen.la_id))
+            statement = statement.where(Conference.la_id == (parse_id(chosen.la_id) or -1))
         if chosen.status is not None:
             statement = statement.where(Conference.status == chosen.status)
         if chosen.kind is not None:
