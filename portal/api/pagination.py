@@ -12,6 +12,10 @@ from portal.api.context import Info
 
 T = TypeVar("T")
 DEFAULT_PAGE = 20
+# No cursor this API gives out is longer, nor names an offset past what a database integer holds.
+MAX_CURSOR_CHARS = 32
+MAX_OFFSET = 2**31 - 1
+NOT_OURS = "The 'after' cursor is not one this API gave out."
 
 
 @strawberry.type
@@ -35,14 +39,15 @@ class PageError(ValueError):
 def _decode(cursor: str | None) -> int:
     if cursor is None:
         return 0
+    if len(cursor) > MAX_CURSOR_CHARS or not cursor.isascii():
+        raise PageError(NOT_OURS)
     try:
         kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        offset = int(value)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise PageError("The 'after' cursor is not one this API gave out.") from exc
-    if kind != "o" or offset < 0:
-        raise PageError("The 'after' cursor is not one this API gave out.")
-    return offset
+        raise PageError(NOT_OURS) from exc
+    if kind != "o" or not (value.isascii() and value.isdigit()) or int(value) > MAX_OFFSET:
+        raise PageError(NOT_OURS)
+    return int(value)
 
 
 def _encode(offset: int) -> str:
