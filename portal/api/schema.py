@@ -36,6 +36,7 @@ from portal.api.people.queries import PeopleQuery
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
+from portal.errors import MESSAGE_CHARS, echo
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
@@ -63,6 +64,7 @@ class PortalSchema(strawberry.Schema):
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
+            error.message = echo(error.message, MESSAGE_CHARS)
             if not self.suggestions:
                 error.message = SUGGESTION.sub("", error.message)
             if _unexpected(error):
@@ -94,6 +96,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 
 def _unexpected(error: Exception) -> bool:
-    """Hide internal errors; keep GraphQL's own errors (bad queries, limits, bad arguments) and the log's refusal."""
+    """Hide internal errors; keep GraphQL's own errors (bad queries, limits, bad arguments and variable
+    values) and the log's refusal."""
     original = getattr(error, "original_error", None)
-    return original is not None and not isinstance(original, ValueError | LogUnavailable)
+    return original is not None and not isinstance(original, ValueError | GraphQLError | LogUnavailable)

@@ -17,6 +17,7 @@ from portal.api.context import Context
 from portal.edge.context import context_for
 from portal.edge.middleware import actor_of, session_of
 from portal.edge.still_signed_in import still_signed_in, while_signed_in
+from portal.errors import MAX_PROBLEMS
 from portal.settings import ROOT, Settings
 
 POLICY_VIOLATION = 1008
@@ -84,6 +85,9 @@ class PortalGraphQL(GraphQL):
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         processed = await super().process_result(request, result)
+        if len(processed.get("errors") or ()) > MAX_PROBLEMS:
+            errors = processed["errors"]
+            processed["errors"] = [*errors[:MAX_PROBLEMS], {"message": f"… and {len(errors) - MAX_PROBLEMS:,} more errors."}]
         if wants_graphql_response(request):
             response = request.scope[SUB_RESPONSE]
             response.media_type = GRAPHQL_RESPONSE

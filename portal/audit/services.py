@@ -33,7 +33,7 @@ from portal.children.models import CasePerson, Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, WithholdingRequest
 from portal.enums import ConferenceKind, ContributionStatus
-from portal.errors import DomainError, Problem, not_found
+from portal.errors import DomainError, Problem, echo, not_found
 from portal.identity import Actor
 from portal.lookup import parse_id
 from portal.people.models import LocalAuthority, Organisation, Person
@@ -84,7 +84,7 @@ def _validate_round(new: NewRound, agencies_dir: Path) -> list[Problem]:
     if new.seed is not None and not 0 <= new.seed < SEED_LIMIT:
         problems.append(Problem((*path, "seed"), f"The seed must be between 0 and {SEED_LIMIT - 1}."))
     if not has_rubric(agencies_dir, new.rubric_id):
-        problems.append(Problem((*path, "rubricId"), f"There is no audit rubric '{new.rubric_id}'."))
+        problems.append(Problem((*path, "rubricId"), f"There is no audit rubric '{echo(new.rubric_id)}'."))
     return problems
 
 
@@ -332,7 +332,7 @@ def _validate_levels(rubric: Rubric, entries: Sequence[LevelEntry]) -> list[Prob
         path = ("input", "levels", str(i))
         criterion = known.get(entry.criterion_id)
         if criterion is None:
-            problems.append(Problem((*path, "criterionId"), f"'{entry.criterion_id}' is not a criterion of the rubric {rubric.label}."))
+            problems.append(Problem((*path, "criterionId"), f"'{echo(entry.criterion_id)}' is not a criterion of the rubric {rubric.label}."))
             continue
         if entry.criterion_id in seen:
             problems.append(Problem((*path, "criterionId"), f"'{criterion.title}' is given more than once."))

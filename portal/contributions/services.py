@@ -15,7 +15,7 @@ from portal.agencies import AgencyDefinition, AgencyRegistry
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ConferenceStatus, ContributionStatus, WithholdingDecision
-from portal.errors import DomainError, Problem, conflict, invalid
+from portal.errors import DomainError, Problem, conflict, echo, invalid
 from portal.identity import Actor
 from portal.ids import parse_id
 from portal.lookup import own_invitation, visible_contribution, visible_withholding_request
@@ -51,7 +51,7 @@ def _validate_sections(agency: AgencyDefinition, sections: Sequence[SectionText]
         path = ("input", "sections", str(i))
         definition = agency.section(item.section_id)
         if definition is None:
-            problems.append(Problem((*path, "sectionId"), f"'{item.section_id}' is not a section of the {agency.name} report."))
+            problems.append(Problem((*path, "sectionId"), f"'{echo(item.section_id)}' is not a section of the {agency.name} report."))
             continue
         if item.section_id in seen:
             problems.append(Problem((*path, "sectionId"), f"'{definition.title}' is given more than once."))
@@ -228,7 +228,7 @@ async def request_withholding(
     agency = await _agency_of(session, agencies, contribution.organisation_id)
     section = agency.section(section_id)
     if section is None:
-        raise invalid(("input", "sectionId"), f"'{section_id}' is not a section of the {agency.name} report.")
+        raise invalid(("input", "sectionId"), f"'{echo(section_id)}' is not a section of the {agency.name} report.")
     if not reason.strip():
         raise invalid(("input", "reason"), "Say why this section should be withheld from the family.")
     if len(reason) > MAX_NOTE:
