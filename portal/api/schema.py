@@ -29,6 +29,7 @@ from portal.api.conferences.mutations import ConferencesMutation, ConsultationsM
 from portal.api.conferences.queries import ConferencesQuery
 from portal.api.contributions.mutations import ContributionsMutation
 from portal.api.contributions.queries import ContributionsQuery
+from portal.api.cost import QueryCostLimiter
 from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
@@ -87,6 +88,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: validation_cache,
+            lambda: QueryCostLimiter(max_cost=settings.max_query_cost, page_max=settings.page_size_max),
             WebSocketSubscriptionsOnly,
             StorableInput,
             lambda: MaskErrors(should_mask_error=_unexpected),

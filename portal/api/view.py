@@ -27,6 +27,7 @@ IDE = ROOT / "templates" / "graphiql.html"
 NOT_AN_OBJECT = "The request body must be a JSON object."
 BAD_MAP = "The multipart field 'map' must be a JSON object from each file's field name to a list of variable paths."
 BAD_OPERATIONS = "The multipart field 'operations' must be a JSON object holding the query and its variables."
+TOO_LARGE = "The response would be larger than the limit of {limit:,} bytes, so none of it is sent. Ask for fewer items per page, or fewer fields."
 BAD_PATH = "A path in the multipart field 'map' names no variable of the operation, or a file the request does not hold."
 
 
@@ -61,6 +62,7 @@ class PortalGraphQL(GraphQL):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             multipart_uploads_enabled=True,
         )
+        self.max_response_bytes = settings.max_response_bytes
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "websocket":
@@ -105,6 +107,13 @@ class PortalGraphQL(GraphQL):
         if sub_response.media_type:
             response.headers["content-type"] = sub_response.media_type
         return response
+
+    def encode_json(self, data: object) -> str | bytes:
+        """The response, or in its place one plain error when it would be larger than the ceiling."""
+        encoded = super().encode_json(data)
+        if len(encoded) > self.max_response_bytes and isinstance(data, dict) and ("data" in data or "errors" in data):
+            return super().encode_json({"errors": [{"message": TOO_LARGE.format(limit=self.max_response_bytes)}]})
+        return encoded
 
     def decode_json(self, data: str | bytes) -> object:
         decoded = _json(data)
