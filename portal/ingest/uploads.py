@@ -26,6 +26,7 @@ from portal.ingest.models import UploadedReport
 from portal.ingest.worker import IngestWorker
 from portal.lookup import own_invitation
 from portal.people.models import Organisation
+from portal.text import storable
 from portal.unit_of_work import in_transaction
 
 INVITATION = ("input", "invitationId")
@@ -84,7 +85,9 @@ async def check_upload(session: AsyncSession, actor: Actor, agencies: AgencyRegi
 
 
 def _change(existing: dict[str, str], new: dict[str, str]) -> ContentChange:
-    """The section edits that turn `existing` into `new` (an empty text clears a section)."""
+    """The section edits that turn `existing` into `new` (an empty text clears a section); text read
+    from a file is made storable like text sent to the API."""
+    new = {k: storable(v) for k, v in new.items()}
     changed = sorted(k for k in existing.keys() | new.keys() if new.get(k, "") != existing.get(k, ""))
     return ContentChange(sections=[SectionText(k, new.get(k, "")) for k in changed])
 

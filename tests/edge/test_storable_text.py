@@ -72,3 +72,10 @@ async def test_the_migration_repairs_text_saved_before(api, world, database_url)
     assert all("\x00" not in n for n in notes) and (engine.dialect.name != "sqlite" or "note\ufffdend" in notes)
     shown = {s["id"]: s["text"] for s in await _chair_sees(api, world)}
     assert shown["worries"] == {"source": "a\ufffdb\ufffdc", "html": "<p>a\ufffdb\ufffdc</p>\n"}
+
+
+def test_text_read_from_an_uploaded_file_is_made_storable_too():
+    from portal.ingest.uploads import _change
+
+    change = _change({"worries": "old"}, {"worries": "a\x00b\ud800", "next_steps": "fine"})
+    assert [(s.section_id, s.text) for s in change.sections] == [("next_steps", "fine"), ("worries", "a\ufffdb\ufffd")]
