@@ -29,7 +29,7 @@ from graphql import (
 from portal.api.pagination import DEFAULT_PAGE
 
 LIST_GUESS = 10
-HTML_WEIGHT = 5
+HTML_WEIGHT = 10
 TOO_COSTLY = "This query asks for too much at once (about {cost:,} fields; the limit is {limit:,}). Ask for fewer items per page, or fewer nested lists."
 
 

@@ -14,6 +14,7 @@ SCHEMA = build_schema(SETTINGS)._schema
 DEEP = "conferences(first: 100) { nodes { invitations { contribution { versions { sections { text { html } } } } } } }"
 EXPENSIVE = {
     "nested lists under a full page": "{ " + DEEP + " }",
+    "a full page of rendered reports": "{ conferences(first: 100) { nodes { id invitations { id contribution { sections { id text { html } } } } } } }",
     "aliases of a full page": "{ " + " ".join(f"a{i}: conferences(first: 100) {{ nodes {{ invitations {{ contribution {{ sections {{ text {{ html source }} }} }} }} }} }}" for i in range(15)) + " }",
     "a page size in a variable": "query($n: Int) { conferences(first: $n) { nodes { invitations { contribution { versions { sections { text { html } } } } } } } }",
     "a fragment repeated": "fragment F on Contribution { versions { sections { text { html } } } sections { text { html } } } "
@@ -54,7 +55,7 @@ def test_the_estimate_counts_pages_lists_and_rendering():
     costs = document_costs(SCHEMA, parse("{ conferences(first: 7) { nodes { id children { id } } } }"), {}, 100)
     assert costs == {None: 1 + 7 * (1 + 1 + (1 + 10 * 1))}
     html = document_costs(SCHEMA, parse('{ contribution(id: "1") { sections { text { html } } } }'), {}, 100)
-    assert html == {None: 1 + (1 + 10 * (1 + 5))}
+    assert html == {None: 1 + (1 + 10 * (1 + 10))}
 
 
 async def test_a_response_over_the_ceiling_is_one_plain_error(database, world):
