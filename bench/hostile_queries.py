@@ -21,6 +21,7 @@ def _queries() -> dict[str, str]:
     page = f"conferences(first: 100) {{ nodes {{ id invitations {{ id {html} }} }} }}"
     versions = "conferences(first: 100) { nodes { invitations { contribution { versions { number sections { text { html source } } } } } } }"
     return {
+        "40 conferences, rendered": "{ " + page.replace("first: 100", "first: 40") + " }",
         "one page, rendered": "{ " + page + " }",
         "15 aliased pages, rendered": "{ " + " ".join(f"a{i}: {page}" for i in range(15)) + " }",
         "15 aliased pages with versions": "{ " + " ".join(f"a{i}: {versions}" for i in range(15)) + " }",
