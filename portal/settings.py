@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     page_size_max: int = 100
-    max_query_cost: int = 100_000
+    max_query_cost: int = 150_000
     max_response_bytes: int = 8 * 1024 * 1024
     ingest_max_bytes: int = 20 * 1024 * 1024
     ingest_max_pages: int = 100
