@@ -40,6 +40,14 @@ class Scale:
 
 
 @dataclass(frozen=True, slots=True)
+class WithholdingRequest:
+    """An author's request that the chair withhold one section from the family, and the chair's decision."""
+
+    section_id: str
+    decision: str
+
+
+@dataclass(frozen=True, slots=True)
 class Invitation:
     id: str
     report_due_at: datetime | None
@@ -76,6 +84,7 @@ class Contribution:
     scales: tuple[Scale, ...]
     invitation: Invitation | None
     conference: Conference
+    withholding_requests: tuple[WithholdingRequest, ...] = ()
     _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +96,7 @@ class Contribution:
 
 STATUSES = ("SUBMITTED", "DRAFT", "AMENDED", "WITHDRAWN")
 CONFERENCE_KINDS = ("ICPC", "RCPC", "LAC_REVIEW", "TRANSFER_IN_ICPC")
+WITHHOLDING_DECISIONS = ("PENDING", "AGREED", "REFUSED")
 
 
 class _Reader:
@@ -210,5 +220,9 @@ def parse_contribution(data: Any) -> Contribution:
                 Child(c.text("id"), c.text("name", False), c.day("dateOfBirth"))
                 for c in conference.children("children")
             ),
+        ),
+        withholding_requests=tuple(
+            WithholdingRequest(w.text("sectionId"), w.choice("decision", WITHHOLDING_DECISIONS))
+            for w in r.children("withholdingRequests")
         ),
     )

@@ -10,6 +10,7 @@ from portal.audit.results import CriterionResult, Evidence, Level
 from portal.audit.rubric import Criterion, LookFor, Rubric, compile_patterns
 from portal.audit.text import (
     PreparedText,
+    SectionText,
     TextPattern,
     is_label,
     normalise,
@@ -44,10 +45,23 @@ def text_pattern(patterns: tuple[str, ...]) -> TextPattern:
     return TextPattern(unicode, unicode if uses_space else compile_patterns(patterns, re.ASCII))
 
 
+def level_reason(level_text: str, detail: str) -> str:
+    """A reason in the rubric's own words for the level, then what was found: the auditor sees why."""
+    return f"{level_text.rstrip('.')}: {detail}"
+
+
+# At most this many sentences from other sections are read as evidence for one criterion.
+ELSEWHERE_LIMIT = 8
+
+
 @dataclass(frozen=True, slots=True)
 class ContentJudge:
+    """Judges a free-text criterion from the whole report: its named sections first, then any sentence
+    elsewhere that is about its topic, as the rubric's level descriptions say."""
+
     criterion: Criterion
     searches: tuple[tuple[LookFor, TextPattern], ...]
+    topic: TextPattern | None
     rules: TextRules
     not_applicable: TextPattern | None
     all_advice: tuple[str, ...]
@@ -57,82 +71,143 @@ class ContentJudge:
         return cls(
             criterion,
             tuple((lf, text_pattern(lf.patterns)) for lf in criterion.look_for),
+            text_pattern(criterion.topic) if criterion.topic else None,
             rules,
             rules.not_applicable if criterion.allows_not_applicable else None,
             tuple(lf.advice for lf in criterion.look_for),
         )
 
-    def __call__(self, contribution: Contribution, texts: dict[str, PreparedText]) -> CriterionResult:
+    def _elsewhere(self, report: PreparedText, named: tuple[str, ...]) -> list[tuple[int, int, SectionText]]:
+        """Sentences outside the named sections that mention the criterion's topic, in report order."""
+        spans: list[tuple[int, int, SectionText]] = []
+        if self.topic is None:
+            return spans
+        placeholders = self.rules.placeholders
+        last_end = -1
+        for match in report.matches(self.topic):
+            at = match.start()
+            if at < last_end:
+                continue
+            section = report.section_at(at)
+            if section.section_id in named or section.normal in placeholders:
+                continue
+            start, end = report.sentence_span(at)
+            spans.append((start, end, section))
+            last_end = end
+            if len(spans) == ELSEWHERE_LIMIT:
+                break
+        return spans
+
+    def __call__(self, contribution: Contribution, report: PreparedText) -> CriterionResult:
         c = self.criterion
+        levels = c.levels
         placeholders = self.rules.placeholders
         present = []
         substantive = []
         for section_id in c.sections:
-            t = texts.get(section_id)
+            t = report.by_id.get(section_id)
             if t is not None:
                 present.append(t)
                 if t.normal not in placeholders:
                     substantive.append(t)
-        if not substantive:
-            if not present:
-                return self._not_met(f"no mention of {c.title.lower()}", ())
-            t = present[0]
-            quote = shorten(t.source)
-            return self._not_met(f"'{t.section_id}' says only '{quote}'", (Evidence(quote, t.section_id),))
+        elsewhere = self._elsewhere(report, c.sections)
 
-        if self.not_applicable is not None:
-            result = self._not_applicable(substantive, self.not_applicable)
+        if substantive and self.not_applicable is not None:
+            result = self._not_applicable(report, substantive, self.not_applicable)
             if result is not None:
                 return result
-
-        words = sum(t.words for t in substantive)
-        if words < c.min_words:
-            t = substantive[0]
-            evidence = (Evidence(shorten(t.source, 240), t.section_id),)
-            if is_label(" ".join(x.source for x in substantive), self.rules.labels):
-                return self._not_met(f"a label ('{shorten(t.source)}'), not a statement", evidence)
-            return self._not_met(
-                f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence
-            )
 
         # Keyed by (quote, section id): a dict keeps the first-found order and drops repeats.
         quotes: dict[tuple[str, str], None] = {}
         found: list[str] = []
         missing: list[LookFor] = []
         for look_for, pattern in self.searches:
+            match = None
             for t in substantive:
-                match = (pattern.ascii if t.ascii else pattern.unicode).search(t.lower)
+                match = report.search(pattern, t.start, t.end)
                 if match:
-                    found.append(look_for.name)
-                    quotes[t.sentence_at(match.start()), t.section_id] = None
                     break
             else:
+                for start, end, t in elsewhere:
+                    match = report.search(pattern, start, end)
+                    if match:
+                        break
+            if match:
+                found.append(look_for.name)
+                quotes[report.sentence_at(match.start()), t.section_id] = None
+            else:
                 missing.append(look_for)
+
+        if not found:
+            return self._nothing_found(present, substantive, elsewhere, report)
+
         evidence = tuple(Evidence(quote, section_id) for quote, section_id in quotes)
-        if not missing:
-            return CriterionResult(c.id, Level.MET, f"states {', '.join(found)}", evidence)
+        named_text = " ".join(t.source for t in substantive)
+        if substantive and c.label_is_not_met and is_label(named_text, self.rules.labels) and not elsewhere:
+            t = substantive[0]
+            return self._not_met(f"a label ('{shorten(t.source)}'), not a statement", (Evidence(shorten(t.source, 240), t.section_id),))
+
+        words = sum(t.words for t in substantive) + sum(word_count(report.source[s:e]) for s, e, _ in elsewhere)
         missing_names = ", ".join(lf.name for lf in missing)
         advice = tuple(lf.advice for lf in missing)
+        states = f"states {', '.join(found)}"
+        if words < c.min_words:
+            # A one-line mention ('mental health', 'drinking') is present but not specific; a bare name is too brief.
+            mention = len(found) >= 2 or 2 * words >= c.min_words or is_label(named_text, self.rules.labels)
+            if not mention:
+                detail = f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)"
+                return self._not_met(detail, evidence)
+            detail = f"{states}, but only in passing ({words} word{'s' * (words != 1)})"
+            return CriterionResult(c.id, Level.PARTLY_MET, level_reason(levels.partly_met, detail), evidence, advice or self.all_advice)
+        if len(found) >= c.met_needs and not any(lf.core for lf in missing):
+            detail = states if not missing else f"{states}; no mention of {missing_names}"
+            return CriterionResult(c.id, Level.MET, level_reason(levels.met, detail), evidence, advice)
         if len(found) >= c.partly_min_found:
-            reason = f"states {', '.join(found)}; no mention of {missing_names}"
+            reason = level_reason(levels.partly_met, f"{states}; no mention of {missing_names}")
             return CriterionResult(c.id, Level.PARTLY_MET, reason, evidence, advice)
-        return CriterionResult(c.id, Level.NOT_MET, f"no mention of {missing_names}", evidence, advice)
+        return CriterionResult(c.id, Level.NOT_MET, level_reason(levels.not_met, f"{states}; no mention of {missing_names}"), evidence, advice)
 
-    def _not_met(self, reason: str, evidence: tuple[Evidence, ...]) -> CriterionResult:
-        return CriterionResult(self.criterion.id, Level.NOT_MET, reason, evidence, self.all_advice)
+    def _nothing_found(
+        self, present: list[SectionText], substantive: list[SectionText], elsewhere: list, report: PreparedText
+    ) -> CriterionResult:
+        c = self.criterion
+        if not substantive:
+            if not present:
+                return self._not_met(f"no mention of {c.title.lower()}", ())
+            t = present[0]
+            quote = shorten(t.source)
+            return self._not_met(f"'{t.section_id}' says only '{quote}'", (Evidence(quote, t.section_id),))
+        t = substantive[0]
+        evidence = (Evidence(shorten(t.source, 240), t.section_id),)
+        words = sum(x.words for x in substantive)
+        if is_label(" ".join(x.source for x in substantive), self.rules.labels):
+            return self._not_met(f"a label ('{shorten(t.source)}'), not a statement", evidence)
+        if words < c.min_words:
+            return self._not_met(f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence)
+        names = ", ".join(lf.name for lf, _ in self.searches)
+        return self._not_met(f"no mention of {names}", evidence)
 
-    def _not_applicable(self, substantive: list[PreparedText], phrases: TextPattern) -> CriterionResult | None:
-        hit = next(((t, m) for t in substantive if (m := t.search_once(phrases))), None)
+    def _not_met(self, detail: str, evidence: tuple[Evidence, ...]) -> CriterionResult:
+        c = self.criterion
+        return CriterionResult(c.id, Level.NOT_MET, level_reason(c.levels.not_met, detail), evidence, self.all_advice)
+
+    def _not_applicable(self, report: PreparedText, substantive: list[SectionText], phrases: TextPattern) -> CriterionResult | None:
+        hit = None
+        for match in report.matches(phrases):
+            section = report.section_at(match.start())
+            if section in substantive:
+                hit = (section, match)
+                break
         if hit is None:
             return None
-        rest = sum(word_count(without_sentences_matching(t.lower, phrases.unicode)) for t in substantive)
+        rest = sum(word_count(without_sentences_matching(t.source.lower(), phrases.unicode)) for t in substantive)
         if rest >= self.criterion.min_words:
             return None
-        quote = hit[0].sentence_at(hit[1].start())
+        quote = report.sentence_at(hit[1].start())
         return CriterionResult(
             self.criterion.id,
             Level.NOT_APPLICABLE,
-            f"the practice states it holds no information: '{shorten(quote)}'",
+            level_reason(self.criterion.levels.not_applicable or "", f"the practice states it holds no information: '{shorten(quote)}'"),
             (Evidence(quote, hit[0].section_id),),
         )
 
@@ -153,60 +228,87 @@ def _span(delta: timedelta) -> str:
     return f"{round(hours / 24)} days"
 
 
-def judge_submitted_on_time(
-    criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]
-) -> CriterionResult:
+def judge_submitted_on_time(criterion: Criterion, contribution: Contribution, report: PreparedText) -> CriterionResult:
+    levels = criterion.levels
     due = contribution.invitation.report_due_at if contribution.invitation else None
     starts = contribution.conference.scheduled_at
     submitted = contribution.submitted_at
     if due is None:
-        level = Level.NOT_APPLICABLE if criterion.allows_not_applicable else Level.NOT_MET
-        return CriterionResult(criterion.id, level, "the invitation set no due time")
+        if criterion.allows_not_applicable:
+            return CriterionResult(criterion.id, Level.NOT_APPLICABLE, level_reason(levels.not_applicable or "", "the invitation set no due time"))
+        return CriterionResult(criterion.id, Level.NOT_MET, level_reason(levels.not_met, "the invitation set no due time"))
     due_quote = Evidence(f"due {_local(due)}", field="invitation.reportDueAt")
     if submitted is None:
         advice = (criterion.missing_advice, f"The report is due by {_local(due)}.")
-        return CriterionResult(criterion.id, Level.NOT_MET, "not submitted", (due_quote,), advice)
+        return CriterionResult(criterion.id, Level.NOT_MET, level_reason(levels.not_met, "not submitted"), (due_quote,), advice)
     evidence = (Evidence(f"submitted {_local(submitted)}", field="submittedAt"), due_quote)
     if submitted <= due:
-        return CriterionResult(criterion.id, Level.MET, "submitted by the due time", evidence)
+        return CriterionResult(criterion.id, Level.MET, level_reason(levels.met, "submitted by the due time"), evidence)
     late = _span(submitted - due)
     if submitted < starts:
-        return CriterionResult(
-            criterion.id, Level.PARTLY_MET, f"submitted {late} late, before the conference", evidence
-        )
-    return CriterionResult(
-        criterion.id, Level.NOT_MET, f"submitted {late} late, after the conference started", evidence
-    )
+        reason = level_reason(levels.partly_met, f"submitted {late} late, before the conference")
+        return CriterionResult(criterion.id, Level.PARTLY_MET, reason, evidence)
+    reason = level_reason(levels.not_met, f"submitted {late} late, after the conference started")
+    return CriterionResult(criterion.id, Level.NOT_MET, reason, evidence)
 
 
-def judge_shared_with_family(
-    criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]
-) -> CriterionResult:
+def judge_shared_with_family(criterion: Criterion, contribution: Contribution, report: PreparedText) -> CriterionResult:
+    levels = criterion.levels
     conference_day = contribution.conference.scheduled_at.astimezone(LONDON).date()
     family_due = contribution.invitation.family_due_at if contribution.invitation else None
     deadline: date | None = family_due.astimezone(LONDON).date() if family_due else None
     shared = contribution.shared_with_family_on
+    on_time = shared is not None and shared < conference_day and (deadline is None or shared <= deadline)
+    agreed = [w.section_id for w in contribution.withholding_requests if w.decision == "AGREED"]
+    if not on_time and agreed and criterion.allows_not_applicable:
+        detail = f"the chair agreed to withhold {', '.join(agreed)} from the family"
+        evidence = tuple(Evidence(f"withholding agreed: {s}", field="withholdingRequests") for s in agreed)
+        return CriterionResult(criterion.id, Level.NOT_APPLICABLE, level_reason(levels.not_applicable or "", detail), evidence)
     if shared is None:
-        return CriterionResult(
-            criterion.id, Level.NOT_MET, "no date shared with the family recorded", (), (criterion.missing_advice,)
-        )
+        reason = level_reason(levels.not_met, "no date shared with the family recorded")
+        return CriterionResult(criterion.id, Level.NOT_MET, reason, (), (criterion.missing_advice,))
     evidence = [Evidence(f"shared {shared:%d %b %Y}", field="sharedWithFamilyOn")]
     if deadline is not None:
         evidence.append(Evidence(f"family deadline {_local(family_due)}", field="invitation.familyDueAt"))  # type: ignore[arg-type]
     evidence.append(Evidence(f"conference {conference_day:%d %b %Y}", field="conference.scheduledAt"))
     if shared >= conference_day:
-        return CriterionResult(criterion.id, Level.NOT_MET, "shared on or after the conference day", tuple(evidence))
-    if deadline is None or shared <= deadline:
-        reason = "shared by the family deadline" if deadline else "shared before the conference day"
+        reason = level_reason(levels.not_met, "shared on or after the conference day")
+        return CriterionResult(criterion.id, Level.NOT_MET, reason, tuple(evidence))
+    if on_time:
+        reason = level_reason(levels.met, "shared by the family deadline" if deadline else "shared before the conference day")
         return CriterionResult(criterion.id, Level.MET, reason, tuple(evidence))
-    days = (shared - deadline).days
-    reason = f"shared {days} day{'s' * (days != 1)} after the family deadline, before the conference"
+    days = (shared - deadline).days  # type: ignore[operator]
+    reason = level_reason(levels.partly_met, f"shared {days} day{'s' * (days != 1)} after the family deadline, before the conference")
     return CriterionResult(criterion.id, Level.PARTLY_MET, reason, tuple(evidence))
 
 
-def judge_safety_scale(
-    criterion: Criterion, contribution: Contribution, texts: dict[str, PreparedText]
-) -> CriterionResult:
+# A safety scale written in the text: the word, then within the sentence a score, a range or another scale.
+_NUMBER = r"(?:10|[0-9])(?:\.5)?"
+SCALE_SENTENCE = re.compile(r"\bscal(?:e|ed|ing)\b|\bscore[ds]?\b|\brat(?:e|ed|ing)\b")
+SCALE_RANGE = re.compile(
+    rf"\b{_NUMBER}\s*(?:or|to|-|–|—|/)\s*{_NUMBER}\b(?!\s*(?:out of|/))|\bbetween {_NUMBER} and {_NUMBER}\b"
+)
+SCALE_OTHER = re.compile(r"\b\d+\s*(?:/|out of)\s*(?!10\b)\d+\b|\b[01]\s*(?:-|–|to)\s*(?:3|4|5|7|100)\b(?=[^.\n]{0,20}scale)|\b\d+\s*%")
+SCALE_SCORE = re.compile(rf"\b{_NUMBER}\s*(?:/\s*10|out of 10)\b|(?:scal(?:e|ed)|score[ds]?)\D{{0,20}}?\b{_NUMBER}\b")
+
+
+def scale_in_text(report: PreparedText) -> tuple[str, int] | None:
+    """('score' | 'range' | 'other scale', where) for a safety scale written in the text, if any."""
+    kind: tuple[str, int] | None = None
+    for mark in SCALE_SENTENCE.finditer(report.lower):
+        start, end = report.sentence_span(mark.start())
+        sentence = report.lower[start:end]
+        if SCALE_OTHER.search(sentence):
+            return "other scale", mark.start()
+        if SCALE_RANGE.search(sentence):
+            return "range", mark.start()
+        if kind is None and SCALE_SCORE.search(sentence):
+            kind = ("score", mark.start())
+    return kind
+
+
+def judge_safety_scale(criterion: Criterion, contribution: Contribution, report: PreparedText) -> CriterionResult:
+    levels = criterion.levels
     children = [c.id for c in contribution.conference.children]
     scores = {s.child_id: s.score for s in contribution.scales}
     wanted = children or list(scores)
@@ -214,8 +316,18 @@ def judge_safety_scale(
     evidence = tuple(Evidence(f"child {c}: {scores[c]}/10", field="scales") for c in scored)
     unscored = [c for c in wanted if c not in scores]
     if scored and not unscored:
-        return CriterionResult(criterion.id, Level.MET, f"a score for each of {len(scored)} child(ren)", evidence)
+        return CriterionResult(criterion.id, Level.MET, level_reason(levels.met, f"a score for each of {len(scored)} child(ren)"), evidence)
     if scored:
-        reason = f"no score for child {', '.join(unscored)}"
+        reason = level_reason(levels.partly_met, f"no score for child {', '.join(unscored)}")
         return CriterionResult(criterion.id, Level.PARTLY_MET, reason, evidence, (criterion.missing_advice,))
-    return CriterionResult(criterion.id, Level.NOT_MET, "no safety scale score", (), (criterion.missing_advice,))
+    written = scale_in_text(report)
+    if written is not None:
+        kind, at = written
+        quoted = (Evidence(report.sentence_at(at), report.section_at(at).section_id),)
+        if kind == "score" and len(wanted) <= 1:
+            return CriterionResult(criterion.id, Level.MET, level_reason(levels.met, "a score written in the text"), quoted)
+        detail = {"score": "a score written in the text, not for each child", "range": "a range written in the text, not a score",
+                  "other scale": "a score on another scale written in the text"}[kind]
+        return CriterionResult(criterion.id, Level.PARTLY_MET, level_reason(levels.partly_met, detail), quoted, (criterion.missing_advice,))
+    reason = level_reason(levels.not_met, "no safety scale score")
+    return CriterionResult(criterion.id, Level.NOT_MET, reason, (), (criterion.missing_advice,))

@@ -88,6 +88,8 @@ class LookFor(BaseModel):
     name: str = Field(min_length=1)
     patterns: tuple[str, ...] = Field(min_length=1)
     advice: str = Field(min_length=1)
+    # A core aspect must be found for the criterion to be met, however many others are.
+    core: bool = False
 
     _check = field_validator("patterns")(_check_patterns)
 
@@ -104,9 +106,15 @@ class Criterion(BaseModel):
     weight: float = Field(gt=0, le=100)
     min_words: int = Field(default=4, ge=1)
     partly_min_found: int = Field(default=1, ge=1)
+    # How many look_for aspects make the criterion met (with every core one); all of them when unset.
+    met_min_found: int | None = Field(default=None, ge=1)
+    # What a sentence outside the named sections must mention to count as evidence for this criterion.
+    topic: tuple[str, ...] = ()
     look_for: tuple[LookFor, ...] = ()
     missing_advice: str = ""
     levels: Levels
+
+    _check = field_validator("topic")(_check_patterns)
 
     @model_validator(mode="after")
     def _content_needs_text(self) -> "Criterion":
@@ -117,6 +125,8 @@ class Criterion(BaseModel):
                 raise ValueError("look_for: a content criterion needs at least one thing to look for")
             if self.partly_min_found > len(self.look_for):
                 raise ValueError("partly_min_found: more than the number of look_for entries")
+            if self.met_min_found is not None and self.met_min_found > len(self.look_for):
+                raise ValueError("met_min_found: more than the number of look_for entries")
         elif not self.missing_advice:
             raise ValueError(f"missing_advice: a {self.judge} criterion needs the advice given when it is not met")
         return self
@@ -124,6 +134,16 @@ class Criterion(BaseModel):
     @property
     def allows_not_applicable(self) -> bool:
         return self.levels.not_applicable is not None
+
+    @property
+    def label_is_not_met(self) -> bool:
+        """Whether the level descriptions call a bare label ('neglect') not met; elsewhere a label is a
+        mention, present but not specific."""
+        return "label" in self.levels.not_met.lower()
+
+    @property
+    def met_needs(self) -> int:
+        return len(self.look_for) if self.met_min_found is None else self.met_min_found
 
 
 class Points(BaseModel):

@@ -16,7 +16,7 @@ from portal.audit.results import Advice, CriterionResult, Level, ScoreResult
 from portal.audit.rubric import Rubric
 from portal.audit.text import PreparedText
 
-Judge = Callable[[Contribution, dict[str, PreparedText]], CriterionResult]
+Judge = Callable[[Contribution, PreparedText], CriterionResult]
 
 _METADATA_JUDGES = {
     "safety_scale": judge_safety_scale,
@@ -41,8 +41,8 @@ class Scorer:
         }
 
     def score(self, contribution: Contribution) -> ScoreResult:
-        texts = {s.id: PreparedText(s.id, s.source) for s in contribution.sections if s.source.strip()}
-        results = tuple(judge(contribution, texts) for judge in self._judges)
+        report = PreparedText([(s.id, s.source) for s in contribution.sections if s.source.strip()])
+        results = tuple(judge(contribution, report) for judge in self._judges)
         earned = possible = 0.0
         for result, weight in zip(results, self._weights, strict=True):
             if result.level is not Level.NOT_APPLICABLE:

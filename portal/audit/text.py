@@ -1,4 +1,4 @@
-"""Small text helpers for judging short free-text sections quickly.
+"""Small text helpers for judging a report's free text quickly.
 
 Rubric patterns are matched against lower-cased text with lower-cased patterns: much faster
 than re.IGNORECASE over long alternations.
@@ -55,30 +55,64 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-class PreparedText:
-    """A section's text with what every criterion needs, computed once per contribution."""
+class SectionText:
+    """One section's place in a prepared report, with what every criterion needs of it."""
 
-    __slots__ = ("section_id", "source", "lower", "ascii", "words", "normal", "_starts", "_ends", "_not_applicable")
+    __slots__ = ("section_id", "source", "start", "end", "words", "normal")
 
-    def __init__(self, section_id: str, source: str) -> None:
+    def __init__(self, section_id: str, source: str, start: int) -> None:
         self.section_id = section_id
         self.source = source
-        self.lower = lower_same_length(source)
-        self.ascii = self.lower.isascii()
+        self.start = start
+        self.end = start + len(source)
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
+
+
+class PreparedText:
+    """A whole report's text, lower-cased and split into sentences once, for every criterion to search.
+
+    The sections are joined by newlines (a sentence never runs from one section into the next); every
+    position is an offset into that joined text, and section_at() says which section it falls in.
+    """
+
+    __slots__ = ("source", "lower", "ascii", "sections", "by_id", "_section_starts", "_starts", "_ends", "_found")
+
+    def __init__(self, section_id_or_sections: "str | list[tuple[str, str]]", source: str = "") -> None:
+        pairs = [(section_id_or_sections, source)] if isinstance(section_id_or_sections, str) else section_id_or_sections
+        sections: list[SectionText] = []
+        at = 0
+        for section_id, text in pairs:
+            sections.append(SectionText(section_id, text, at))
+            at += len(text) + 1
+        self.source = "\n".join(text for _, text in pairs)
+        self.lower = lower_same_length(self.source)
+        self.ascii = self.lower.isascii()
+        self.sections = sections
+        self.by_id = {s.section_id: s for s in sections}
+        self._section_starts = [s.start for s in sections]
         self._starts: list[int] | None = None
         self._ends: list[int] = []
-        self._not_applicable: dict[TextPattern, re.Match[str] | None] = {}
+        self._found: dict[TextPattern, list[re.Match[str]]] = {}
+
+    def search(self, pattern: TextPattern, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return (pattern.ascii if self.ascii else pattern.unicode).search(self.lower, start, len(self.lower) if end is None else end)
+
+    def matches(self, pattern: TextPattern) -> list[re.Match[str]]:
+        """Every match of the pattern in the report, remembered: several criteria ask the same."""
+        try:
+            return self._found[pattern]
+        except KeyError:
+            found = self._found[pattern] = list((pattern.ascii if self.ascii else pattern.unicode).finditer(self.lower))
+            return found
 
     def search_once(self, pattern: TextPattern) -> re.Match[str] | None:
-        """pattern.search(self.lower), remembered: several criteria ask the same of one section."""
-        try:
-            return self._not_applicable[pattern]
-        except KeyError:
-            found = self._not_applicable[pattern] = (pattern.ascii if self.ascii else pattern.unicode).search(self.lower)
-            return found
+        found = self.matches(pattern)
+        return found[0] if found else None
+
+    def section_at(self, position: int) -> SectionText:
+        return self.sections[bisect_right(self._section_starts, position) - 1]
 
     def _boundaries(self) -> tuple[list[int], list[int]]:
         """Where sentences may start (after '. ', '? ', '! ' or a newline) and end (at the mark)."""
@@ -91,14 +125,16 @@ class PreparedText:
             self._starts, self._ends = starts, ends
         return self._starts, self._ends
 
-    def sentence_at(self, position: int) -> str:
-        """The sentence around a position, trimmed to a readable quote."""
-        text = self.source
+    def sentence_span(self, position: int) -> tuple[int, int]:
         starts, ends = self._boundaries()
         start = starts[bisect_right(starts, position) - 1]
         after = bisect_left(ends, position + 1)
-        end = ends[after] if after < len(ends) else len(text)
-        sentence = text[start:end].strip()
+        return start, ends[after] if after < len(ends) else len(self.source)
+
+    def sentence_at(self, position: int) -> str:
+        """The sentence around a position, trimmed to a readable quote."""
+        start, end = self.sentence_span(position)
+        sentence = self.source[start:end].strip()
         if len(sentence) <= QUOTE_LIMIT:
             return sentence
         offset = max(0, min(position - start - QUOTE_LIMIT // 2, len(sentence) - QUOTE_LIMIT))

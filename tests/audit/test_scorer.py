@@ -46,7 +46,9 @@ def test_drafting_feedback_is_advice_for_what_is_missing(scorer):
     draft = parse_contribution(contribution({"immunisations": None}, status="DRAFT", submittedAt=None))
     advice = scorer.feedback(draft)
     by_criterion = {a.criterion_id: a for a in advice}
-    assert by_criterion["immunisations"].message == "Immunisations: no mention of immunisations"
+    assert by_criterion["immunisations"].message == (
+        "Immunisations: Missing, a placeholder, too brief, or no mention of the immunisation status: no mention of immunisations"
+    )
     assert by_criterion["immunisations"].section_id == "immunisations"
     assert "Say whether immunisations are up to date, delayed or declined." in by_criterion["immunisations"].suggestions
     assert "danger_statement" not in by_criterion

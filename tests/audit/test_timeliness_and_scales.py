@@ -14,7 +14,7 @@ def test_submitted_before_due_is_met(score):
 def test_submitted_late_but_before_conference_is_partly_met(score):
     result = score(submittedAt="2026-10-03T16:00:00+00:00")
     assert result["submitted_on_time"].level is Level.PARTLY_MET
-    assert result["submitted_on_time"].reason == "submitted 30 hours late, before the conference"
+    assert result["submitted_on_time"].reason == "Submitted late, but before the conference started: submitted 30 hours late, before the conference"
     assert result.late is True
 
 
@@ -42,7 +42,9 @@ def test_shared_by_family_deadline_is_met(score):
 def test_shared_after_family_deadline_before_conference_day_is_partly_met(score):
     result = score(sharedWithFamilyOn="2026-10-02")["shared_with_family"]
     assert result.level is Level.PARTLY_MET
-    assert result.reason == "shared 2 days after the family deadline, before the conference"
+    assert result.reason == (
+        "Shared after the family deadline but before the conference day: shared 2 days after the family deadline, before the conference"
+    )
 
 
 def test_shared_on_conference_day_is_not_met(score):
@@ -74,7 +76,8 @@ def test_a_scale_for_every_child_is_met(score):
 
 def test_a_scale_for_some_children_is_partly_met(score):
     result = score(scales=[{"childId": "4", "score": 2}])["safety_scale"]
-    assert result.level is Level.PARTLY_MET and result.reason == "no score for child 5"
+    assert result.level is Level.PARTLY_MET and result.reason.endswith(": no score for child 5")
+    assert result.reason.startswith("Some children have a score")
 
 
 def test_no_scale_is_not_met(score):
