@@ -108,13 +108,20 @@ class Criterion(BaseModel):
     partly_min_found: int = Field(default=1, ge=1)
     # How many look_for aspects make the criterion met (with every core one); all of them when unset.
     met_min_found: int | None = Field(default=None, ge=1)
-    # What a sentence outside the named sections must mention to count as evidence for this criterion.
+    # Words or phrases (plain text, matched at the start of a word, any case) that a sentence outside the
+    # named sections must contain to count as evidence for this criterion.
     topic: tuple[str, ...] = ()
     look_for: tuple[LookFor, ...] = ()
     missing_advice: str = ""
     levels: Levels
 
-    _check = field_validator("topic")(_check_patterns)
+    @field_validator("topic")
+    @classmethod
+    def _plain_words(cls, topic: tuple[str, ...]) -> tuple[str, ...]:
+        for phrase in topic:
+            if not phrase.strip() or not phrase[:1].isalnum():
+                raise ValueError(f"topic: {phrase!r} must start with a letter or digit")
+        return topic
 
     @model_validator(mode="after")
     def _content_needs_text(self) -> "Criterion":

@@ -6,6 +6,7 @@ than re.IGNORECASE over long alternations.
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
@@ -58,7 +59,7 @@ def word_count(text: str) -> int:
 class SectionText:
     """One section's place in a prepared report, with what every criterion needs of it."""
 
-    __slots__ = ("section_id", "source", "start", "end", "words", "normal")
+    __slots__ = ("section_id", "source", "start", "end", "words", "normal", "starts", "ends")
 
     def __init__(self, section_id: str, source: str, start: int) -> None:
         self.section_id = section_id
@@ -68,6 +69,21 @@ class SectionText:
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def boundaries(self) -> tuple[list[int], list[int]]:
+        """Where sentences may start (after '. ', '? ', '! ' or a newline) and end (at the mark), as
+        offsets into the report: found on first use, for this section only."""
+        if self.starts is None:
+            starts, ends = [self.start], []
+            for mark in SENTENCE_MARK.finditer(self.source):
+                at = mark.start() + self.start
+                starts.append(at + 1 if mark.group() == "\n" else at + 2)
+                ends.append(at + 1)
+            ends.append(self.end)
+            self.starts, self.ends = starts, ends
+        return self.starts, self.ends
 
 
 class PreparedText:
@@ -77,7 +93,7 @@ class PreparedText:
     position is an offset into that joined text, and section_at() says which section it falls in.
     """
 
-    __slots__ = ("source", "lower", "ascii", "sections", "by_id", "_section_starts", "_starts", "_ends", "_found")
+    __slots__ = ("source", "lower", "ascii", "sections", "by_id", "_section_starts", "_found")
 
     def __init__(self, section_id_or_sections: "str | list[tuple[str, str]]", source: str = "") -> None:
         pairs = [(section_id_or_sections, source)] if isinstance(section_id_or_sections, str) else section_id_or_sections
@@ -92,48 +108,36 @@ class PreparedText:
         self.sections = sections
         self.by_id = {s.section_id: s for s in sections}
         self._section_starts = [s.start for s in sections]
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
-        self._found: dict[TextPattern, list[re.Match[str]]] = {}
+        self._found: dict[tuple[TextPattern, int], re.Match[str] | None] = {}
 
     def search(self, pattern: TextPattern, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         return (pattern.ascii if self.ascii else pattern.unicode).search(self.lower, start, len(self.lower) if end is None else end)
 
-    def matches(self, pattern: TextPattern) -> list[re.Match[str]]:
-        """Every match of the pattern in the report, remembered: several criteria ask the same."""
+    def search_section(self, pattern: TextPattern, section: SectionText) -> re.Match[str] | None:
+        """pattern's first match in one section, remembered: several criteria ask the same of one section."""
+        key = (pattern, section.start)
         try:
-            return self._found[pattern]
+            return self._found[key]
         except KeyError:
-            found = self._found[pattern] = list((pattern.ascii if self.ascii else pattern.unicode).finditer(self.lower))
+            found = self._found[key] = self.search(pattern, section.start, section.end)
             return found
 
+    def finditer(self, pattern: TextPattern) -> Iterator[re.Match[str]]:
+        return (pattern.ascii if self.ascii else pattern.unicode).finditer(self.lower)
+
     def search_once(self, pattern: TextPattern) -> re.Match[str] | None:
-        found = self.matches(pattern)
-        return found[0] if found else None
+        return self.search(pattern)
 
     def section_at(self, position: int) -> SectionText:
         return self.sections[bisect_right(self._section_starts, position) - 1]
 
-    def _boundaries(self) -> tuple[list[int], list[int]]:
-        """Where sentences may start (after '. ', '? ', '! ' or a newline) and end (at the mark)."""
-        if self._starts is None:
-            starts, ends = [0], []
-            for mark in SENTENCE_MARK.finditer(self.source):
-                at = mark.start()
-                starts.append(at + 1 if mark.group() == "\n" else at + 2)
-                ends.append(at + 1)
-            self._starts, self._ends = starts, ends
-        return self._starts, self._ends
+    def sentence_span(self, position: int, section: SectionText | None = None) -> tuple[int, int]:
+        starts, ends = (section or self.section_at(position)).boundaries()
+        return starts[bisect_right(starts, position) - 1], ends[bisect_left(ends, position + 1)]
 
-    def sentence_span(self, position: int) -> tuple[int, int]:
-        starts, ends = self._boundaries()
-        start = starts[bisect_right(starts, position) - 1]
-        after = bisect_left(ends, position + 1)
-        return start, ends[after] if after < len(ends) else len(self.source)
-
-    def sentence_at(self, position: int) -> str:
+    def sentence_at(self, position: int, section: SectionText | None = None) -> str:
         """The sentence around a position, trimmed to a readable quote."""
-        start, end = self.sentence_span(position)
+        start, end = self.sentence_span(position, section)
         sentence = self.source[start:end].strip()
         if len(sentence) <= QUOTE_LIMIT:
             return sentence
