@@ -41,7 +41,8 @@ class Scale:
 
 @dataclass(frozen=True, slots=True)
 class WithholdingRequest:
-    """An author's request that the chair withhold one section from the family, and the chair's decision."""
+    """An author's request that the chair withhold one section from the family, and the chair's decision
+    (PENDING, AGREED or REFUSED in the API; only AGREED changes a judgement, so others are kept as given)."""
 
     section_id: str
     decision: str
@@ -96,7 +97,6 @@ class Contribution:
 
 STATUSES = ("SUBMITTED", "DRAFT", "AMENDED", "WITHDRAWN")
 CONFERENCE_KINDS = ("ICPC", "RCPC", "LAC_REVIEW", "TRANSFER_IN_ICPC")
-WITHHOLDING_DECISIONS = ("PENDING", "AGREED", "REFUSED")
 
 
 class _Reader:
@@ -222,7 +222,7 @@ def parse_contribution(data: Any) -> Contribution:
             ),
         ),
         withholding_requests=tuple(
-            WithholdingRequest(w.text("sectionId"), w.choice("decision", WITHHOLDING_DECISIONS))
+            WithholdingRequest(w.text("sectionId"), w.text("decision"))
             for w in r.children("withholdingRequests")
         ),
     )

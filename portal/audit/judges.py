@@ -88,21 +88,28 @@ class ContentJudge:
         The topic is plain words found with str.find, several times faster than a regular expression."""
         placeholders = self.rules.placeholders
         lower = report.lower
-        spans: dict[int, tuple[int, int, SectionText]] = {}
+        hits: list[tuple[int, SectionText]] = []
         for word in self.topic:
             at = lower.find(word)
             while at != -1:
+                section = report.section_at(at)
+                if section.section_id in named or section.normal in placeholders:
+                    at = lower.find(word, section.end)
+                    continue
                 if at == 0 or not lower[at - 1].isalnum():
-                    section = report.section_at(at)
-                    if section.section_id in named or section.normal in placeholders:
-                        at = lower.find(word, section.end)
-                        continue
-                    start, end = report.sentence_span(at, section)
-                    spans[start] = (start, end, section)
-                    at = lower.find(word, end)
-                else:
-                    at = lower.find(word, at + 1)
-        return [spans[start] for start in sorted(spans)[:ELSEWHERE_LIMIT]]
+                    hits.append((at, section))
+                at = lower.find(word, at + 1)
+        hits.sort(key=lambda hit: hit[0])
+        spans: list[tuple[int, int, SectionText]] = []
+        last_end = -1
+        for at, section in hits:
+            if at < last_end:
+                continue
+            start, last_end = report.sentence_span(at, section)
+            spans.append((start, last_end, section))
+            if len(spans) == ELSEWHERE_LIMIT:
+                break
+        return spans
 
     def __call__(self, contribution: Contribution, report: PreparedText) -> CriterionResult:
         c = self.criterion
@@ -130,10 +137,10 @@ class ContentJudge:
         for i, (_, pattern) in enumerate(self.searches):
             search = (pattern.ascii if use_ascii else pattern.unicode).search
             for t in substantive:
-                match = search(lower, t.start, t.end)
+                match = search(t.lower)
                 if match:
                     found.append(i)
-                    quotes[report.sentence_at(match.start(), t), t.section_id] = None
+                    quotes[report.sentence_at(t.start + match.start(), t), t.section_id] = None
                     break
             else:
                 missing.append(i)
@@ -146,16 +153,17 @@ class ContentJudge:
         if (missing or words < c.min_words) and self.topic:
             elsewhere = self._elsewhere(report, c.sections)
             if elsewhere:
-                words += sum(word_count(report.source[start:end]) for start, end, _ in elsewhere)
+                sentences = [(lower[start:end], start, t) for start, end, t in elsewhere]
+                words += sum(word_count(sentence) for sentence, _, _ in sentences)
                 still_missing = []
                 for i in missing:
                     pattern = self.searches[i][1]
                     search = (pattern.ascii if use_ascii else pattern.unicode).search
-                    for start, end, t in elsewhere:
-                        match = search(lower, start, end)
+                    for sentence, start, t in sentences:
+                        match = search(sentence)
                         if match:
                             found.append(i)
-                            quotes[report.sentence_at(match.start(), t), t.section_id] = None
+                            quotes[report.sentence_at(start + match.start(), t), t.section_id] = None
                             break
                     else:
                         still_missing.append(i)

@@ -5,12 +5,11 @@ than re.IGNORECASE over long alternations.
 """
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
-SENTENCE_MARK = re.compile(r"[.!?] |\n")
 LABEL_JOINERS = re.compile(r"\s*(?:[,;/&+]|\band\b|\bor\b)\s*")
 TRIM = " \t\r\n.,;:!?-*_#>`'\"()[]"
 QUOTE_LIMIT = 240
@@ -59,31 +58,18 @@ def word_count(text: str) -> int:
 class SectionText:
     """One section's place in a prepared report, with what every criterion needs of it."""
 
-    __slots__ = ("section_id", "source", "start", "end", "words", "normal", "starts", "ends")
+    __slots__ = ("section_id", "source", "lower", "start", "end", "words", "normal")
 
-    def __init__(self, section_id: str, source: str, start: int) -> None:
+    def __init__(self, section_id: str, source: str, lower: str, start: int) -> None:
         self.section_id = section_id
         self.source = source
+        # Its own string: a pattern searches a short string about twice as fast as a span of a long one.
+        self.lower = lower
         self.start = start
         self.end = start + len(source)
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
-        self.starts: list[int] | None = None
-        self.ends: list[int] = []
-
-    def boundaries(self) -> tuple[list[int], list[int]]:
-        """Where sentences may start (after '. ', '? ', '! ' or a newline) and end (at the mark), as
-        offsets into the report: found on first use, for this section only."""
-        if self.starts is None:
-            starts, ends = [self.start], []
-            for mark in SENTENCE_MARK.finditer(self.source):
-                at = mark.start() + self.start
-                starts.append(at + 1 if mark.group() == "\n" else at + 2)
-                ends.append(at + 1)
-            ends.append(self.end)
-            self.starts, self.ends = starts, ends
-        return self.starts, self.ends
 
 
 class PreparedText:
@@ -97,13 +83,13 @@ class PreparedText:
 
     def __init__(self, section_id_or_sections: "str | list[tuple[str, str]]", source: str = "") -> None:
         pairs = [(section_id_or_sections, source)] if isinstance(section_id_or_sections, str) else section_id_or_sections
+        self.source = "\n".join(text for _, text in pairs)
+        self.lower = lower = lower_same_length(self.source)
         sections: list[SectionText] = []
         at = 0
         for section_id, text in pairs:
-            sections.append(SectionText(section_id, text, at))
+            sections.append(SectionText(section_id, text, lower[at : at + len(text)], at))
             at += len(text) + 1
-        self.source = "\n".join(text for _, text in pairs)
-        self.lower = lower_same_length(self.source)
         self.ascii = self.lower.isascii()
         self.sections = sections
         self.by_id = {s.section_id: s for s in sections}
@@ -119,7 +105,7 @@ class PreparedText:
         try:
             return self._found[key]
         except KeyError:
-            found = self._found[key] = self.search(pattern, section.start, section.end)
+            found = self._found[key] = (pattern.ascii if self.ascii else pattern.unicode).search(section.lower)
             return found
 
     def finditer(self, pattern: TextPattern) -> Iterator[re.Match[str]]:
@@ -132,8 +118,22 @@ class PreparedText:
         return self.sections[bisect_right(self._section_starts, position) - 1]
 
     def sentence_span(self, position: int, section: SectionText | None = None) -> tuple[int, int]:
-        starts, ends = (section or self.section_at(position)).boundaries()
-        return starts[bisect_right(starts, position) - 1], ends[bisect_left(ends, position + 1)]
+        """Where the sentence around a position starts (after '. ', '? ', '! ' or a newline) and ends (at
+        the mark), within its section; a few str.find calls, without splitting the text."""
+        if section is None:
+            section = self.section_at(position)
+        text, first, last = self.source, section.start, section.end
+        mark = max(text.rfind(". ", first, position), text.rfind("? ", first, position), text.rfind("! ", first, position))
+        start = max(mark + 2 if mark >= 0 else first, text.rfind("\n", first, position) + 1)
+        end = last
+        for stop in (". ", "? ", "! "):
+            at = text.find(stop, position, last)
+            if 0 <= at < end:
+                end = at + 1
+        at = text.find("\n", position, last)
+        if 0 <= at < end:
+            end = at
+        return start, end
 
     def sentence_at(self, position: int, section: SectionText | None = None) -> str:
         """The sentence around a position, trimmed to a readable quote."""
