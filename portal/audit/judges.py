@@ -68,6 +68,8 @@ class ContentJudge:
     all_advice: tuple[str, ...]
     label_is_not_met: bool
     met_needs: int
+    answers: dict[str, tuple[int, ...]]
+    from_author_title: tuple[int, ...]
 
     @classmethod
     def of(cls, criterion: Criterion, rules: TextRules) -> "ContentJudge":
@@ -80,6 +82,8 @@ class ContentJudge:
             tuple(lf.advice for lf in criterion.look_for),
             criterion.label_is_not_met,
             criterion.met_needs,
+            _answers(criterion),
+            tuple(i for i, lf in enumerate(criterion.look_for) if "author.jobTitle" in lf.fields),
         )
 
     def _elsewhere(self, report: PreparedText, named: tuple[str, ...]) -> list[tuple[int, int, SectionText]]:
@@ -123,18 +127,33 @@ class ContentJudge:
                 if t.normal not in placeholders:
                     substantive.append(t)
 
-        if substantive and self.not_applicable is not None:
+        # A whole answer such as "Nil" that states an aspect, and a job title that gives the role.
+        given: dict[int, Evidence] = {}
+        if self.answers:
+            for t in present:
+                for i in self.answers.get(t.normal or "", ()):
+                    given.setdefault(i, Evidence(t.source.strip(), t.section_id))
+        answered = bool(given)
+        title = contribution.author.job_title.strip()
+        if title:
+            for i in self.from_author_title:
+                given.setdefault(i, Evidence(title, field="author.jobTitle"))
+
+        if substantive and self.not_applicable is not None and not answered:
             result = self._not_applicable(report, substantive, self.not_applicable)
             if result is not None:
                 return result
 
         # Keyed by (quote, section id): a dict keeps the first-found order and drops repeats.
-        quotes: dict[tuple[str, str], None] = {}
+        quotes: dict[tuple[str, str | None], None] = {}
         found: list[int] = []
         missing: list[int] = []
         lower = report.lower
         use_ascii = report.ascii
         for i, (_, pattern) in enumerate(self.searches):
+            if i in given:
+                found.append(i)
+                continue
             search = (pattern.ascii if use_ascii else pattern.unicode).search
             for t in substantive:
                 match = search(t.lower)
@@ -172,8 +191,10 @@ class ContentJudge:
 
         if not found:
             return self._nothing_found(present, substantive)
-        evidence = tuple(Evidence(quote, section_id) for quote, section_id in quotes)
+        evidence = tuple(given.values()) + tuple(Evidence(quote, section_id) for quote, section_id in quotes)
         look_for = c.look_for
+        if answered:
+            words = max(words, c.min_words)
         return self._judged(substantive, elsewhere, words, [look_for[i] for i in found], [look_for[i] for i in missing], evidence)
 
     def _judged(
@@ -190,9 +211,12 @@ class ContentJudge:
         missing_names = ", ".join(lf.name for lf in missing)
         advice = tuple(lf.advice for lf in missing)
         states = f"states {', '.join(lf.name for lf in found)}"
+        if any(lf.required for lf in missing):
+            return CriterionResult(c.id, Level.NOT_MET, level_reason(levels.not_met, f"{states}; no mention of {missing_names}"), evidence, advice)
         if brief:
-            # A one-line mention ('mental health', 'drinking') is present but not specific; a bare name is too brief.
-            if not (len(found) >= 2 or 2 * words >= c.min_words or is_label(named_text, self.rules.labels)):
+            # A one-line mention ('mental health', 'drinking') is present but not specific, unless the rubric
+            # says an answer too brief to judge is not met.
+            if c.brief_is_not_met:
                 return self._not_met(f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence)
             detail = f"{states}, but only in passing ({words} word{'s' * (words != 1)})"
             return CriterionResult(c.id, Level.PARTLY_MET, level_reason(levels.partly_met, detail), evidence, advice or self.all_advice)
@@ -240,6 +264,14 @@ class ContentJudge:
             level_reason(self.criterion.levels.not_applicable or "", f"the practice states it holds no information: '{shorten(quote)}'"),
             (Evidence(quote, hit[0].section_id),),
         )
+
+
+def _answers(criterion: Criterion) -> dict[str, tuple[int, ...]]:
+    answers: dict[str, list[int]] = {}
+    for i, look_for in enumerate(criterion.look_for):
+        for answer in look_for.answers:
+            answers.setdefault(normalise(answer), []).append(i)
+    return {answer: tuple(indexes) for answer, indexes in answers.items()}
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -88,8 +88,14 @@ class LookFor(BaseModel):
     name: str = Field(min_length=1)
     patterns: tuple[str, ...] = Field(min_length=1)
     advice: str = Field(min_length=1)
-    # A core aspect must be found for the criterion to be met, however many others are.
+    # A core aspect must be found for the criterion to be met, however many others are; without a
+    # required one it is not met at all.
     core: bool = False
+    required: bool = False
+    # Whole answers that state this aspect on their own ("Nil" for missed appointments: none missed).
+    answers: tuple[str, ...] = ()
+    # Contribution fields that state this aspect when filled in.
+    fields: tuple[Literal["author.jobTitle"], ...] = ()
 
     _check = field_validator("patterns")(_check_patterns)
 
@@ -111,6 +117,9 @@ class Criterion(BaseModel):
     # Words or phrases (plain text, matched at the start of a word, any case) that a sentence outside the
     # named sections must contain to count as evidence for this criterion.
     topic: tuple[str, ...] = ()
+    # Whether an answer too brief to judge is not met even when it names something looked for; otherwise
+    # a one-line mention ('mental health', 'drinking') is present but not specific: partly met.
+    brief_is_not_met: bool = False
     look_for: tuple[LookFor, ...] = ()
     missing_advice: str = ""
     levels: Levels

@@ -46,7 +46,9 @@ CASES = [
     ),
     ("medical_conditions", {}, MET),
     ("medical_conditions", {"medical_conditions": "Eczema since infancy, treated with emollient cream."}, PARTLY),
-    ("medical_conditions", only(medical_conditions="Asthma."), NOT_MET),
+    # Naming a condition in one word covers some of conditions, treatment and development.
+    ("medical_conditions", only(medical_conditions="Asthma."), PARTLY),
+    ("medical_conditions", only(medical_conditions="See records."), NOT_MET),
     ("medical_conditions", {"medical_conditions": "Kayden is not known to the practice before this month."}, NA),
     ("immunisations", {}, MET),
     ("immunisations", {"immunisations": "Her immunisations are up to date."}, PARTLY),
@@ -71,8 +73,14 @@ CASES = [
     ),
     (
         "missed_appointments",
-        only(missed_appointments="Nil", registration_attendance="Registered since 2022."),
+        only(missed_appointments="See attached.", registration_attendance="Registered since 2022."),
         NOT_MET,
+    ),
+    (
+        "missed_appointments",
+        # "Nil" states that no appointments were missed ("missed appointments (or none)"), not urgent care.
+        only(missed_appointments="Nil", registration_attendance="Registered since 2022."),
+        PARTLY,
     ),
     ("parental_health", {}, MET),
     (
@@ -114,7 +122,14 @@ CASES = [
     ),
     ("history_of_abuse", {"history_of_abuse": "There is a history noted in 2019.", "worries": "Unkempt."}, PARTLY),
     ("history_of_abuse", {"history_of_abuse": "None", "worries": "N/A"}, NOT_MET),
-    ("history_of_abuse", {"history_of_abuse": "Not known to the practice.", "worries": None}, NA),
+    # "Not known to the practice" in the history section states none on record; not applicable needs
+    # the practice to say it holds no earlier records.
+    ("history_of_abuse", {"history_of_abuse": "Not known to the practice.", "worries": None}, MET),
+    (
+        "history_of_abuse",
+        {"history_of_abuse": "We hold no earlier records: his notes have not arrived from his last practice.", "worries": None},
+        NA,
+    ),
     ("child_voice", {}, MET),
     (
         "child_voice",
