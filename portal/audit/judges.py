@@ -320,9 +320,8 @@ def judge_shared_with_family(criterion: Criterion, contribution: Contribution, r
     family_due = contribution.invitation.family_due_at if contribution.invitation else None
     deadline: date | None = family_due.astimezone(LONDON).date() if family_due else None
     shared = contribution.shared_with_family_on
-    on_time = shared is not None and shared < conference_day and (deadline is None or shared <= deadline)
     agreed = [w.section_id for w in contribution.withholding_requests if w.decision == "AGREED"]
-    if not on_time and agreed and criterion.allows_not_applicable:
+    if shared is None and agreed and criterion.allows_not_applicable:
         detail = f"the chair agreed to withhold {', '.join(agreed)} from the family"
         evidence = tuple(Evidence(f"withholding agreed: {s}", field="withholdingRequests") for s in agreed)
         return CriterionResult(criterion.id, Level.NOT_APPLICABLE, level_reason(levels.not_applicable or "", detail), evidence)
@@ -336,7 +335,7 @@ def judge_shared_with_family(criterion: Criterion, contribution: Contribution, r
     if shared >= conference_day:
         reason = level_reason(levels.not_met, "shared on or after the conference day")
         return CriterionResult(criterion.id, Level.NOT_MET, reason, tuple(evidence))
-    if on_time:
+    if deadline is None or shared <= deadline:
         reason = level_reason(levels.met, "shared by the family deadline" if deadline else "shared before the conference day")
         return CriterionResult(criterion.id, Level.MET, reason, tuple(evidence))
     days = (shared - deadline).days  # type: ignore[operator]
@@ -348,7 +347,7 @@ def judge_shared_with_family(criterion: Criterion, contribution: Contribution, r
 _NUMBER = r"(?:10|[0-9])(?:\.5)?"
 SCALE_SENTENCE = re.compile(r"\bscal(?:e|ed|ing)\b|\bscore[ds]?\b|\brat(?:e|ed|ing)\b")
 SCALE_RANGE = re.compile(
-    rf"\b{_NUMBER}\s*(?:or|to|-|–|—|/)\s*{_NUMBER}\b(?!\s*(?:out of|/))|\bbetween {_NUMBER} and {_NUMBER}\b"
+    rf"\b{_NUMBER}\s*(?:or|to|-|–|—)\s*{_NUMBER}\b(?!\s*(?:out of|/))|\bbetween {_NUMBER} and {_NUMBER}\b"
 )
 SCALE_OTHER = re.compile(r"\b\d+\s*(?:/|out of)\s*(?!10\b)\d+\b|\b[01]\s*(?:-|–|to)\s*(?:3|4|5|7|100)\b(?=[^.\n]{0,20}scale)|\b\d+\s*%")
 SCALE_SCORE = re.compile(rf"\b{_NUMBER}\s*(?:/\s*10|out of 10)\b|(?:scal(?:e|ed)|score[ds]?)\D{{0,20}}?\b{_NUMBER}\b")

@@ -101,7 +101,8 @@ CASES = [
     ("household_members", {}, MET),
     (
         "household_members",
-        {"parental_health": "Mum has depression and drinks heavily. She lives with her partner Lee and two brothers."},
+        # Who lives with the child, with nothing known of them.
+        only(parental_health="Kayden lives with his mum, her partner Lee and his two brothers."),
         PARTLY,
     ),
     (
@@ -111,6 +112,12 @@ CASES = [
             "about_author": "Dr Asha Penrose, GP partner.",
             "registration_attendance": "Registered since 2022, seen twice a year.",
         },
+        # What is known of the parents without who lives with the child: "or the reverse".
+        PARTLY,
+    ),
+    (
+        "household_members",
+        only(about_author="Dr Asha Penrose, GP partner.", registration_attendance="Registered since 2022, seen twice a year."),
         NOT_MET,
     ),
     ("history_of_abuse", {}, MET),
@@ -248,3 +255,35 @@ def test_explicit_not_known_does_not_hide_substantive_content(score):
         "and no domestic abuse is recorded."
     )
     assert score({"parental_health": text})["parental_health"].level is MET
+
+
+def test_evidence_found_outside_the_named_section_is_quoted_from_where_it_is(score):
+    texts = only(medical_conditions="Asthma treated with a reliever inhaler. Immunisations are up to date except the MMR, which is overdue.")
+    result = score(texts)["immunisations"]
+    assert result.level is MET
+    assert {e.section_id for e in result.evidence} == {"medical_conditions"}
+    assert "MMR" in result.evidence[0].quote
+
+
+def test_strengths_written_in_the_analysis_count(score):
+    texts = only(impact_analysis="Mum is warm and loving with Kayden; I observed her comforting him at every review this year.")
+    assert score(texts)["working_well"].level is MET
+
+
+def test_a_one_line_label_for_parental_health_is_present_but_not_specific(score):
+    result = score(only(parental_health="Mental health."))["parental_health"]
+    assert result.level is PARTLY
+    assert result.reason.startswith("Some of mental health, substance misuse and domestic abuse are addressed")
+
+
+def test_reasons_begin_with_the_level_description(score, rubric):
+    for result in score({"worries": "Neglect.", "immunisations": "N/A"}).criteria:
+        levels = rubric.criterion(result.criterion_id).levels
+        wording = {MET: levels.met, PARTLY: levels.partly_met, NOT_MET: levels.not_met, NA: levels.not_applicable}[result.level]
+        assert result.reason.startswith(wording.rstrip(".")), result.reason
+
+
+def test_the_job_title_gives_the_role(score):
+    result = score({"about_author": "I have seen Kayden twice; this report is drawn from the practice records."})["author_and_role"]
+    assert result.level is MET
+    assert any(e.field == "author.jobTitle" for e in result.evidence)

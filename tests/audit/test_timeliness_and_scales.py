@@ -86,3 +86,40 @@ def test_no_scale_is_not_met(score):
 
 def test_a_scale_for_a_child_not_at_the_conference_does_not_count(score):
     assert score(scales=[{"childId": "99", "score": 5}])["safety_scale"].level is Level.NOT_MET
+
+
+AGREED = [{"sectionId": "parental_health", "decision": "AGREED"}]
+
+
+def test_not_shared_because_the_chair_agreed_to_withhold_is_not_applicable(score):
+    result = score(sharedWithFamilyOn=None, withholdingRequests=AGREED)["shared_with_family"]
+    assert result.level is Level.NOT_APPLICABLE
+    assert result.reason.startswith("Not shared in time because the chair agreed to withhold it")
+    assert [e.field for e in result.evidence] == ["withholdingRequests"]
+
+
+def test_a_withholding_not_agreed_does_not_excuse_sharing(score):
+    for decision in ("PENDING", "REFUSED"):
+        requests = [{"sectionId": "parental_health", "decision": decision}]
+        assert score(sharedWithFamilyOn=None, withholdingRequests=requests)["shared_with_family"].level is Level.NOT_MET
+
+
+def test_shared_on_time_with_an_agreed_withholding_is_judged_on_the_date(score):
+    assert score(sharedWithFamilyOn="2026-09-29", withholdingRequests=AGREED)["shared_with_family"].level is Level.MET
+
+
+def test_a_scale_written_as_a_range_is_partly_met(score):
+    result = score({"other_information": "On the safety scale I would put both children at 4 or 5."}, scales=[])["safety_scale"]
+    assert result.level is Level.PARTLY_MET and "range" in result.reason
+    assert result.evidence[0].section_id == "other_information"
+
+
+def test_a_scale_on_another_scale_is_partly_met(score):
+    text = "On a 1-5 scale, where 5 is safe, I would put Kayden at 3 out of 5."
+    assert score({"next_steps": text}, scales=[])["safety_scale"].level is Level.PARTLY_MET
+
+
+def test_a_score_in_the_text_for_the_only_child_is_met(score):
+    one_child = {"id": "31", "kind": "ICPC", "scheduledAt": "2026-10-05T10:00:00+00:00", "laSlug": "easterby", "children": [{"id": "4"}]}
+    result = score({"other_information": "Safety scale: 6/10."}, scales=[], conference=one_child)["safety_scale"]
+    assert result.level is Level.MET
