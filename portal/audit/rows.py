@@ -67,8 +67,9 @@ def plain_contribution(
     invitation: tuple[int, datetime | None, datetime | None],
     conference: tuple[int, str, datetime, str],
     children: tuple[plain.Child, ...],
+    withholding_requests: Iterable[tuple[str, str]] = (),
 ) -> plain.Contribution:
-    """Sections in the agency's order, as the API returns them."""
+    """Sections in the agency's order, as the API returns them; withholding requests as (section id, decision)."""
     org_id, org_name, org_code = organisation
     conference_id, kind, scheduled_at, la_slug = conference
     return plain.Contribution(
@@ -84,4 +85,5 @@ def plain_contribution(
         scales=tuple(plain.Scale(k, v) for k, v in scales.items()),
         invitation=plain.Invitation(str(invitation[0]), invitation[1], invitation[2]),
         conference=plain.Conference(str(conference_id), kind, scheduled_at, la_slug, children),
+        withholding_requests=tuple(plain.WithholdingRequest(section_id, str(decision)) for section_id, decision in withholding_requests),
     )

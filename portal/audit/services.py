@@ -165,12 +165,22 @@ async def _score_and_store(session: AsyncSession, agencies: AgencyRegistry, scor
         )
     ).all():
         children[conference_id].append(child)
+    withholdings: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for contribution_id, section_id, decision in (
+        await session.execute(
+            select(WithholdingRequest.contribution_id, WithholdingRequest.section_id, WithholdingRequest.decision)
+            .where(WithholdingRequest.contribution_id.in_(contribution_ids))
+            .order_by(WithholdingRequest.id)
+        )
+    ).all():
+        withholdings[contribution_id].append((section_id, decision))
     with gc_paused():
         plain = [
             plain_contribution(
                 agency=agencies[r[8]], contribution_id=r[0], status=r[1], version=r[2], sections=r[3], scales=r[4],
                 submitted_at=r[5], shared_with_family_on=r[6], organisation=(r[7], r[9], r[10]), author=(r[11], r[12], r[13]),
                 invitation=(r[14], r[15], r[16]), conference=(r[17], r[18], r[19], r[21]), children=plain_children(children[r[17]]),
+                withholding_requests=withholdings[r[0]],
             )
             for r in rows
         ]

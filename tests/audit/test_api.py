@@ -2,6 +2,8 @@
 
 import pytest
 
+from portal.contributions.models import WithholdingRequest
+from portal.enums import WithholdingDecision
 from tests.support.audit_rounds import create_round, items
 from tests.support.audit_world import PER_COUNCIL, add_audit, period
 
@@ -150,3 +152,19 @@ async def test_feedback_is_advice_for_the_authors_organisation_only_and_never_bl
     assert submitted == {"contribution": {"status": "SUBMITTED"}, "errors": []}
     for person in ("chair_a", "sw_a", "school_author"):
         assert (await api(query, as_=getattr(world, person)))["contribution"]["feedback"] == [], person
+
+
+async def test_a_report_not_shared_because_the_chair_agreed_to_withhold_it_is_not_applicable(api, database, world):
+    async with database.session() as session:
+        audit = await add_audit(session, world)
+        session.add(WithholdingRequest(contribution_id=audit.ids["la_a_gp2"], section_id="danger_statement", reason="Third party.",
+                                       requested_by_id=audit.gp1_author, decision=WithholdingDecision.AGREED))
+        await session.commit()
+    created = (await create_round(api, audit, fraction=1.0, perCouncil=None))["auditRound"]
+    nodes = {n["contributionId"]: n for n in await items(api, created["id"], audit.lead)}
+
+    def shared(name: str) -> dict:
+        return next(c for c in nodes[audit.id(name)]["criteria"] if c["criterionId"] == "shared_with_family")
+
+    assert shared("la_a_gp2")["level"] == "NOT_APPLICABLE"
+    assert shared("la_a_gp1")["level"] == "NOT_MET"  # not shared, and no withholding agreed

@@ -41,7 +41,7 @@ async def contribution_feedback(info: Info, contribution: Contribution) -> list[
         shared_with_family_on=contribution.shared_with_family_on, organisation=(organisation.id, organisation.name, organisation.code),
         author=(author.id, author.name, author.job_title), invitation=(invitation.id, invitation.report_due_at, invitation.family_due_at),
         conference=(conference.id, conference.kind, conference.scheduled_at or invitation.report_due_at, la.slug),
-        children=plain_children(children),
+        children=plain_children(children), withholding_requests=((w.section_id, w.decision) for w in requests),
     )
     advice = scorer_for(agencies_dir, organisation.agency_id).feedback(plain)
     return [DraftingAdviceType(criterion_id=a.criterion_id, section_id=a.section_id, message=a.message, suggestions=list(a.suggestions)) for a in advice]
