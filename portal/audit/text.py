@@ -5,12 +5,13 @@ than re.IGNORECASE over long alternations.
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
 LABEL_JOINERS = re.compile(r"\s*(?:[,;/&+]|\band\b|\bor\b)\s*")
+SENTENCE_MARK = re.compile(r"[.!?] |\n")
 TRIM = " \t\r\n.,;:!?-*_#>`'\"()[]"
 QUOTE_LIMIT = 240
 PLACEHOLDER_LIMIT = 80
@@ -58,7 +59,7 @@ def word_count(text: str) -> int:
 class SectionText:
     """One section's place in a prepared report, with what every criterion needs of it."""
 
-    __slots__ = ("section_id", "source", "lower", "start", "end", "words", "normal")
+    __slots__ = ("section_id", "source", "lower", "start", "end", "words", "normal", "_starts", "_ends")
 
     def __init__(self, section_id: str, source: str, lower: str, start: int) -> None:
         self.section_id = section_id
@@ -70,6 +71,22 @@ class SectionText:
         self.words = word_count(source)
         # Only short answers can be placeholders such as "N/A"; skip normalising long ones.
         self.normal = normalise(source) if len(source) <= PLACEHOLDER_LIMIT else None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def boundaries(self) -> tuple[list[int], list[int]]:
+        """Where this section's sentences start (after '. ', '? ', '! ' or a newline) and end (at the
+        mark), as offsets into the report: found once, on first use."""
+        if self._starts is None:
+            offset = self.start
+            starts, ends = [offset], []
+            for mark in SENTENCE_MARK.finditer(self.source):
+                at = mark.start() + offset
+                starts.append(at + 1 if mark.group() == "\n" else at + 2)
+                ends.append(at + 1 if mark.group() != "\n" else at)
+            ends.append(self.end)
+            self._starts, self._ends = starts, ends
+        return self._starts, self._ends
 
 
 class PreparedText:
@@ -118,22 +135,9 @@ class PreparedText:
         return self.sections[bisect_right(self._section_starts, position) - 1]
 
     def sentence_span(self, position: int, section: SectionText | None = None) -> tuple[int, int]:
-        """Where the sentence around a position starts (after '. ', '? ', '! ' or a newline) and ends (at
-        the mark), within its section; a few str.find calls, without splitting the text."""
-        if section is None:
-            section = self.section_at(position)
-        text, first, last = self.source, section.start, section.end
-        mark = max(text.rfind(". ", first, position), text.rfind("? ", first, position), text.rfind("! ", first, position))
-        start = max(mark + 2 if mark >= 0 else first, text.rfind("\n", first, position) + 1)
-        end = last
-        for stop in (". ", "? ", "! "):
-            at = text.find(stop, position, last)
-            if 0 <= at < end:
-                end = at + 1
-        at = text.find("\n", position, last)
-        if 0 <= at < end:
-            end = at
-        return start, end
+        """Where the sentence around a position starts and ends, within its section."""
+        starts, ends = (section or self.section_at(position)).boundaries()
+        return starts[bisect_right(starts, position) - 1], ends[bisect_left(ends, position + 1)]
 
     def sentence_at(self, position: int, section: SectionText | None = None) -> str:
         """The sentence around a position, trimmed to a readable quote."""
