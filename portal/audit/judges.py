@@ -195,6 +195,9 @@ class ContentJudge:
         look_for = c.look_for
         if answered:
             words = max(words, c.min_words)
+        elif words < c.min_words and all(e.field for e in given.values()) and len(given) == len(found):
+            # A brief answer is judged on what it says itself, not on a job title filled in elsewhere.
+            return self._not_met(f"too brief ({words} word{'s' * (words != 1)}; at least {c.min_words} needed)", evidence)
         return self._judged(substantive, elsewhere, words, [look_for[i] for i in found], [look_for[i] for i in missing], evidence)
 
     def _judged(
