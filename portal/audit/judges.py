@@ -134,8 +134,7 @@ class ContentJudge:
                 for i in self.answers.get(t.normal or "", ()):
                     given.setdefault(i, Evidence(t.source.strip(), t.section_id))
         answered = bool(given)
-        title = contribution.author.job_title.strip()
-        if title:
+        if self.from_author_title and (title := contribution.author.job_title.strip()):
             for i in self.from_author_title:
                 given.setdefault(i, Evidence(title, field="author.jobTitle"))
 
