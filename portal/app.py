@@ -39,6 +39,7 @@ from portal.identity.tokens import ApiTokenSource
 from portal.ids import parse_id
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
+from portal.ingest.review_routes import placements_route
 from portal.ingest.routes import upload_route
 from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             export_route("csv"),
             export_route("xlsx"),
             upload_route(),
+            placements_route(templates),
             invitation_route(templates),
             *static_routes(settings.demo or settings.debug),
         ],

@@ -2,6 +2,8 @@
 
 from collections.abc import Mapping
 
+from sqlalchemy.orm import Bundle
+
 from portal.api.audit.loaders import AuditLoaders
 from portal.api.batching import Reader, by_id, grouped
 from portal.api.readiness.loaders import readiness_loader
@@ -9,7 +11,7 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
-from portal.ingest.models import UploadedReport, upload_details
+from portal.ingest.models import PlacementDecision, UploadedReport, upload_details
 from portal.people.models import LocalAuthority, Organisation, Person
 from portal.timescales import LARules
 
@@ -46,6 +48,10 @@ class Loaders:
         self.uploads_by_contribution = grouped(
             reader, UploadedReport.contribution_id, upload_details(), UploadedReport.id,
             join=(ContributionVersion, ContributionVersion.id == UploadedReport.contribution_version_id),
+        )
+        self.placement_decisions_by_contribution = grouped(
+            reader, UploadedReport.contribution_id, Bundle("decided", PlacementDecision.upload_id, PlacementDecision.item),
+            PlacementDecision.id, join=(PlacementDecision, PlacementDecision.upload_id == UploadedReport.id),
         )
         self.contribution = by_id(reader, Contribution)
         self.audit = AuditLoaders(reader)

@@ -54,6 +54,7 @@ class Placement:
     heading: str | None  # the heading it sat under in the PDF
     pages: list[int]
     needs_review: bool  # the author should check it
+    text: str = ""  # the whole paragraph as it went into the draft (older uploads kept only the excerpt)
 
 
 @dataclass(frozen=True)

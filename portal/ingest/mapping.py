@@ -254,7 +254,7 @@ def _placement(item: _Item, decision: _Decision, agency: AgencyDefinition) -> Pl
     review = decision.confidence < REVIEW_BELOW if decision.section else words >= REVIEW_WORDS
     excerpt = item.text if len(item.text) <= 160 else item.text[:157].rstrip() + "\u2026"
     return Placement(section, definition.title if definition else section, excerpt, decision.confidence,
-                     decision.basis, item.context.heading, sorted(item.pages), review)
+                     decision.basis, item.context.heading, sorted(item.pages), review, item.text)
 
 
 def _assemble(document: ExtractedDocument, agency: AgencyDefinition, parts: dict[str | None, list[_Item]],

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, LargeBinary
+from sqlalchemy import JSON, LargeBinary, UniqueConstraint
 from sqlalchemy.orm import Bundle
 from sqlmodel import Field, SQLModel
 
@@ -40,3 +40,20 @@ def upload_details() -> Bundle:
         UploadedReport.pages, UploadedReport.section_pages, UploadedReport.to_review, UploadedReport.uploaded_at,
         ContributionVersion.number.label("version_number"),
     )
+
+
+class PlacementDecision(SQLModel, table=True):
+    """The author's answer to one placement on an upload's review list (`item` is its position
+    in `uploaded_report.to_review`): kept where it was, or moved. Rows are only ever inserted."""
+
+    __tablename__ = "placement_decision"
+    __table_args__ = (UniqueConstraint("upload_id", "item"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    upload_id: int = Field(foreign_key="uploaded_report.id", index=True)
+    item: int
+    from_section_id: str = Field(max_length=100)
+    to_section_id: str = Field(max_length=100)
+    contribution_version_id: int = Field(foreign_key="contribution_version.id")
+    decided_by_id: int = Field(foreign_key="person.id")
+    decided_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

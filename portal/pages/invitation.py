@@ -17,10 +17,13 @@ def invitation_route(templates: Jinja2Templates) -> OperationRoute:
     async def page(request: Request) -> Response:
         actor = require_actor(request)
         number = parse_id(request.path_params["invitation_id"])
-        invitation = (await run_query(request, "InvitationPage", {"id": str(number)}))["invitation"] if number else None
+        data = await run_query(request, "InvitationPage", {"id": str(number)}) if number else {"invitation": None}
+        invitation = data["invitation"]
         if invitation is None:
             return templates.TemplateResponse(request, "message.html", {"title": "Invitation not found", "message": NOT_FOUND}, status_code=404)
         can_upload = access.allowed(actor, "contribution.write", int(invitation["organisation"]["id"]))
-        return templates.TemplateResponse(request, "invitation.html", {"invitation": invitation, "can_upload": can_upload})
+        sections = next((a["sections"] for a in data["agencies"] if a["id"] == invitation["organisation"]["agencyId"]), [])
+        return templates.TemplateResponse(
+            request, "invitation.html", {"invitation": invitation, "can_upload": can_upload, "sections": sections})
 
     return OperationRoute("/invitations/{invitation_id}", page, operations=("InvitationPage",))

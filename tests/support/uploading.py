@@ -20,7 +20,7 @@ CONTRIBUTION = """id status version
   sections { id text { source } }
   versions { number note sections { id text { source } } }
   uploads { id fileName sha256 size pages versionNumber sectionPages { sectionId pages }
-    toReview { sectionId excerpt confidence needsReview } }"""
+    toReview { item sectionId excerpt confidence needsReview } }"""
 
 UPLOAD = f"""mutation($input: UploadReportInput!) {{ uploadReport(input: $input) {{
   contribution {{ {CONTRIBUTION} }}

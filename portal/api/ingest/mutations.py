@@ -3,13 +3,18 @@
 from enum import StrEnum
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.file_uploads import Upload
 
 from portal import access
+from portal.api.common import UserError, write
 from portal.api.context import Info
 from portal.api.contributions.types import ContributionType
 from portal.api.ingest.types import ExtractionReport, UploadedReportType, UploadError
+from portal.contributions.models import Contribution
 from portal.errors import Problem
+from portal.identity import Actor
+from portal.ingest.review import decide_placement
 from portal.ingest.uploads import IncomingFile, UploadOutcome, clean_file_name, ingest_worker, read_capped, upload_report
 
 
@@ -53,8 +58,34 @@ class UploadReportPayload:
         )
 
 
+@strawberry.input
+class DecidePlacementInput:
+    upload_id: strawberry.ID
+    item: int = strawberry.field(description="The placement's `item` on the upload's toReview list.")
+    section_id: str = strawberry.field(
+        description="The section the paragraph belongs in: where it is now confirms it; another section moves it there.")
+
+
+@strawberry.type
+@access.fields({"contribution.write": ("contribution",), access.PUBLIC: ("errors",)})
+class DecidePlacementPayload:
+    contribution: ContributionType | None
+    errors: list[UserError]
+
+
 @strawberry.type
 class IngestMutation:
+    @strawberry.mutation(
+        description="Settle one paragraph the upload placed with low confidence: keep it in its section, or move it "
+        "(taken out of its section and added at the end of the other). Either way it leaves the upload's toReview list."
+    )
+    async def decide_placement(self, info: Info, input: DecidePlacementInput) -> DecidePlacementPayload:
+        async def work(session: AsyncSession, actor: Actor) -> Contribution:
+            decided = await decide_placement(session, actor, info.context.agencies, str(input.upload_id), input.item, input.section_id)
+            return decided.contribution
+
+        return await write(info, DecidePlacementPayload, work)
+
     @strawberry.mutation(
         description="Fill your organisation's draft from a PDF of the report. The result is a draft for you to check; "
         "nothing is submitted. The PDF is kept with the version it produced."

@@ -26,7 +26,7 @@ class SectionPages:
 
 @strawberry.type
 @access.fields({access.INHERITED: (
-    "section_id", "section_title", "excerpt", "confidence", "basis", "heading", "pages", "needs_review")})
+    "section_id", "section_title", "excerpt", "confidence", "basis", "heading", "pages", "needs_review", "item")})
 class Placement:
     """Where one paragraph or table of the file went, and how sure the portal is."""
 
@@ -38,15 +38,17 @@ class Placement:
     heading: str | None = strawberry.field(description="The heading or question it sat under in the file.")
     pages: list[int]
     needs_review: bool = strawberry.field(description="Placed with low confidence (or not placed): the author should check it.")
+    item: int | None = strawberry.field(
+        description="Its number on the upload's list of placements to check, which decidePlacement takes; null when it needs no check.")
 
     @classmethod
-    def of(cls, p: IngestPlacement) -> "Placement":
+    def of(cls, p: IngestPlacement, item: int | None = None) -> "Placement":
         return cls(section_id=p.section_id, section_title=p.section_title, excerpt=p.excerpt, confidence=p.confidence,
-                   basis=p.basis, heading=p.heading, pages=list(p.pages), needs_review=p.needs_review)
+                   basis=p.basis, heading=p.heading, pages=list(p.pages), needs_review=p.needs_review, item=item)
 
     @classmethod
-    def stored(cls, row: dict[str, Any]) -> "Placement":
-        return cls.of(IngestPlacement(**row))
+    def stored(cls, row: dict[str, Any], item: int) -> "Placement":
+        return cls.of(IngestPlacement(**row), item)
 
 
 @strawberry.type(name="UploadedReport")
@@ -64,21 +66,27 @@ class UploadedReportType:
     version_number: int = strawberry.field(description="The contribution version this upload produced.")
     section_pages: list[SectionPages] = strawberry.field(description="Which pages each section was filled from.")
     to_review: list[Placement] = strawberry.field(
-        description="Paragraphs of the file placed with low confidence (or not placed): the author should check them.")
+        description="Paragraphs of the file placed with low confidence (or not placed) that the author has not yet checked "
+        "(decidePlacement).")
 
     @classmethod
-    def of(cls, row: Any, version_number: int) -> "UploadedReportType":
+    def of(cls, row: Any, version_number: int, decided: frozenset[int] = frozenset()) -> "UploadedReportType":
         """`row` is an UploadedReport or the upload_details() bundle."""
         return cls(
             id=strawberry.ID(str(row.id)), file_name=row.file_name, sha256=row.sha256, size=row.size, pages=row.pages,
             uploaded_at=row.uploaded_at, version_number=version_number,
             section_pages=[SectionPages(section_id=k, pages=v) for k, v in row.section_pages.items()],
-            to_review=[Placement.stored(p) for p in row.to_review],
+            to_review=[Placement.stored(p, n) for n, p in enumerate(row.to_review) if n not in decided],
         )
 
 
 async def uploads_of(info: Info, contribution: Contribution) -> list[UploadedReportType]:
-    return [UploadedReportType.of(row, row.version_number) for row in await info.context.loaders.uploads_by_contribution.load(contribution.id)]
+    loaders = info.context.loaders
+    decided: dict[int, set[int]] = {}
+    for row in await loaders.placement_decisions_by_contribution.load(contribution.id):
+        decided.setdefault(row.upload_id, set()).add(row.item)
+    return [UploadedReportType.of(row, row.version_number, frozenset(decided.get(row.id, ())))
+            for row in await loaders.uploads_by_contribution.load(contribution.id)]
 
 
 @strawberry.type
@@ -105,7 +113,8 @@ class ExtractionReport:
 
     @classmethod
     def of(cls, result: IngestResult) -> "ExtractionReport":
-        placements = [Placement.of(p) for p in result.placements]
+        numbers = {n: k for k, n in enumerate(n for n, p in enumerate(result.placements) if p.needs_review)}
+        placements = [Placement.of(p, numbers.get(n)) for n, p in enumerate(result.placements)]
         return cls(
             pages=result.pages,
             sections=[ExtractedSection(id=s.id, title=s.title, text=s.text, pages=list(s.pages)) for s in result.sections],
