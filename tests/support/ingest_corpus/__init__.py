@@ -4,9 +4,11 @@ paragraph marked with the section it belongs in. See README.md in this folder.""
 from collections.abc import Callable
 
 from tests.support.ingest_corpus.build import Layout, Unit
-from tests.support.ingest_corpus.held_out import HELD_OUT
+from tests.support.ingest_corpus.held_out import HELD_OUT as FIRST_HELD_OUT
+from tests.support.ingest_corpus.held_out_fresh import HELD_OUT_FRESH
 from tests.support.ingest_corpus.tuning import TUNING
 
+HELD_OUT: list[Callable[[], Layout]] = [*FIRST_HELD_OUT, *HELD_OUT_FRESH]
 ALL: list[Callable[[], Layout]] = [*TUNING, *HELD_OUT]
 
-__all__ = ["ALL", "HELD_OUT", "TUNING", "Layout", "Unit"]
+__all__ = ["ALL", "FIRST_HELD_OUT", "HELD_OUT", "HELD_OUT_FRESH", "TUNING", "Layout", "Unit"]

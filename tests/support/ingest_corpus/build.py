@@ -115,6 +115,35 @@ class Builder:
         self.units.extend(a for _, answers in rows for a in answers)
         self.headings.extend(q for q, _ in rows)
 
+    def stacked_form(self, rows: list[tuple[str, list[Unit]]]) -> None:
+        """One ruled column: each question in a shaded row, its answer in the row beneath."""
+        self.pdf.set_font(self.font, "", 9)
+        with self.pdf.table(col_widths=(185,), first_row_as_headings=False) as t:
+            for question, answers in rows:
+                t.row().cell(question, style=FontFace(emphasis="BOLD", fill_color=(225, 225, 225)))
+                t.row().cell("\n\n".join(a.text for a in answers))
+        self.pdf.ln(3)
+        self.units.extend(a for _, answers in rows for a in answers)
+        self.headings.extend(q for q, _ in rows)
+
+    def grid(self, columns: list[tuple[str, list[Unit]]]) -> None:
+        """Side-by-side columns under a heading row, each column's paragraphs in one cell."""
+        self.pdf.set_font(self.font, "", 8.5)
+        with self.pdf.table(first_row_as_headings=True, headings_style=FontFace(emphasis="BOLD")) as t:
+            t.row([c for c, _ in columns])
+            t.row(["\n\n".join(a.text for a in answers) for _, answers in columns])
+        self.pdf.ln(3)
+        self.units.extend(a for _, answers in columns for a in answers)
+        self.headings.extend(c for c, _ in columns)
+
+    def labelled(self, section: str, label: str, text: str, size: float = 10) -> None:
+        """A plain (not bold) label and a colon opening the line: "Vaccinations: ..."."""
+        self.pdf.set_font(self.font, "", size)
+        self.pdf.multi_cell(0, size * 0.5, f"{label}: {text}", new_x="LMARGIN", new_y="NEXT")
+        self.pdf.ln(2)
+        self.units.append(Unit(section, text))
+        self.headings.append(label)
+
     def room(self, millimetres: float) -> None:
         if self.pdf.get_y() + millimetres > self.pdf.h - self.pdf.b_margin:
             self.pdf.add_page()

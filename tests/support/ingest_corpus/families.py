@@ -408,5 +408,83 @@ E = Family(  # held out
     },
 )
 
+F = Family(  # held out, second batch: only the layouts in held_out_fresh.py use it
+    "F", "Ruby Castellan", "02-Aug-2020", "999 104 7781", "Quarry Hill Health Centre", "Dr Nadia Osei-Fox",
+    "Initial child protection conference, 9 November 2026, Quarry Hill Family Hub",
+    {
+        "about_author": [
+            "My name is Dr Nadia Osei-Fox and I am one of five partners at Quarry Hill Health Centre, where I lead "
+            "on safeguarding. Ruby is registered with my list; I have met her four times and her mother more "
+            "often. I checked the electronic record and spoke to our practice nurse before writing this.",
+        ],
+        "worries": [
+            "On 14 October 2026 Ruby's nursery sent her to us with a bruise shaped like a hand on her upper arm. "
+            "Her mother's partner said she had fallen off the sofa. Ruby flinched when I went to examine her and "
+            "would not let me lift her sleeve until her mother held her.",
+        ],
+        "registration_attendance": [
+            "Ruby joined the practice in March 2024 when the family moved from Leeds. She has been seen nine times "
+            "since, mostly for coughs and rashes, and was last seen by the practice nurse on 21 October 2026.",
+        ],
+        "medical_conditions": [
+            "Ruby has eczema on her hands and behind her knees that flares in winter, and her weight has fallen "
+            "from the 50th to the 9th centile over the last year. She had a febrile convulsion at eighteen months "
+            "and none since.",
+        ],
+        "immunisations": [
+            "Ruby had all of her baby vaccinations on time but has not had the pre-school booster or the second "
+            "MMR dose, which were due in the spring. Three reminders have gone unanswered.",
+        ],
+        "missed_appointments": [
+            "Ruby was not brought to the dietitian in June or to the eczema clinic at the hospital in August, and "
+            "the health visitor's two-year review was cancelled by her mother twice.",
+        ],
+        "parental_health": [
+            "Ms Jade Castellan has been treated here for postnatal depression and, since the spring, for "
+            "anxiety and panic attacks. Her partner, Mr Dean Harrow, is not registered with us; she has told the "
+            "nurse he drinks most evenings.",
+        ],
+        "history_of_abuse": [
+            "The records transferred from Leeds show that Ruby's older half-brother was the subject of a child "
+            "protection plan for physical abuse in 2019, when the family lived with a previous partner.",
+        ],
+        "impact_analysis": [
+            "Taken together, an unexplained injury, a child who is losing weight and missing health care, and a "
+            "mother who is unwell and frightened suggest that Ruby's basic needs and her safety are not being "
+            "met, and that she may be learning to keep quiet about what happens at home.",
+        ],
+        "danger_statement": [
+            "My worry is that unless the adults at home change, Ruby will be hit again and could be seriously "
+            "hurt, and that her growth and her eczema will keep getting worse because she is not taken to the "
+            "people who can treat her.",
+        ],
+        "complicating_factors": [
+            "Ms Castellan has no family nearby and no car, and the hospital is two buses away. Mr Harrow has "
+            "refused to speak to the health visitor and answers the door when professionals call.",
+        ],
+        "working_well": [
+            "Ruby attends nursery every weekday and staff there describe her as bright and sociable. Ms Castellan "
+            "came to the surgery on her own to ask for help with her anxiety and is taking her medication.",
+        ],
+        "existing_safety": [
+            "Since the bruise, Ms Castellan has arranged for Ruby to spend two nights a week with her aunt, and "
+            "she rings the nursery if Ruby will be absent so that staff know where she is.",
+        ],
+        "safety_goals": [
+            "Ruby will live in a home where no adult hurts her, will be back on her growth curve by the summer, and "
+            "will be brought to every health appointment she needs.",
+        ],
+        "next_steps": [
+            "The practice will offer Ruby's outstanding vaccinations at a home visit, re-refer her to the "
+            "dietitian with a reminder call the day before, review Ms Castellan's anxiety monthly, and tell the "
+            "social worker straight away if an appointment is missed.",
+        ],
+        "child_voice": [
+            "Ruby is too young to say much about her life, but she told the nurse, \"Dean shouts at Mummy,\" and "
+            "hid behind her mother's legs when his name came up.",
+        ],
+    },
+)
+
 TUNING_FAMILIES = (A, B, C)
-HELD_OUT_FAMILIES = (D, E)
+HELD_OUT_FAMILIES = (D, E, F)
