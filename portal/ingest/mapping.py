@@ -14,12 +14,14 @@ from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, I
 from portal.ingest.headings import HeadingSignals, signals
 from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning, meaning_for
 
+FIELD = re.compile(r"^([A-Z][\w'’ ]{0,30}):\s")
 BULLET = re.compile(r"^[\u2022\u2023\u25cf\u25aa\u2013\-*]\s+")
 SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")
 STRONG = 0.95  # a heading scoring this much names its section (title, alias, near spelling): all under it goes there
 HEADING_WEIGHT = 0.4  # how much a weaker heading's scores count against the paragraph's own
 HEADING_ALONE = 0.6  # a paragraph too thin to place by its words follows a heading this sure
 OVERRIDE = 0.75  # a paragraph this clearly about another section leaves the one its heading names
+OVERRIDE_LATER = 0.5  # ...or this clearly, when it is not the first under a heading that only opens with a name
 REVIEW_BELOW = 0.65  # placements less sure than this are shown to the author to decide
 REVIEW_WORDS = 12  # unplaced text this long is shown too; shorter is letterhead and labels
 
@@ -180,6 +182,12 @@ def _is_form(block: Block, meaning: SectionMeaning) -> bool:
     return any(meaning.heading(q).score >= 0.3 for q in questions)
 
 
+def _is_field(text: str, meaning: SectionMeaning) -> bool:
+    """A short "Label: value" line whose label names no section: "Conference: 9 November", "NHS number: ..."."""
+    match = FIELD.match(text)
+    return bool(match) and len(text.split()) < REVIEW_WORDS and meaning.heading(match.group(1)).score < HEADING_ALONE
+
+
 @dataclass
 class _Decision:
     section: str | None  # None: kept as unmapped
@@ -187,13 +195,15 @@ class _Decision:
     basis: str
 
 
-def _decide(item: _Item, meaning: SectionMeaning) -> _Decision:
+def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decision:
     scored = item.context.scored
     named = item.context.names
     content = meaning.content(item.text)
     if named is not None and named != FALLBACK:
-        if content.section and content.section != named and content.score >= OVERRIDE \
-                and content.scores.get(named, 0.0) < 0.1:
+        # the first paragraph answers the heading; later ones may have moved on to what comes next
+        override = OVERRIDE if first or scored is None or scored.score >= 1.0 else OVERRIDE_LATER
+        if content.section and content.section != named and content.score >= override \
+                and content.scores.get(named, 0.0) < max(0.1, content.score / 4):
             # "Health needs" over a paragraph that is all about vaccinations: the words win, and the author checks
             return _Decision(content.section, round(content.score, 2), "content over heading")
         confidence = scored.score if scored else 1.0
@@ -210,15 +220,19 @@ def _decide(item: _Item, meaning: SectionMeaning) -> _Decision:
     ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
     best, second = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0.0)
     confidence = best[1] / (best[1] + second[1]) if best[1] + second[1] > 0 else 0.0
+    if confidence < REVIEW_BELOW and _is_field(item.text, meaning):
+        return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     return _Decision(best[0], round(confidence, 2), "heading and content" if heading_best >= 0.2 else "content")
 
 
 def _result(document: ExtractedDocument, agency: AgencyDefinition, items: list[_Item],
             meaning: SectionMeaning) -> IngestResult:
     decisions: list[_Decision | None] = [None] * len(items)
+    answered: set[int] = set()  # the headings (contexts) that already have a paragraph under them
     for n, item in enumerate(items):
         if item.kind in ("paragraph", "table"):
-            decisions[n] = _decide(item, meaning)
+            decisions[n] = _decide(item, meaning, id(item.context) not in answered)
+            answered.add(id(item.context))
         elif item.kind == "aside":
             decisions[n] = _Decision(None, 0.0, "none")
     for n in range(len(items) - 1, -1, -1):  # a heading goes with the first thing under it

@@ -22,6 +22,7 @@ FALLBACK = "other_information"
 NAME, VOCABULARY, HELP = 1.0, 0.8, 0.45
 OVERLAP_CAP = 0.9  # "The parents", "Health": words of a section's names, but not its name
 NEAR_NAME = 0.96  # a name spelt slightly differently
+OPENS_WITH_NAME = 0.97  # "Analysis of implications for the child's future": a name, then more words
 PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -115,7 +116,8 @@ class SectionMeaning:
     def heading(self, text: str) -> Scored:
         exact = self.name_match(text)
         if exact is not None:
-            return Scored(exact, 1.0, None, 1.0, {exact: 1.0})
+            score = 1.0 if normalise(text) in self._names else OPENS_WITH_NAME
+            return Scored(exact, score, None, score, {exact: score})
         key = normalise(text)
         words = stems(key)
         if not words:
