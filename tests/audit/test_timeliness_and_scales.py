@@ -94,7 +94,7 @@ AGREED = [{"sectionId": "parental_health", "decision": "AGREED"}]
 def test_not_shared_because_the_chair_agreed_to_withhold_is_not_applicable(score):
     result = score(sharedWithFamilyOn=None, withholdingRequests=AGREED)["shared_with_family"]
     assert result.level is Level.NOT_APPLICABLE
-    assert result.reason.startswith("Not shared in time because the chair agreed to withhold it")
+    assert result.reason.startswith("Not shared because the chair agreed to withhold the report")
     assert [e.field for e in result.evidence] == ["withholdingRequests"]
 
 
