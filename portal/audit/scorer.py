@@ -42,7 +42,7 @@ class Scorer:
 
     def score(self, contribution: Contribution) -> ScoreResult:
         report = PreparedText([(s.id, s.source) for s in contribution.sections if s.source.strip()])
-        results = tuple(judge(contribution, report) for judge in self._judges)
+        results = tuple([judge(contribution, report) for judge in self._judges])
         earned = possible = 0.0
         for result, weight in zip(results, self._weights, strict=True):
             if result.level is not Level.NOT_APPLICABLE:

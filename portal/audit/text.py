@@ -96,7 +96,7 @@ class PreparedText:
     position is an offset into that joined text, and section_at() says which section it falls in.
     """
 
-    __slots__ = ("source", "lower", "ascii", "sections", "by_id", "_section_starts", "_found")
+    __slots__ = ("source", "lower", "ascii", "sections", "by_id", "section_starts", "_found")
 
     def __init__(self, section_id_or_sections: "str | list[tuple[str, str]]", source: str = "") -> None:
         pairs = [(section_id_or_sections, source)] if isinstance(section_id_or_sections, str) else section_id_or_sections
@@ -110,7 +110,7 @@ class PreparedText:
         self.ascii = self.lower.isascii()
         self.sections = sections
         self.by_id = {s.section_id: s for s in sections}
-        self._section_starts = [s.start for s in sections]
+        self.section_starts = [s.start for s in sections]
         self._found: dict[tuple[TextPattern, int], re.Match[str] | None] = {}
 
     def search(self, pattern: TextPattern, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -132,11 +132,17 @@ class PreparedText:
         return self.search(pattern)
 
     def section_at(self, position: int) -> SectionText:
-        return self.sections[bisect_right(self._section_starts, position) - 1]
+        return self.sections[bisect_right(self.section_starts, position) - 1]
 
     def sentence_span(self, position: int, section: SectionText | None = None) -> tuple[int, int]:
         """Where the sentence around a position starts and ends, within its section."""
-        starts, ends = (section or self.section_at(position)).boundaries()
+        if section is None:
+            section = self.sections[bisect_right(self.section_starts, position) - 1]
+        starts = section._starts
+        if starts is None:
+            starts, ends = section.boundaries()
+        else:
+            ends = section._ends
         return starts[bisect_right(starts, position) - 1], ends[bisect_left(ends, position + 1)]
 
     def sentence_at(self, position: int, section: SectionText | None = None) -> str:
