@@ -26,6 +26,7 @@ import httpx
 from portal.db import Database
 from portal.settings import ROOT
 from tests.support.mail import free_port
+from tests.support.processes import serving
 from tests.support.signing_in import PORTAL, portal_app
 
 SCRIPT = ROOT / "tests" / "support" / "oidc_provider.mjs"
@@ -85,27 +86,8 @@ def loopback_provider(portal: str = PORTAL) -> Iterator[LoopbackProvider]:
     env = {**os.environ, "PORT": str(port), "ISSUER": issuer, "CLIENTS": json.dumps(clients), "ACCOUNTS": json.dumps(ACCOUNTS),
            "WALL_CLOCK_MS": str(int(time.time() * 1000))}
     process = subprocess.Popen(["node", str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"the OpenID Connect provider exited: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-            try:
-                if httpx.get(f"{issuer}/.well-known/openid-configuration", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the OpenID Connect provider did not start within 30 s")
-            time.sleep(0.1)
+    with serving(process, f"{issuer}/.well-known/openid-configuration", "the OpenID Connect provider", poll=0.1):
         yield LoopbackProvider(issuer, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def identity_file(directory: Path, issuer: str, *, provider_id: str = PROVIDER_ID, extra: str = "") -> Path:

@@ -23,15 +23,18 @@ class Fixture:
     pages: int
 
 
-class _Doc(FPDF):
+class ReportDocument(FPDF):
+    """A4 with an optional running header and a "Page n of N" footer, as clinical systems print."""
+
     header_text = ""
     footer_text = ""
+    header_gap = 4
 
     def header(self) -> None:
         if self.header_text:
             self.set_font("Helvetica", "", 8)
             self.cell(0, 5, self.header_text, new_x="LMARGIN", new_y="NEXT")
-            self.ln(4)
+            self.ln(self.header_gap)
 
     def footer(self) -> None:
         if self.footer_text:
@@ -40,8 +43,8 @@ class _Doc(FPDF):
             self.cell(0, 5, f"{self.footer_text}   Page {self.page_no()} of {{nb}}")
 
 
-def _new(header: str = "", footer: str = "") -> _Doc:
-    pdf = _Doc(format="A4")
+def _new(header: str = "", footer: str = "") -> ReportDocument:
+    pdf = ReportDocument(format="A4")
     pdf.header_text, pdf.footer_text = header, footer
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()

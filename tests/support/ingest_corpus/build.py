@@ -3,8 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from fpdf import FPDF
 from fpdf.fonts import FontFace
+
+from tests.support.pdfs import ReportDocument
 
 OTHER = "other_information"
 
@@ -27,21 +28,8 @@ class Layout:
     headings: list[str] = field(default_factory=list)  # text that must survive somewhere, not scored
 
 
-class _Doc(FPDF):
-    header_text = ""
-    footer_text = ""
-
-    def header(self) -> None:
-        if self.header_text:
-            self.set_font("Helvetica", "", 8)
-            self.cell(0, 5, self.header_text, new_x="LMARGIN", new_y="NEXT")
-            self.ln(3)
-
-    def footer(self) -> None:
-        if self.footer_text:
-            self.set_y(-12)
-            self.set_font("Helvetica", "", 8)
-            self.cell(0, 5, f"{self.footer_text}   Page {self.page_no()} of {{nb}}")
+class _Doc(ReportDocument):
+    header_gap = 3
 
 
 class Builder:
