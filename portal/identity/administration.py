@@ -18,6 +18,7 @@ from portal.identity import Actor
 from portal.identity.events import Event, record
 from portal.identity.people import add_person, set_roles, suspend_person
 from portal.people.models import Organisation, Person
+from portal.reminders.emails import plain_message
 
 GRANTABLE = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.LA_ADMIN, Role.AUDITOR, Role.CONTRIBUTOR, Role.GUARDIAN,
                        Role.ORG_ADMIN})
@@ -84,13 +85,9 @@ def _roles(roles: Iterable[tuple[Role, int | None]]) -> str:
 
 
 def invitation_message(to: str, name: str, organisation: str, invited_by: str, sign_in_url: str, sender: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = to
-    message["Subject"] = "You have been invited to the conference portal"
-    message.set_content(
+    return plain_message(
+        sender, to, "You have been invited to the conference portal",
         f"Dear {name},\n\n{invited_by} has added you to the multi-agency conference portal for {organisation}.\n\n"
         f"Sign in at {sign_in_url} with this email address: through your organisation's sign-in if it is listed there, "
-        f"or with a code the portal emails to you.\n\nIf you did not expect this, you can ignore this email.\n"
+        f"or with a code the portal emails to you.\n\nIf you did not expect this, you can ignore this email.\n",
     )
-    return message

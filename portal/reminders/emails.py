@@ -32,11 +32,16 @@ def compose(reminder: Reminder, portal_url: str, sender: str, zone: ZoneInfo) ->
             f"A conference you chair on {when} has checks that are not met or at risk.\n\n"
             f"Sign in to see what is needed and who must act:\n{link}\n"
         )
+    message = plain_message(sender, reminder.to, subject, body + "\nThis message was sent automatically by the conference portal. "
+                            "It contains no personal details; everything is behind the link.\n")
+    message["X-Reminder-Key"] = reminder.key
+    return message
+
+
+def plain_message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = reminder.to
+    message["To"] = to
     message["Subject"] = subject
-    message["X-Reminder-Key"] = reminder.key
-    message.set_content(body + "\nThis message was sent automatically by the conference portal. "
-                        "It contains no personal details; everything is behind the link.\n")
+    message.set_content(body)
     return message
