@@ -24,6 +24,7 @@ class Block:
     margin: bool = False  # in the top or bottom strip of the page where headers and footers live
     rows: tuple[tuple[str, ...], ...] = ()
     cell_paragraphs: tuple[tuple[tuple[str, ...], ...], ...] = ()  # per row, per cell: its paragraphs
+    cell_bold: tuple[tuple[bool, ...], ...] = ()  # per row, per cell: all its words in a bold font
 
 
 @dataclass(frozen=True)

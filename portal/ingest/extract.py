@@ -18,6 +18,7 @@ from portal.ingest.errors import IngestError, IngestErrorCode
 
 LINE_TOLERANCE = 2.5  # points: words whose tops differ by less share a line
 MARGIN_SHARE = 0.08  # top and bottom share of a page where headers and footers live
+BODY_TEXT = 300  # characters outside tables enough to tell the body size from
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
@@ -47,10 +48,11 @@ def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
         if count > max_pages:
             raise IngestError(IngestErrorCode.TOO_MANY_PAGES, actual=count, limit=max_pages)
         items: list[tuple[int, float, _Line | Block]] = []
-        sizes: Counter[float] = Counter()
+        sizes: Counter[float] = Counter()  # text outside tables
+        table_sizes: Counter[float] = Counter()
         try:
             for number, page in enumerate(pdf.pages, start=1):
-                items.extend(_read_page(page, number, sizes))
+                items.extend(_read_page(page, number, sizes, table_sizes))
                 page.close()  # frees the page's cached objects
         except IngestError:
             raise
@@ -73,18 +75,23 @@ def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
         blocks.append(Block("line", item.text, item.page, item.size, item.bold, gap, item.in_margin))
         previous = item
     warnings = [f"Removed a header or footer repeated on {furniture[k]} pages: \u201c{k}\u201d" for k in furniture]
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    # running text sets the body size; a document that is nearly all tables takes theirs
+    counted = sizes if sum(sizes.values()) >= BODY_TEXT else sizes + table_sizes
+    body = counted.most_common(1)[0][0] if counted else 0.0
     return ExtractedDocument(count, blocks, body, warnings)
 
 
-def _read_page(page, number: int, sizes: Counter[float]) -> list[tuple[int, float, "_Line | Block"]]:
+def _read_page(page, number: int, sizes: Counter[float], table_sizes: Counter[float]
+               ) -> list[tuple[int, float, "_Line | Block"]]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     every = page.extract_words(extra_attrs=["fontname", "size"])
     words = []
     for word in every:
-        sizes[round(word["size"], 1)] += len(word["text"])
-        if not any(_inside(word, box) for box in boxes):
+        if any(_inside(word, box) for box in boxes):
+            table_sizes[round(word["size"], 1)] += len(word["text"])
+        else:
+            sizes[round(word["size"], 1)] += len(word["text"])
             words.append(word)
     margin = page.height * MARGIN_SHARE
     groups = _group_lines(words)
@@ -113,15 +120,15 @@ def _read_page(page, number: int, sizes: Counter[float]) -> list[tuple[int, floa
         rows = [rows[n] for n in keep]
         if not rows:
             continue
-        paragraphs: tuple[tuple[tuple[str, ...], ...], ...] = ()
-        if all(len(r) == 2 for r in rows):  # a question/answer form: keep each answer's paragraphs apart
-            cells = [[columns.cell_lines([w for w in every if _inside(w, box)]) if box else [] for box in table.rows[n].cells]
-                     for n in keep]
-            gaps = [g for row in cells for lines in row if (g := columns.line_gap(lines)) is not None]
-            usual = min(gaps) if gaps else None
-            paragraphs = tuple(tuple(columns.paragraphs(lines, usual) for lines in row) for row in cells)
+        cells = [[[w for w in every if _inside(w, box)] if box else [] for box in table.rows[n].cells] for n in keep]
+        lines = [[columns.cell_lines(words) for words in row] for row in cells]
+        gaps = [g for row in lines for cell in row if (g := columns.line_gap(cell)) is not None]
+        usual = min(gaps) if gaps else None  # keep each cell's paragraphs apart
+        paragraphs = tuple(tuple(columns.paragraphs(cell, usual) for cell in row) for row in lines)
+        bold = tuple(tuple(bool(words) and all(BOLD_FONT.search(w["fontname"]) for w in words) for words in row)
+                     for row in cells)
         items.append((number, table.bbox[1], Block("table", markdown_table(rows), number, rows=tuple(rows),
-                                                   cell_paragraphs=paragraphs)))
+                                                   cell_paragraphs=paragraphs, cell_bold=bold)))
     items.sort(key=lambda item: (item[0], item[1]))
     return items
 

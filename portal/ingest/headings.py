@@ -41,7 +41,7 @@ def signals(text: str, size: float, bold: bool, body_size: float) -> HeadingSign
     """The heading signals of a line, or None when it cannot be a heading."""
     stripped = text.strip()
     words = stripped.split()
-    if not words or len(words) > MAX_HEADING_WORDS or stripped.endswith((".", ",", ";")):
+    if not words or len(words) > MAX_HEADING_WORDS or stripped.rstrip("\"'\u201d\u2019)").endswith((".", ",", ";")):
         return None
     match = NUMBERING.match(stripped)
     number = ""

@@ -24,6 +24,8 @@ OVERRIDE = 0.75  # a paragraph this clearly about another section leaves the one
 OVERRIDE_LATER = 0.5  # ...or this clearly, when it is not the first under a heading that only opens with a name
 REVIEW_BELOW = 0.65  # placements less sure than this are shown to the author to decide
 REVIEW_WORDS = 12  # unplaced text this long is shown too; shorter is letterhead and labels
+QUESTION_WORDS = 25  # a table cell longer than this is an answer, not a question or a column's name
+GRID_CELL_WORDS = 12  # the mean words of a column's cells under its name: running text, not data
 
 ItemKind = Literal["heading", "paragraph", "table", "aside"]
 
@@ -78,6 +80,7 @@ class _Collector:
         self.context = NO_HEADING
         self.paragraph: list[str] = []
         self.paragraph_pages: set[int] = set()
+        self.open_question = False  # the last thing read was a question row still waiting for its answer
 
     def heading(self, text: str, context: _Context, page: int) -> None:
         self.flush()
@@ -89,6 +92,7 @@ class _Collector:
         self.items.append(_Item("heading", text, {page}, self.context))  # placed with the section it sits in
 
     def add_line(self, text: str, page: int, new_paragraph: bool) -> None:
+        self.open_question = False
         if new_paragraph or BULLET.match(text):
             self.flush()
         self.paragraph.append(BULLET.sub("- ", text))
@@ -159,17 +163,36 @@ def _add_line(collector: _Collector, block: Block, previous: Block | None, meani
 
 
 def _add_table(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
-    if not _is_form(block, meaning):
+    if _is_grid(block):
+        _add_grid(collector, block, meaning)
+    elif _is_form(block, meaning):
+        _add_form(collector, block, meaning)
+    elif (questions := _stacked_questions(block, meaning)) is not None:
+        _add_stacked(collector, block, meaning, questions)
+    else:
         collector.add("table", block.text, block.page)
-        return
-    for n, (question, answer) in enumerate(block.rows):
-        answers = block.cell_paragraphs[n][1] if block.cell_paragraphs else (answer,)
+        collector.open_question = False
+
+
+def _cell(block: Block, row: int, column: int) -> tuple[str, ...]:
+    if block.cell_paragraphs and column < len(block.cell_paragraphs[row]):
+        return tuple(p for p in block.cell_paragraphs[row][column] if p)
+    text = block.rows[row][column]
+    return (text,) if text else ()
+
+
+def _bold(block: Block, row: int, column: int) -> bool:
+    return bool(block.cell_bold) and column < len(block.cell_bold[row]) and block.cell_bold[row][column]
+
+
+def _add_form(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
+    for n, (question, _) in enumerate(block.rows):
         if question:
             collector.heading(question, _Context(question, meaning.heading(question), None), block.page)
-        for paragraph in answers:
-            if paragraph:
-                collector.add("paragraph", paragraph, block.page)
+        for paragraph in _cell(block, n, 1):
+            collector.add("paragraph", paragraph, block.page)
     collector.context = NO_HEADING  # what follows the form is not an answer to its last question
+    collector.open_question = False
 
 
 def _is_form(block: Block, meaning: SectionMeaning) -> bool:
@@ -177,9 +200,70 @@ def _is_form(block: Block, meaning: SectionMeaning) -> bool:
     if len(block.rows) < 2 or not all(len(row) == 2 for row in block.rows):
         return False
     questions = [q for q, _ in block.rows if q]
-    if any(len(q.split()) > 25 for q in questions):
+    if any(len(q.split()) > QUESTION_WORDS for q in questions):
         return False
     return any(meaning.heading(q).score >= 0.3 for q in questions)
+
+
+def _is_question(text: str, bold: bool) -> bool:
+    """A cell that asks or names rather than answers: short, bold or not ending as a sentence does."""
+    words = len(text.split())
+    if not words or words > QUESTION_WORDS:
+        return False
+    return bold or text.rstrip().endswith(("?", ":")) or (words <= 12 and not text.rstrip().endswith("."))
+
+
+def _stacked_questions(block: Block, meaning: SectionMeaning) -> list[bool] | None:
+    """A one-column table of question rows, each above the row(s) answering it: which rows are questions."""
+    if len(block.rows) < 2 or not all(len(row) == 1 for row in block.rows):
+        return None
+    questions = [_is_question(row[0], _bold(block, n, 0)) for n, row in enumerate(block.rows)]
+    if not any(questions) or all(questions):
+        return None
+    if any(a and b for a, b in zip(questions, questions[1:], strict=False)):
+        return None  # two questions in a row: a list, not a form
+    if not any(meaning.heading(row[0]).score >= 0.2 for row, q in zip(block.rows, questions, strict=True) if q):
+        return None
+    return questions
+
+
+def _add_stacked(collector: _Collector, block: Block, meaning: SectionMeaning, questions: list[bool]) -> None:
+    for n, question in enumerate(questions):
+        if question:
+            text = block.rows[n][0]
+            collector.heading(text, _Context(text, meaning.heading(text), None), block.page)
+            continue
+        if n == 0 and not collector.open_question:
+            collector.context = NO_HEADING  # an answer with no question above it, on this page or the last
+        for paragraph in _cell(block, n, 0):
+            collector.add("paragraph", paragraph, block.page)
+    collector.open_question = questions[-1]  # the answer is the first row of the table on the next page
+    if not questions[-1]:
+        collector.context = NO_HEADING
+
+
+def _is_grid(block: Block) -> bool:
+    """A table whose first row names its columns and whose other rows hold running text under them."""
+    rows = block.rows
+    if len(rows) < 2 or len(rows[0]) < 2 or not all(len(r) == len(rows[0]) for r in rows):
+        return False
+    if not all(_is_question(cell, _bold(block, 0, n)) for n, cell in enumerate(rows[0])):
+        return False
+    for column in range(len(rows[0])):
+        body = [r[column] for r in rows[1:] if r[column]]
+        if not body or sum(len(c.split()) for c in body) / len(body) < GRID_CELL_WORDS:
+            return False  # a list of dates or codes under each name: a data table
+    return True
+
+
+def _add_grid(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
+    for column, name in enumerate(block.rows[0]):
+        collector.heading(name, _Context(name, meaning.heading(name), None), block.page)
+        for row in range(1, len(block.rows)):
+            for paragraph in _cell(block, row, column):
+                collector.add("paragraph", paragraph, block.page)
+    collector.context = NO_HEADING
+    collector.open_question = False
 
 
 def _is_field(text: str, meaning: SectionMeaning) -> bool:

@@ -103,12 +103,13 @@ class Builder:
         self.units.extend(a for _, answers in rows for a in answers)
         self.headings.extend(q for q, _ in rows)
 
-    def stacked_form(self, rows: list[tuple[str, list[Unit]]]) -> None:
-        """One ruled column: each question in a shaded row, its answer in the row beneath."""
+    def stacked_form(self, rows: list[tuple[str, list[Unit]]], shaded: bool = True) -> None:
+        """One ruled column: each question in a (shaded, bold) row, its answer in the row beneath."""
         self.pdf.set_font(self.font, "", 9)
+        question_style = FontFace(emphasis="BOLD", fill_color=(225, 225, 225)) if shaded else None
         with self.pdf.table(col_widths=(185,), first_row_as_headings=False) as t:
             for question, answers in rows:
-                t.row().cell(question, style=FontFace(emphasis="BOLD", fill_color=(225, 225, 225)))
+                t.row().cell(question, style=question_style)
                 t.row().cell("\n\n".join(a.text for a in answers))
         self.pdf.ln(3)
         self.units.extend(a for _, answers in rows for a in answers)

@@ -1,7 +1,7 @@
 """Invented families: what a GP would write about each child, paragraph by paragraph, keyed by the
 GP agency's section the paragraph belongs in. Every person, practice and place here is invented.
 
-Families A-C feed the tuning layouts; D and E feed only the held-out layouts, so their wording
+Families A-C and G feed the tuning layouts; D and E feed only the held-out layouts, so their wording
 never shaped the matcher or the agency vocabulary.
 """
 
@@ -486,5 +486,83 @@ F = Family(  # held out, second batch: only the layouts in held_out_fresh.py use
     },
 )
 
-TUNING_FAMILIES = (A, B, C)
+G = Family(  # tuning, second batch: the one-column question tables and header-row grids in tuning.py
+    "G", "Isla Brennock", "27-Jun-2019", "999 045 7712", "Wyvern Street Surgery", "Dr Hamid Okonjo",
+    "Review child protection conference, 12 November 2026, Ashby Children's Centre",
+    {
+        "about_author": [
+            "I am Dr Hamid Okonjo, a GP partner and the practice's lead for children's safeguarding. Isla and "
+            "her father are on my list and I have seen Isla myself four times in the last year. I have read her "
+            "whole record, the health visiting notes and the letters from the hospital to write this.",
+        ],
+        "worries": [
+            "In August 2026 Isla came to an evening appointment with two fingertip bruises on her upper arm and a "
+            "graze on her cheek. Her father said she had fallen off a wall; Isla said nothing and would not let the "
+            "nurse look at her back. The school reported in September that she arrived without breakfast most days.",
+        ],
+        "registration_attendance": [
+            "Isla has been registered here since she was born. She has been seen eleven times in two years, "
+            "almost always at short-notice appointments, and last came in on 30 October 2026 with her father.",
+        ],
+        "medical_conditions": [
+            "Isla has had recurrent urinary infections since 2025 and was started on a preventive antibiotic by the "
+            "children's urology team. Her height is on the 25th centile and she is growing normally. She wets the "
+            "bed most nights, which the school nurse is helping with.",
+        ],
+        "immunisations": [
+            "Isla's childhood immunisations are complete up to the pre-school booster, which she had late, in "
+            "January 2025. She has not had a flu vaccine in either of the last two winters.",
+        ],
+        "missed_appointments": [
+            "Isla was not brought to two urology follow-ups, in March and July 2026, and the ultrasound scan "
+            "requested in May has not been done because the family did not reply to the hospital.",
+        ],
+        "parental_health": [
+            "Mr Callum Brennock, Isla's father and main carer, has chronic back pain and takes codeine and "
+            "pregabalin; twice this year he asked for early prescriptions. Isla's mother lives in Scotland and is "
+            "not registered with us.",
+        ],
+        "history_of_abuse": [
+            "Isla was on a child in need plan in 2023 after the police were called to a row between her parents. "
+            "The plan closed when her mother moved out.",
+        ],
+        "impact_analysis": [
+            "The way I see it, Isla is a child whose health needs keep slipping because her father's own pain and "
+            "medication leave him struggling to organise her care, and her silence about the bruises worries me "
+            "more than the injury itself.",
+        ],
+        "danger_statement": [
+            "The practice is worried that if Mr Brennock goes on misusing his medication, Isla could be physically "
+            "hurt again when he is frustrated, and that untreated infections could damage her kidneys.",
+        ],
+        "complicating_factors": [
+            "Mr Brennock works irregular shifts at a distribution centre and says he cannot take time off for "
+            "hospital visits. He has twice told the health visitor that the family does not need social workers.",
+        ],
+        "working_well": [
+            "Isla is doing well at reading and her teacher says she is kind to younger children. Her father clearly "
+            "loves her, speaks proudly about her, and has kept every appointment the practice itself has offered.",
+        ],
+        "existing_safety": [
+            "Since the school raised the breakfasts, Isla's grandmother has been taking her to the school's "
+            "breakfast club three mornings a week, and her father agreed in October that she can sleep at her "
+            "grandmother's when he is on nights.",
+        ],
+        "safety_goals": [
+            "Over the next six months Isla will be cared for by adults who are well enough to look after her, will "
+            "have breakfast every school day, and will get to every hospital appointment for her kidneys.",
+        ],
+        "next_steps": [
+            "I will review Mr Brennock's pain medication with him within two weeks and move him to weekly "
+            "prescriptions, the practice will book Isla's scan and flu vaccine and send the dates to her social "
+            "worker, and we will report any missed appointment to children's social care the same day.",
+        ],
+        "child_voice": [
+            "When I asked Isla what makes her happy she said \"Nana's house and my rabbit.\" She told the school "
+            "nurse she does not like it when Daddy \"goes to sleep in the day.\"",
+        ],
+    },
+)
+
+TUNING_FAMILIES = (A, B, C, G)
 HELD_OUT_FAMILIES = (D, E, F)

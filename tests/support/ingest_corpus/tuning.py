@@ -1,7 +1,7 @@
 """Tuning layouts: the shapes the matcher and the agency vocabulary were adjusted against."""
 
 from tests.support.ingest_corpus.build import OTHER, Builder, Layout, Unit
-from tests.support.ingest_corpus.families import A, B, C, Family
+from tests.support.ingest_corpus.families import A, B, C, Family, G
 
 
 def _admin(b: Builder, f: Family, labels: tuple[str, ...] = ("Name", "Date of birth", "NHS number")) -> None:
@@ -216,5 +216,77 @@ def borderless_form() -> Layout:
     return b.done()
 
 
+def question_rows_table() -> Layout:
+    """A partnership's one-column form: each bold, shaded question in its own row, the answer in the row
+    below; long enough to run over a page, some answers holding several paragraphs."""
+    f = G
+    b = Builder("question rows table", False, "Ashby Safeguarding Children Partnership", "Multi-agency conference report")
+    b.heading("Agency report to child protection conference", 14)
+    b.para(OTHER, f"Child: {f.child}   Date of birth: {f.dob}   Practice: {f.practice}")
+    b.stacked_form([
+        ("Name and role of the person writing this report, and how well you know the child",
+         _u(f, "about_author")),
+        ("Contact your agency has had with the child and family", _u(f, "registration_attendance", "missed_appointments")),
+        ("The child's health and development, including immunisations",
+         _u(f, "medical_conditions", "immunisations")),
+        ("Concerns about the child's safety: incidents, injuries or neglect you know of", _u(f, "worries")),
+        ("Earlier involvement of children's services", _u(f, "history_of_abuse")),
+        ("Health and circumstances of the parents or carers", _u(f, "parental_health", "complicating_factors")),
+        ("Your view of what this means for the child", _u(f, "impact_analysis", "danger_statement")),
+        ("Strengths in the family and what has already been done to keep the child safe",
+         _u(f, "working_well", "existing_safety")),
+        ("What would need to be different, and what your agency will do", _u(f, "safety_goals", "next_steps")),
+        ("How the child experiences things at home", _u(f, "child_voice")),
+    ])
+    b.para(OTHER, f"Signed: {f.author}   Date: 4 November 2026")
+    return b.done()
+
+
+def strengths_and_needs_grid() -> Layout:
+    """A header-row grid: one row of column names, then each column's paragraphs in the cell below it;
+    a second, plain (unshaded) one-column question table follows."""
+    f = C
+    b = Builder("strengths and needs grid", False, "", f"{f.practice} - conference report")
+    b.heading(f"Report for conference: {f.child}", 13)
+    b.stacked_form([
+        ("Who is writing this report?", _u(f, "about_author")),
+        ("When was the child last seen, and how often do they come?", _u(f, "registration_attendance")),
+        ("Any health problems or missed care?", _u(f, "medical_conditions", "immunisations", "missed_appointments")),
+    ], shaded=False)
+    b.heading("Summary", 11)
+    b.grid([
+        ("Concerns", _u(f, "worries", "parental_health", "complicating_factors")),
+        ("Strengths", _u(f, "working_well", "existing_safety")),
+        ("Next steps", _u(f, "next_steps")),
+    ])
+    b.heading("What the child has told us", 11)
+    b.para("child_voice", f.one("child_voice"))
+    return b.done()
+
+
+def triangle_grid() -> Layout:
+    """The Assessment Framework triangle as a header-row grid (the child's needs, parenting capacity,
+    family and environment), then a Signs of Safety grid of three columns."""
+    f = G
+    b = Builder("assessment triangle grid", False, "CONFIDENTIAL - child protection", "")
+    b.heading(f"GP summary for {f.child} ({f.dob})", 13)
+    b.runin("about_author", "Completed by:", f.one("about_author"))
+    b.grid([
+        ("Child's developmental needs", _u(f, "medical_conditions", "immunisations", "missed_appointments")),
+        ("Parenting capacity", _u(f, "parental_health", "working_well")),
+        ("Family and environmental factors", _u(f, "complicating_factors", "history_of_abuse")),
+    ])
+    b.grid([
+        ("Worries", _u(f, "worries", "impact_analysis", "danger_statement")),
+        ("What's working well", _u(f, "existing_safety")),
+        ("What needs to happen", _u(f, "safety_goals", "next_steps")),
+    ])
+    b.heading("Isla's voice", 11)
+    b.para("child_voice", f.one("child_voice"))
+    b.para("registration_attendance", f.one("registration_attendance"))
+    return b.done()
+
+
 TUNING = [emis_print, numbered_chapters, bordered_form, narrative_letter, author_introduction,
-          assessment_framework, systmone_print, borderless_form]
+          assessment_framework, systmone_print, borderless_form, question_rows_table, strengths_and_needs_grid,
+          triangle_grid]
