@@ -566,3 +566,85 @@ G = Family(  # tuning, second batch: the one-column question tables and header-r
 
 TUNING_FAMILIES = (A, B, C, G)
 HELD_OUT_FAMILIES = (D, E, F)
+
+
+H = Family(  # held out, third batch: only the layouts in held_out_third.py use it
+    "H", "Kian Delacourt", "09-Mar-2021", "999 078 2304", "Bramble Cross Health Centre", "Dr Eleni Marsh",
+    "Initial child protection conference, 26 November 2026, Fenwick House",
+    {
+        "about_author": [
+            "This report is written by Dr Eleni Marsh, GP registrar, with her supervisor Dr Tomas Reyes. Kian "
+            "has been seen by six clinicians here; the report draws on his electronic record and on a telephone "
+            "conversation with the family's health visitor on 18 November.",
+        ],
+        "worries": [
+            "Kian's childminder phoned the practice on 9 November 2026 because he had a swollen, bruised ear and "
+            "said \"Uncle Rob did it.\" He was examined the same afternoon and sent to the paediatric assessment "
+            "unit, where a skeletal survey was arranged.",
+        ],
+        "registration_attendance": [
+            "Kian moved to this practice from Norwich in January 2025. He has been seen nine times since, mostly "
+            "by the duty doctor, and was brought each time by his mother, Ms Sasha Delacourt, except on 9 "
+            "November, when the childminder came with him.",
+        ],
+        "medical_conditions": [
+            "Kian has a cow's milk protein allergy and a delay in his speech; he uses about twenty words at five "
+            "years old. An autism assessment was requested by the community paediatrician in April 2026 and he "
+            "is waiting for it.",
+        ],
+        "immunisations": [
+            "His vaccination record shows the primary course complete, but the MMR booster and the four-in-one "
+            "pre-school jab are outstanding after two invitations.",
+        ],
+        "missed_appointments": [
+            "Kian was not brought to the community paediatric clinic in July or to the hearing test booked for "
+            "September, and the family could not be reached by phone after either.",
+        ],
+        "parental_health": [
+            "Ms Delacourt has bipolar disorder and stopped her lithium in the summer against advice; the crisis "
+            "team saw her twice in October. Her brother, Mr Robert Delacourt, has been living with the family "
+            "since August and is not registered with a GP locally.",
+        ],
+        "history_of_abuse": [
+            "Norfolk children's services sent a summary showing that Kian was on a child protection plan under "
+            "the category of emotional harm for nine months in 2022.",
+        ],
+        "impact_analysis": [
+            "My opinion is that Kian's communication difficulties leave him less able than most children to tell "
+            "anyone what happens to him, and that his mother's relapse has left him in the care of an adult the "
+            "services know little about.",
+        ],
+        "danger_statement": [
+            "We are worried that if Mr Delacourt continues to look after Kian while his mother is unwell, Kian "
+            "may be injured again, possibly around his head, and nobody may notice until it is serious.",
+        ],
+        "complicating_factors": [
+            "The family has moved three times in two years and the practice's letters have gone to an old "
+            "address. Ms Delacourt is wary of services because of what happened in Norfolk.",
+        ],
+        "working_well": [
+            "Ms Delacourt brought Kian promptly whenever he was ill and has managed his allergy carefully. The "
+            "childminder knows Kian well and acted quickly when she saw the ear.",
+        ],
+        "existing_safety": [
+            "Since 10 November Kian has been staying with his maternal grandparents, and Ms Delacourt has agreed "
+            "that her brother will not care for Kian on his own.",
+        ],
+        "safety_goals": [
+            "For the next six months Kian will only be looked after by adults the conference has agreed, will "
+            "see the paediatrician and have his hearing tested, and his mother will stay in touch with her "
+            "mental health team.",
+        ],
+        "next_steps": [
+            "The practice will register Mr Delacourt's details on Kian's record as a household member, send "
+            "Kian's outstanding vaccination invitations to the grandparents' address, and I will phone the "
+            "community paediatric team within a week to rebook the missed clinic.",
+        ],
+        "child_voice": [
+            "Kian could not tell us much in words, but he covered his ear and turned away when his uncle was "
+            "mentioned, and he was cheerful and chatty with his grandmother in the waiting room.",
+        ],
+    },
+)
+
+THIRD_HELD_OUT_FAMILIES = (H,)
