@@ -35,6 +35,7 @@ class _Context:
     heading: str | None = None
     scored: Scored | None = None
     level: "_Level | None" = None
+    cell: bool = False  # a table's question or column name: its box often holds several topics
 
     @property
     def names(self) -> str | None:
@@ -188,7 +189,7 @@ def _bold(block: Block, row: int, column: int) -> bool:
 def _add_form(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
     for n, (question, _) in enumerate(block.rows):
         if question:
-            collector.heading(question, _Context(question, meaning.heading(question), None), block.page)
+            collector.heading(question, _Context(question, meaning.heading(question), None, cell=True), block.page)
         for paragraph in _cell(block, n, 1):
             collector.add("paragraph", paragraph, block.page)
     collector.context = NO_HEADING  # what follows the form is not an answer to its last question
@@ -231,7 +232,7 @@ def _add_stacked(collector: _Collector, block: Block, meaning: SectionMeaning, q
     for n, question in enumerate(questions):
         if question:
             text = block.rows[n][0]
-            collector.heading(text, _Context(text, meaning.heading(text), None), block.page)
+            collector.heading(text, _Context(text, meaning.heading(text), None, cell=True), block.page)
             continue
         if n == 0 and not collector.open_question:
             collector.context = NO_HEADING  # an answer with no question above it, on this page or the last
@@ -258,7 +259,7 @@ def _is_grid(block: Block) -> bool:
 
 def _add_grid(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
     for column, name in enumerate(block.rows[0]):
-        collector.heading(name, _Context(name, meaning.heading(name), None), block.page)
+        collector.heading(name, _Context(name, meaning.heading(name), None, cell=True), block.page)
         for row in range(1, len(block.rows)):
             for paragraph in _cell(block, row, column):
                 collector.add("paragraph", paragraph, block.page)
@@ -285,7 +286,8 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
     content = meaning.content(item.text)
     if named is not None and named != FALLBACK:
         # the first paragraph answers the heading; later ones may have moved on to what comes next
-        override = OVERRIDE if first or scored is None or scored.score >= 1.0 else OVERRIDE_LATER
+        exact = scored is not None and scored.score >= 1.0 and not item.context.cell
+        override = OVERRIDE if first or scored is None or exact else OVERRIDE_LATER
         if content.section and content.section != named and content.score >= override \
                 and content.scores.get(named, 0.0) < max(0.1, content.score / 4):
             # "Health needs" over a paragraph that is all about vaccinations: the words win, and the author checks

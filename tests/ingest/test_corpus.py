@@ -1,6 +1,6 @@
 """The corpus of invented layouts (tests/support/ingest_corpus): nothing lost anywhere, and a floor
 on placement for the tuning layouts. The held-out layouts are measured by bench/ingest_score.py,
-never tuned against, so only the no-loss rule is asserted for them."""
+never tuned against: for them the no-loss rule and a floor against regression overall are asserted."""
 
 import pytest
 
@@ -10,10 +10,11 @@ from tests.support import ingest_corpus
 from tests.support.corpus_scoring import place
 
 # Set from measured figures (bench/ingest_score.py): the eight older tuning layouts place 92-100% each; the three
-# one-column question tables and header-row grids 62-83%; all eleven 91.5%.
+# one-column question tables and header-row grids 69-100%; all eleven 94.5%; all twelve held-out 71.6%.
 TUNING_FLOOR = 0.90  # each of the older tuning layouts
-TABLE_SHAPE_FLOOR = 0.60  # each one-column question table or header-row grid
-TUNING_OVERALL_FLOOR = 0.90
+TABLE_SHAPE_FLOOR = 0.65  # each one-column question table or header-row grid
+TUNING_OVERALL_FLOOR = 0.93
+HELD_OUT_OVERALL_FLOOR = 0.70  # a floor against regression only; nothing is tuned to it
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 
@@ -46,3 +47,8 @@ def test_tuning_layouts_place_most_paragraphs_right(placed, make):
 def test_tuning_layouts_overall(placed):
     tuning = [placed[make.__name__] for make in ingest_corpus.TUNING]
     assert sum(p.placed for p in tuning) / sum(p.total for p in tuning) >= TUNING_OVERALL_FLOOR
+
+
+def test_held_out_layouts_overall_do_not_regress(placed):
+    held = [placed[make.__name__] for make in ingest_corpus.HELD_OUT]
+    assert sum(p.placed for p in held) / sum(p.total for p in held) >= HELD_OUT_OVERALL_FLOOR
