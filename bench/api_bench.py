@@ -1,8 +1,8 @@
 """API latency at scale: the chair's upcoming conferences, saving a draft and submitting.
 
 Seeds a large region (default 100,000 conferences) into SQLite and, when
-PORTAL_TEST_DATABASE_URL is set, into a PostgreSQL database named portal_bench on the same
-server, then prints p50/p95 latency and SQL statements per request for each operation.
+PORTAL_TEST_DATABASE_URL is set, into a new PostgreSQL database on the same server (a unique name
+starting portal_bench, dropped afterwards), then prints p50/p95 latency and SQL statements per request for each operation.
 
     .venv/bin/python bench/api_bench.py [--conferences 100000] [--repeat 50]
 """
@@ -22,7 +22,7 @@ from sqlalchemy import select
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.large_region import fresh_database, seed_large_region  # noqa: E402
+from bench.large_region import scratch_database, seed_large_region  # noqa: E402
 from portal.app import create_app  # noqa: E402
 from portal.conferences.models import Conference, Invitation  # noqa: E402
 from portal.contributions.models import Contribution  # noqa: E402
@@ -113,12 +113,12 @@ def main() -> None:
     targets = [("SQLite", f"sqlite:///{ROOT / 'var' / 'bench.db'}")]
     if pg := os.environ.get("PORTAL_TEST_DATABASE_URL"):
         targets.append(("PostgreSQL", pg.rsplit("/", 1)[0] + "/portal_bench"))
-    for label, url in targets:
+    for label, template in targets:
         started = time.perf_counter()
-        fresh_database(url)
-        counts = seed_large_region(url, args.conferences)
-        print(f"{label}: seeded {', '.join(f'{v:,} {k}' for k, v in counts.items())} in {time.perf_counter() - started:.0f} s")
-        asyncio.run(bench(url, args.repeat))
+        with scratch_database(template) as url:
+            counts = seed_large_region(url, args.conferences)
+            print(f"{label}: seeded {', '.join(f'{v:,} {k}' for k, v in counts.items())} in {time.perf_counter() - started:.0f} s")
+            asyncio.run(bench(url, args.repeat))
 
 
 if __name__ == "__main__":

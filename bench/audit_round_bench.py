@@ -1,8 +1,8 @@
 """A whole audit round over 10,000 GP contributions: read, score, store and aggregate.
 
 Seeds the demo region plus COUNT realistic GP contributions to ICPCs in Q3 2026 (bulk inserts),
-into SQLite and, when PORTAL_TEST_DATABASE_URL is set, into a PostgreSQL database named
-portal_audit_bench on the same server. Then runs what createAuditRound does (draw the sample, here
+into SQLite and, when PORTAL_TEST_DATABASE_URL is set, into a new PostgreSQL database on the
+same server (a unique name starting portal_audit_bench, dropped afterwards). Then runs what createAuditRound does (draw the sample, here
 every contribution; read; score; store the results) and the results per council, practice and
 quarter, and prints the seconds each took.
 
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.audit_scorer import STRONG, WEAK  # noqa: E402
-from bench.large_region import _bulk, fresh_database  # noqa: E402
+from bench.large_region import _bulk, scratch_database  # noqa: E402
 from portal.agencies import registry_for  # noqa: E402
 from portal.audit import services  # noqa: E402
 from portal.audit.models import AuditItem  # noqa: E402
@@ -136,13 +136,13 @@ def main() -> None:
     targets = [("SQLite", f"sqlite:///{ROOT / 'var' / 'audit_bench.db'}")]
     if pg := os.environ.get("PORTAL_TEST_DATABASE_URL"):
         targets.append(("PostgreSQL", pg.rsplit("/", 1)[0] + "/portal_audit_bench"))
-    for label, url in targets:
+    for label, template in targets:
         started = time.perf_counter()
-        fresh_database(url)
-        lead = seed(url, args.contributions)
-        print(f"{label}: seeded {args.contributions:,} GP contributions to ICPCs in {time.perf_counter() - started:.0f} s")
-        # The round runs in a fresh process, as in a server that did not seed the database itself.
-        subprocess.run([sys.executable, __file__, "--round-only", url, str(lead)], check=True)
+        with scratch_database(template) as url:
+            lead = seed(url, args.contributions)
+            print(f"{label}: seeded {args.contributions:,} GP contributions to ICPCs in {time.perf_counter() - started:.0f} s")
+            # The round runs in a fresh process, as in a server that did not seed the database itself.
+            subprocess.run([sys.executable, __file__, "--round-only", url, str(lead)], check=True)
 
 
 if __name__ == "__main__":

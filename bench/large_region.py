@@ -3,8 +3,13 @@
 Used by the benchmarks in this folder; bulk Core inserts, not the ORM row by row.
 """
 
+import os
 import random
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, func, insert, select, text
@@ -40,6 +45,39 @@ def fresh_database(url: str) -> None:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
         admin.dispose()
     upgrade(url)
+
+
+@contextmanager
+def scratch_database(template: str) -> Iterator[str]:
+    """A new, migrated database with a unique name made from the one template names (a file beside
+    it for SQLite), dropped afterwards. Only the database made here is ever dropped: an existing one
+    of the same name makes CREATE DATABASE fail rather than be replaced."""
+    base, name = template.rsplit("/", 1)
+    stem, dot, suffix = name.partition(".")
+    unique = f"{stem}_{os.getpid()}_{secrets.token_hex(4)}"
+    url = f"{base}/{unique}{dot}{suffix}"
+    if url.startswith("sqlite"):
+        path = Path(url.split(":///", 1)[1])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        files = [Path(f"{path}{end}") for end in ("", "-wal", "-shm")]
+        assert not any(file.exists() for file in files), path
+        try:
+            upgrade(url)
+            yield url
+        finally:
+            for file in files:
+                file.unlink(missing_ok=True)
+        return
+    admin = create_engine(sync_url(f"{base}/postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{unique}"'))
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{unique}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _bulk(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:

@@ -59,20 +59,26 @@ def demo() -> None:
 def serve(
     host: str | None = typer.Option(None, help="Interface to listen on."),
     port: int | None = typer.Option(None, help="Port to listen on."),
+    workers: int = typer.Option(1, min=1, help="Serving processes sharing the port (about one per core)."),
 ) -> None:
     """Serve the portal."""
+    import os
+
     import uvicorn
 
     from portal.agencies import AgencyFileError
     from portal.app import create_app
+    from portal.heap import settle_after_start_up
     from portal.identity.config import IdentityFileError
     from portal.timescales import RulesFileError
 
     settings = get_settings()
     if host:
         settings.host = host
+        os.environ["PORTAL_HOST"] = host
     if port:
         settings.port = port
+        os.environ["PORTAL_PORT"] = str(port)
     try:
         application = create_app(settings)
     except AgencyFileError as error:
@@ -85,6 +91,14 @@ def serve(
         typer.echo(f"Cannot start: timescale rules in {settings.timescales_dir}: {error}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"Portal running at {settings.public_url}/ (GraphQL at {settings.public_url}/graphql)")
+    if workers > 1:
+        # Each process builds its own application (portal.serving) from the same settings; the
+        # secret key must be shared, or one process's cookies would not open in another.
+        os.environ.setdefault("PORTAL_SECRET_KEY", settings.secret_key)
+        del application
+        uvicorn.run("portal.serving:application", factory=True, workers=workers, host=settings.host, port=settings.port, log_level="info", server_header=False)
+        return
+    settle_after_start_up()
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", server_header=False)
 
 

@@ -5,13 +5,14 @@ import re
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
@@ -51,6 +52,7 @@ Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 
 log = logging.getLogger(__name__)
+CACHED_DOCUMENTS = 256
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
@@ -75,8 +77,9 @@ class PortalSchema(strawberry.Schema):
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    parser_cache = ParserCache(maxsize=256)
-    validation_cache = ValidationCache(maxsize=256)
+    # The limits' rule classes are made once: the validation cache is keyed by the rules as well as
+    # the document, so rules made afresh for each request would never let it hit.
+    limits = [max_depth_rule(settings.max_query_depth, None), max_aliases_rule(settings.max_aliases)]
     return PortalSchema(
         suggestions=settings.demo or settings.debug,
         query=Query,
@@ -84,10 +87,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         subscription=Subscription,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: parser_cache,
-            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            lambda: validation_cache,
+            lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+            lambda: AddValidationRules(limits),
+            lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
             lambda: QueryCostLimiter(max_cost=settings.max_query_cost, page_max=settings.page_size_max),
             WebSocketSubscriptionsOnly,
             StorableInput,

@@ -1,7 +1,9 @@
 """The HTTP edge: refusals without identity, malformed and abusive queries, health, GraphiQL only in demo."""
 
 import httpx
+from strawberry.extensions.validation_cache import _get_validate_cache
 
+from portal.api.schema import CACHED_DOCUMENTS
 from portal.app import create_app
 from portal.settings import Settings
 from tests.support.api import Api
@@ -57,6 +59,18 @@ async def test_over_deep_over_wide_and_over_long_queries_are_refused(api, world)
     assert any("aliases" in m.lower() for m in await errors_of(api, world, wide))
     long = "{ me { " + " ".join(["name"] * 3000) + " } }"
     assert any("token" in m.lower() for m in await errors_of(api, world, long))
+
+
+async def test_a_document_asked_again_is_not_validated_again_and_its_limits_still_hold(api, world):
+    validated = _get_validate_cache(CACHED_DOCUMENTS)
+    query = "{ conferences(first: 3) { nodes { id kind } } }"
+    await api(query, as_=world.chair_a)
+    misses = validated.cache_info().misses
+    await api(query, as_=world.chair_a)
+    assert validated.cache_info().misses == misses
+    wide = "{ " + " ".join(f"a{i}: me {{ name }}" for i in range(40)) + " }"
+    for _ in range(2):
+        assert any("aliases" in m.lower() for m in await errors_of(api, world, wide))
 
 
 async def test_page_sizes_and_cursors_are_checked(api, world):
