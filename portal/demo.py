@@ -304,5 +304,6 @@ def _contribute(
             reason="Contains a third party's confidential health information.", requested_by_id=author.id, decision=decision,
             decided_by_id=chair.id if decision != WithholdingDecision.PENDING else None,
             decided_at=meeting - timedelta(days=2) if decision != WithholdingDecision.PENDING else None,
-            decision_note="Agreed: third-party information." if decision == WithholdingDecision.AGREED else "",
+            decision_note={WithholdingDecision.AGREED: "Agreed: third-party information.",
+                           WithholdingDecision.REFUSED: "Refused: the family already know this from the social worker."}.get(decision, ""),
         ))

@@ -69,6 +69,12 @@ def _reads_contribution(actor: Actor, contribution: Contribution, conference_la_
     return True
 
 
+def _reads_uploads(actor: Actor, contribution: Contribution, conference: Conference) -> bool:
+    """The contributing organisation, in any state; the conference's chair, once the report is submitted."""
+    submitted = contribution.status in (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
+    return _own_organisations(actor, contribution) or (submitted and _chair_of(actor, conference))
+
+
 def _administers(actor: Actor, organisation: Any) -> bool:
     """The organisation's own administrator, or an administrator of the LA it belongs to."""
     if actor.has(Role.ORG_ADMIN) and actor.organisation_id == organisation.id:
@@ -125,8 +131,8 @@ ACTIONS: dict[str, Action] = {
         Action("draft.read", "Drafts are seen only by the contributing organisation.", _own_organisations),
         Action("readiness.read", "Readiness is for staff of the conference's local authority.",
                lambda actor, conference: actor.has_any(LA_STAFF_ROLES, conference.la_id)),
-        Action("upload.read", "Uploaded originals (even their names and sizes) are seen only by the contributing organisation.",
-               _own_organisations),
+        Action("upload.read", "Uploaded originals (even their names and sizes) are seen only by the contributing organisation "
+               "and, once the report is submitted, the conference's chair.", _reads_uploads),
         Action("feedback.read", "Drafting advice is for the contribution's own organisation.",
                lambda actor, contribution: actor.is_contributor and _own_organisations(actor, contribution)),
         Action("audit.read", "Only auditors in this region see audit rounds.",

@@ -265,6 +265,8 @@ async def decide_withholding(session: AsyncSession, actor: Actor, request_id: st
         raise conflict(path, f"This request was already {request.decision.lower()}.")
     if len(note) > MAX_NOTE:
         raise invalid(("input", "note"), f"The note is longer than {MAX_NOTE:,} characters.")
+    if not agree and not note.strip():
+        raise invalid(("input", "note"), "Give a reason for refusing: the agency that asked will see it.")
     request.decision = WithholdingDecision.AGREED if agree else WithholdingDecision.REFUSED
     request.decision_note = note
     request.decided_by_id = actor.person_id

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
 from portal.agencies import AgencyRegistry
+from portal.conferences.models import Conference
 from portal.contributions import services as contributions
 from portal.contributions.models import Contribution, ContributionVersion
 from portal.contributions.services import ContentChange, SectionText
@@ -50,7 +51,8 @@ async def _upload(session: AsyncSession, actor: Actor, upload_id: str) -> tuple[
     """The upload, if it is the actor's own organisation's (another's is 'not found', like none)."""
     upload = await session.get(UploadedReport, parse_id(upload_id, UPLOAD, "uploaded report"))
     contribution = await session.get(Contribution, upload.contribution_id, with_for_update=True) if upload else None
-    if upload is None or contribution is None or not access.allowed(actor, "upload.read", contribution):
+    conference = await session.get(Conference, contribution.conference_id) if contribution else None
+    if upload is None or contribution is None or not access.allowed(actor, "upload.read", contribution, conference):
         raise not_found(UPLOAD, "uploaded report")
     access.require(actor, "contribution.write", contribution.organisation_id, path=UPLOAD)
     if contribution.status != ContributionStatus.DRAFT:

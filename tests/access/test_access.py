@@ -98,7 +98,9 @@ async def test_a_withheld_section_is_seen_only_by_its_author_and_the_chair(api, 
 async def test_a_refused_withholding_shows_the_section_again(api, world, withheld):
     requests = await api(f'{{ contribution(id: "{withheld}") {{ withholdingRequests {{ id }} }} }}', as_=world.chair_a)
     request_id = requests["contribution"]["withholdingRequests"][0]["id"]
-    await api.mutate("decideWithholding", {"requestId": request_id, "agree": False}, "withholdingRequest { id }", as_=world.chair_a)
+    refused = await api.mutate("decideWithholding", {"requestId": request_id, "agree": False, "note": "The family already know this."},
+                               "withholdingRequest { id }", as_=world.chair_a)
+    assert refused["errors"] == []
     data = await api(f'{{ contribution(id: "{withheld}") {{ sections {{ id }} }} }}', as_=world.school_author)
     assert "complicating_factors" in [s["id"] for s in data["contribution"]["sections"]]
 
@@ -126,3 +128,29 @@ async def test_my_invitations_lists_only_my_organisations(api, world):
     for person, expected in (("gp1_author", {"inv_gp1"}), ("school_author", {"inv_school"}), ("sw_a", {"inv_social_a"}), ("chair_a", set()), ("guardian_1", set())):
         data = await api("{ myInvitations { nodes { id } } }", as_=getattr(world, person))
         assert {n["id"] for n in data["myInvitations"]["nodes"]} == {world.id(i) for i in expected}, person
+
+
+@pytest.mark.parametrize("status", ["DRAFT", "SUBMITTED", "AMENDED", "WITHDRAWN"])
+def test_uploads_are_read_by_the_contributing_organisation_and_the_chair_once_submitted(status):
+    from types import SimpleNamespace
+
+    from portal import access
+    from portal.enums import ContributionStatus, Role
+    from portal.identity import Actor
+
+    def person(person_id: int, organisation_id: int, *roles: tuple[Role, int | None]) -> Actor:
+        return Actor(person_id=person_id, name="x", organisation_id=organisation_id, agency_id="gp", region_id=1, roles=frozenset(roles))
+
+    contribution = SimpleNamespace(organisation_id=7, status=ContributionStatus(status))
+    conference = SimpleNamespace(chair_id=70, la_id=1)
+    submitted = status in ("SUBMITTED", "AMENDED")
+    expected = {
+        "author": (person(1, 7, (Role.CONTRIBUTOR, None)), True),
+        "chair": (person(70, 2, (Role.CHAIR, 1)), submitted),
+        "another chair": (person(71, 2, (Role.CHAIR, 1)), False),
+        "the chair's id without the role there": (person(70, 2, (Role.CHAIR, 5)), False),
+        "business support": (person(72, 2, (Role.BUSINESS_SUPPORT, 1)), False),
+        "another organisation": (person(3, 9, (Role.CONTRIBUTOR, None)), False),
+    }
+    for who, (actor, can) in expected.items():
+        assert access.allowed(actor, "upload.read", contribution, conference) == can, who

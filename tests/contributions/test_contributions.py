@@ -170,8 +170,27 @@ async def test_withholding_is_requested_by_the_author_and_decided_once_by_the_ch
     assert by_other_chair["errors"][0]["code"] in ("NOT_FOUND", "FORBIDDEN")
     decided = await api.mutate("decideWithholding", {"requestId": request_id, "agree": True, "note": "Agreed."}, "withholdingRequest { decision decisionNote }", as_=world.chair_a)
     assert decided["withholdingRequest"] == {"decision": "AGREED", "decisionNote": "Agreed."}
-    again = await api.mutate("decideWithholding", {"requestId": request_id, "agree": False}, "withholdingRequest { id }", as_=world.chair_a)
+    again = await api.mutate("decideWithholding", {"requestId": request_id, "agree": False, "note": "Changed my mind."}, "withholdingRequest { id }", as_=world.chair_a)
     assert again["errors"][0]["code"] == "CONFLICT"
+
+
+async def test_refusing_to_withhold_needs_a_reason_and_agreeing_does_not(api, world):
+    saved = await draft(api, world, {**REQUIRED_GP, "complicating_factors": "Third-party health detail.", "parental_health": "Father's health."})
+    await api.mutate("submitContribution", {"contributionId": saved["id"]}, "contribution { id }", as_=world.gp1_author)
+    ids = []
+    for section in ("complicating_factors", "parental_health"):
+        asked = await api.mutate("requestWithholding", {"contributionId": saved["id"], "sectionId": section, "reason": "Third party."},
+                                 "withholdingRequest { id }", as_=world.gp1_author)
+        ids.append(asked["withholdingRequest"]["id"])
+    for note in ("", "   \n "):
+        bare = await api.mutate("decideWithholding", {"requestId": ids[0], "agree": False, "note": note}, "withholdingRequest { id }", as_=world.chair_a)
+        assert bare["withholdingRequest"] is None
+        assert [(e["path"], e["code"]) for e in bare["errors"]] == [(["input", "note"], "INVALID")]
+    refused = await api.mutate("decideWithholding", {"requestId": ids[0], "agree": False, "note": "The family already know this."},
+                               "withholdingRequest { decision decisionNote }", as_=world.chair_a)
+    assert refused == {"withholdingRequest": {"decision": "REFUSED", "decisionNote": "The family already know this."}, "errors": []}
+    agreed = await api.mutate("decideWithholding", {"requestId": ids[1], "agree": True}, "withholdingRequest { decision decisionNote }", as_=world.chair_a)
+    assert agreed == {"withholdingRequest": {"decision": "AGREED", "decisionNote": ""}, "errors": []}
 
 
 async def test_reports_for_a_cancelled_conference_cannot_change(api, world, database):

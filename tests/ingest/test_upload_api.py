@@ -75,7 +75,10 @@ async def test_uploads_are_listed_only_for_the_contributing_organisation(databas
             await session.commit()
         colleague = await draft(api, world.conf_a, world.inv_gp1, as_=world.gp1_colleague)
         chair = await draft(api, world.conf_a, world.inv_gp1, as_=world.chair_a)
+        other_chair = await draft(api, world.conf_a, world.inv_gp1, as_=world.chair_a2)
         school = await draft(api, world.conf_a, world.inv_gp1, as_=world.school_author)
+        business_support = await draft(api, world.conf_a, world.inv_gp1, as_=world.bs_a)
     assert len(colleague["uploads"]) == 1
-    assert chair["sections"] and chair["uploads"] == []
-    assert school["sections"] and school["uploads"] == []
+    assert [u["fileName"] for u in chair["uploads"]] == [u["fileName"] for u in colleague["uploads"]]  # the conference's chair, once submitted
+    for reader in (other_chair, school, business_support):
+        assert reader["sections"] and reader["uploads"] == []

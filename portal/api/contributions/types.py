@@ -102,8 +102,7 @@ class ContributionVersionType:
 
 @strawberry.type(name="Contribution")
 @access.fields({
-    "contribution.read": ("id", "status", "version", "created_at", "updated_at", "submitted_at", "shared_with_family_on", "agency_id", "organisation", "author", "conference", "invitation", "sections", "scales", "withholding_requests", "versions"),
-    "upload.read": ("uploads",),
+    "contribution.read": ("id", "status", "version", "created_at", "updated_at", "submitted_at", "shared_with_family_on", "agency_id", "organisation", "author", "conference", "invitation", "sections", "scales", "withholding_requests", "uploads", "versions"),
     "feedback.read": ("feedback",),
 })
 class ContributionType:
@@ -151,8 +150,11 @@ class ContributionType:
             return []
         return await info.context.loaders.withholdings_by_contribution.load(root.id)
 
-    @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation.")
+    @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation and, once submitted, the chair.")
     async def uploads(self, root: strawberry.Parent[Contribution], info: Info) -> list[UploadedReportType]:
+        conference = await info.context.loaders.conference.load(root.conference_id)
+        if not access.allowed(info.context.actor, "upload.read", root, conference):
+            return []
         return await uploads_of(info, root)
 
     @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
