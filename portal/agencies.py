@@ -37,6 +37,8 @@ class SectionDefinition(BaseModel):
     aliases: tuple[str, ...] = ()
     # Words and phrases a paragraph about this section tends to use; ingestion places text by them.
     vocabulary: tuple[str, ...] = ()
+    # Paragraphs written for this section (invented people); ingestion learns the section's words from them.
+    examples: tuple[str, ...] = ()
 
 
 class AgencyDefinition(BaseModel):

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from portal.agencies import AgencyDefinition
 from portal.ingest.headings import normalise
+from portal.ingest.naive_bayes import NaiveBayes
 
 FALLBACK = "other_information"
 NAME, VOCABULARY, HELP = 1.0, 0.8, 0.45
@@ -24,6 +25,7 @@ OVERLAP_CAP = 0.9  # "The parents", "Health": words of a section's names, but no
 NEAR_NAME = 0.96  # a name spelt slightly differently
 OPENS_WITH_NAME = 0.97  # "Analysis of implications for the child's future": a name, then more words
 PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
+LEARNT = 0.5  # the learnt model's share in a paragraph's scores; the rest is the vocabulary's
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
     """a about above after again all also am an and any are as at be been before being below between both but by
@@ -45,6 +47,13 @@ def _stem(word: str) -> str:
 def stems(text: str, keep_stopwords: bool = False) -> list[str]:
     words = WORD.findall(text.lower().replace("\u2019", "'"))
     return [_stem(w) for w in words if keep_stopwords or w not in STOPWORDS]
+
+
+def features(text: str) -> list[str]:
+    """The learnt model's view of a text: its stems, and its pairs of neighbouring words ("not brought").
+    Numbers are left out: a date or a dose says nothing of the section."""
+    every = [w for w in stems(text, keep_stopwords=True) if not w.isdigit()]
+    return [w for w in stems(text) if not w.isdigit()] + [f"{a} {b}" for a, b in zip(every, every[1:], strict=False)]
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,10 @@ class SectionMeaning:
         self._idf = {stem: math.log(1 + n / count) for stem, count in df.items()}
         self._unknown_idf = math.log(1 + n)
         self._longest_names = sorted(self._names, key=len, reverse=True)
+        self._learnt = NaiveBayes({
+            s.id: [features(t) for t in (s.title, s.help, *s.aliases, *s.vocabulary, *s.examples)]
+            for s in agency.sections if s.id != FALLBACK
+        })
 
     def name_match(self, text: str) -> str | None:
         """A heading that is a section's title or alias, or starts with one."""
@@ -154,13 +167,19 @@ class SectionMeaning:
         total = sum(scores.values())
         if total <= 0:
             return Scored(None, 0.0, None, 0.0, scores)
-        best = _best({k: v / total for k, v in scores.items()})
-        enough = best.section is not None and scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES
+        learnt_features = features(text)
+        learnt = self._learnt.posterior(learnt_features)
+        best = _best({k: (1 - LEARNT) * v / total + LEARNT * learnt.get(k, 0.0) for k, v in scores.items()})
+        enough = best.section is not None and (
+            (scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES)
+            or (len(learnt_features) >= 2 * LEARNT_WORDS and best.score >= LEARNT_SURE)
+        )
         return Scored(best.section if enough else None, best.score, best.runner_up, best.margin, best.scores)
 
 
 MIN_EVIDENCE = 3.0  # idf-weighted words: below this a paragraph is too thin to place by content
 MIN_CLUES = 2  # and the winning section needs two of its words, or one of its phrases
+LEARNT_WORDS, LEARNT_SURE = 8, 0.4  # ...unless a sentence's words as a whole point to it this clearly
 
 
 @lru_cache(maxsize=32)

@@ -9,12 +9,13 @@ from portal.ingest.parse import parse_pdf
 from tests.support import ingest_corpus
 from tests.support.corpus_scoring import place
 
-# Set from measured figures (bench/ingest_score.py): the eight older tuning layouts place 92-100% each; the three
-# one-column question tables and header-row grids 69-100%; all eleven 94.5%; all twelve held-out 71.6%.
-TUNING_FLOOR = 0.90  # each of the older tuning layouts
-TABLE_SHAPE_FLOOR = 0.65  # each one-column question table or header-row grid
-TUNING_OVERALL_FLOOR = 0.93
-HELD_OUT_OVERALL_FLOOR = 0.70  # a floor against regression only; nothing is tuned to it
+# Set from measured figures (bench/ingest_score.py): the eight older tuning layouts place 93-100% each; the three
+# one-column question tables and header-row grids 94-100%; all eleven 99.4% (their paragraphs are the agency file's
+# examples, so these floors guard the structure more than the words); all twelve held-out 85.8%.
+TUNING_FLOOR = 0.93  # each of the older tuning layouts
+TABLE_SHAPE_FLOOR = 0.90  # each one-column question table or header-row grid
+TUNING_OVERALL_FLOOR = 0.99
+HELD_OUT_OVERALL_FLOOR = 0.85  # a floor against regression only; nothing is tuned to it
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 
