@@ -39,6 +39,9 @@ class SectionDefinition(BaseModel):
     vocabulary: tuple[str, ...] = ()
     # Paragraphs written for this section (invented people); ingestion learns the section's words from them.
     examples: tuple[str, ...] = ()
+    # Sections that a box or heading named for this one often holds too (a mapping's "Worries" column holds the
+    # danger statement): a later paragraph under it that reads more like one of these goes there.
+    holds: tuple[str, ...] = ()
 
 
 class AgencyDefinition(BaseModel):
@@ -58,6 +61,9 @@ class AgencyDefinition(BaseModel):
         missing = [c for c in CORE_SECTIONS if c not in ids]
         if missing:
             raise ValueError(f"sections: missing the Signs of Safety core sections {', '.join(missing)}")
+        unknown = sorted({h for s in self.sections for h in s.holds if h not in ids})
+        if unknown:
+            raise ValueError(f"sections: holds names no section {', '.join(unknown)}")
         return self
 
     def section(self, section_id: str) -> SectionDefinition | None:

@@ -60,6 +60,7 @@ def _copy_agencies(tmp_path: Path) -> Path:
         (lambda t: t + '\ncolour = "blue"\n', "colour"),
         (lambda t: t.replace('id = "gp"', 'id = "general"'), "id: 'general' must match the file name 'gp'"),
         (lambda t: t.replace('name = "General practice"', 'name = "General practice'), "is not valid TOML"),
+        (lambda t: t.replace('holds = ["safety_goals"]', 'holds = ["safety_plan"]'), "holds names no section safety_plan"),
     ],
 )
 def test_a_bad_agency_file_stops_start_up_naming_file_and_field(tmp_path: Path, mutate, field: str):

@@ -292,6 +292,8 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
                 and content.scores.get(named, 0.0) < max(0.1, content.score / 4):
             # "Health needs" over a paragraph that is all about vaccinations: the words win, and the author checks
             return _Decision(content.section, round(content.score, 2), "content over heading")
+        if not first and (held := _held(content, named, meaning)) is not None:
+            return held
         confidence = scored.score if scored else 1.0
         if content.section and content.section != named and content.scores.get(named, 0.0) < 0.1:
             confidence = min(confidence, 1.0 - content.score)  # the words say otherwise: let the author see it
@@ -309,6 +311,16 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
     if confidence < REVIEW_BELOW and _is_field(item.text, meaning):
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     return _Decision(best[0], round(confidence, 2), "heading and content" if heading_best >= 0.2 else "content")
+
+
+def _held(content: Scored, named: str, meaning: SectionMeaning) -> _Decision | None:
+    """A later paragraph under a heading for `named` that reads most like a section such a heading often holds."""
+    if not content.scores:
+        return None
+    best = max(content.scores, key=content.scores.__getitem__)
+    if best in meaning.holds.get(named, ()) and content.scores[best] > content.scores.get(named, 0.0):
+        return _Decision(best, round(min(content.scores[best], REVIEW_BELOW - 0.01), 2), "content within heading")
+    return None
 
 
 def _result(document: ExtractedDocument, agency: AgencyDefinition, items: list[_Item],

@@ -76,6 +76,7 @@ def _best(scores: dict[str, float]) -> Scored:
 class SectionMeaning:
     def __init__(self, agency: AgencyDefinition) -> None:
         self.ids = [s.id for s in agency.sections]
+        self.holds = {s.id: frozenset(s.holds) for s in agency.sections}
         self._names: dict[str, str] = {}  # normalised name -> section
         self._weights: dict[str, dict[str, float]] = {}  # section -> stem -> weight
         self._phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}

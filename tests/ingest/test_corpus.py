@@ -11,11 +11,13 @@ from tests.support.corpus_scoring import place
 
 # Set from measured figures (bench/ingest_score.py): the eight older tuning layouts place 93-100% each; the three
 # one-column question tables and header-row grids 94-100%; all eleven 99.4% (their paragraphs are the agency file's
-# examples, so these floors guard the structure more than the words); all twelve held-out 85.8%.
+# examples, so these floors guard the structure more than the words); the three family-J layouts, whose words are not
+# learnt, 76-82%; all fourteen 94.9%; all twelve held-out 87.9%.
 TUNING_FLOOR = 0.93  # each of the older tuning layouts
 TABLE_SHAPE_FLOOR = 0.90  # each one-column question table or header-row grid
-TUNING_OVERALL_FLOOR = 0.99
-HELD_OUT_OVERALL_FLOOR = 0.85  # a floor against regression only; nothing is tuned to it
+UNLEARNT_FLOOR = 0.75  # each family-J layout
+TUNING_OVERALL_FLOOR = 0.94
+HELD_OUT_OVERALL_FLOOR = 0.87  # a floor against regression only; nothing is tuned to it
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 
@@ -41,7 +43,9 @@ def test_no_paragraph_is_lost(placed, make):
 
 @pytest.mark.parametrize("make", ingest_corpus.TUNING, ids=lambda make: make.__name__)
 def test_tuning_layouts_place_most_paragraphs_right(placed, make):
-    floor = TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES else TUNING_FLOOR
+    unlearnt = {m.__name__ for m in ingest_corpus.TUNING_UNLEARNT}
+    floor = (UNLEARNT_FLOOR if make.__name__ in unlearnt else TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES
+             else TUNING_FLOOR)
     assert placed[make.__name__].accuracy >= floor, placed[make.__name__].misplaced
 
 

@@ -1,8 +1,11 @@
 """Paragraphs placed by the words the agency file's example paragraphs use, not only its vocabulary."""
 
 from portal.agencies import AgencyDefinition
+from portal.ingest.limits import IngestLimits
 from portal.ingest.meaning import SectionMeaning, features
 from portal.ingest.naive_bayes import NaiveBayes
+from portal.ingest.parse import parse_pdf
+from tests.support import ingest_corpus
 
 SHIFTS = ("Mr Pellow works long shifts on a building site and says he cannot come to daytime appointments, "
           "and the family has no car.")
@@ -43,3 +46,17 @@ def test_a_paragraph_goes_where_example_paragraphs_use_its_words(gp):
 
 def test_the_gp_file_has_example_paragraphs_for_every_section_but_the_fallback(gp):
     assert all(s.examples for s in gp.sections if s.id != "other_information")
+
+
+def test_a_later_paragraph_in_a_worries_column_that_reads_as_analysis_goes_to_the_analysis(gp):
+    layout = ingest_corpus.TUNING_UNLEARNT[2]()  # a mapping grid: worries, then the analysis, in one column
+    result = parse_pdf(layout.data, gp, IngestLimits())
+    analysis = next(p for p in result.placements if p.text.startswith("Taken together, I think Mason"))
+    assert analysis.heading == "What are we worried about?"
+    assert (analysis.section_id, analysis.basis, analysis.needs_review) == ("impact_analysis", "content within heading", True)
+    worries = next(p for p in result.placements if p.text.startswith("In October Mason's teacher"))
+    assert worries.section_id == "worries"
+
+
+def test_a_section_holds_only_sections_the_agency_has(gp):
+    assert gp.section("worries").holds and all(gp.section(h) for s in gp.sections for h in s.holds)

@@ -648,3 +648,81 @@ H = Family(  # held out, third batch: only the layouts in held_out_third.py use 
 )
 
 THIRD_HELD_OUT_FAMILIES = (H,)
+
+J = Family(  # tuning, fourth batch: kept out of the agency file's examples, so its wording stays unlearnt
+    "J", "Mason Threlkeld", "09-Mar-2019", "999 071 2284", "Brindle Moor Surgery", "Dr Anya Sorensen",
+    "Initial child protection conference, 26 November 2026, Harrowgate Family Hub",
+    {
+        "about_author": [
+            "I am Dr Anya Sorensen and I have worked as a GP at Brindle Moor Surgery for six years. Mason's "
+            "family moved onto my list in 2022. For this report I went through his electronic notes, the discharge "
+            "letters from the children's ward and what the school nurse has sent us.",
+        ],
+        "worries": [
+            "In October Mason's teacher noticed a row of small round marks on his forearm and he told her his "
+            "stepfather had done it with a lighter. When I examined him two days later the marks were healing "
+            "blisters. Earlier, in June, he was found waiting outside the house after dark in pyjamas.",
+        ],
+        "registration_attendance": [
+            "Mason came to us at three years old and has had nine face-to-face contacts since then, most of them "
+            "urgent same-day slots. His mother brings him; the last time anyone here saw him was 11 November 2026.",
+        ],
+        "medical_conditions": [
+            "Mason has constipation that needs daily laxatives and soiling at school, and he was assessed by the "
+            "community paediatrician for possible autism in September; the outcome is awaited. He is small for his "
+            "age but following his own line on the chart.",
+        ],
+        "immunisations": [
+            "His baby jabs were all given, but his mother has declined the MMR second dose and the 4-in-1 pre-school "
+            "injection, saying she wants to read more about them first.",
+        ],
+        "missed_appointments": [
+            "He was not taken to the continence nurse in April or May and the first paediatric appointment was "
+            "lost because no one turned up; the practice had no call from the family either time.",
+        ],
+        "parental_health": [
+            "His mother, Ms Dawn Threlkeld, has bipolar disorder and stopped her lithium in the summer against "
+            "advice. Her partner, Mr Rhys Cawley, is not our patient, but the police have told us he has convictions "
+            "for violence against a former partner.",
+        ],
+        "history_of_abuse": [
+            "Children's social care first became involved when Mason was four, after a neighbour reported shouting "
+            "and a smashed window; that case closed after a short assessment with no plan.",
+        ],
+        "impact_analysis": [
+            "Taken together, I think Mason's soiling and his withdrawn manner are signs of a boy living with fear "
+            "and unpredictable care at home, and his mother's untreated illness leaves her less able to notice "
+            "or stop what is happening to him.",
+        ],
+        "danger_statement": [
+            "My fear is that unless Mr Cawley stops having unsupervised time with him, Mason will be burned or "
+            "injured again, and that a relapse in his mother's illness could leave him locked out or uncared for "
+            "overnight.",
+        ],
+        "complicating_factors": [
+            "Ms Threlkeld moves between her own flat and her partner's, so we are never sure which address is "
+            "current. She sees questions from professionals as criticism and has ended two consultations early.",
+        ],
+        "working_well": [
+            "Ms Threlkeld speaks warmly about Mason and knows his favourite foods and games. She has always "
+            "brought him promptly when he had a fever, and he is settled and well liked at school.",
+        ],
+        "existing_safety": [
+            "After the marks were found, Mason's aunt collected him from school and kept him at her house for a "
+            "week, and his mother has agreed that Mr Cawley does not look after him on his own.",
+        ],
+        "safety_goals": [
+            "By the summer Mason should be living in a home where no one hurts him, with his mother taking her "
+            "medication, and we want to see him at each health appointment he is offered.",
+        ],
+        "next_steps": [
+            "I have written to the mental health team to ask for Ms Threlkeld to be seen urgently. The practice "
+            "nurse will offer the outstanding vaccinations at a home visit in December, and I will tell his "
+            "social worker straight away if he misses another appointment.",
+        ],
+        "child_voice": [
+            "Mason drew his house for the school nurse and put himself in the garden. He said \"it's quiet out "
+            "there\" and that he wants to live with Auntie Jo \"for ever and ever\".",
+        ],
+    },
+)
