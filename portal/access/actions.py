@@ -119,6 +119,8 @@ ACTIONS: dict[str, Action] = {
         Action("invitation.read", "You may not see this invitation.", _anyone, scopes.conference_scope),
         Action("invitation.own", "This invitation is not to your organisation.", _anyone, scopes.own_invitation_scope),
         Action("invitation.to_answer", "Only contributors answer invitations.", _anyone, scopes.contributing_invitation_scope),
+        Action("invitation.needs", "What a conference still needs from an invited organisation is for that organisation's contributors.",
+               lambda actor, invitation: _contributor_for(actor, invitation.organisation_id)),
         Action("child.read", "You may not see this child.", _anyone, scopes.child_scope),
         Action("proceedings.read", "You may not see these care proceedings.", _anyone, scopes.proceedings_scope),
         Action("organisation.read", "This organisation is not in your region.", _anyone, scopes.organisation_scope),

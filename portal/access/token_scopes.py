@@ -6,7 +6,7 @@ from portal.identity import Actor
 
 TOKEN_SCOPES: dict[str, frozenset[str]] = {
     "invitations:read": frozenset({
-        "invitation.read", "invitation.own", "invitation.to_answer", "conference.read", "child.read", "organisation.read", "person.read",
+        "invitation.read", "invitation.own", "invitation.to_answer", "invitation.needs", "conference.read", "child.read", "organisation.read", "person.read",
     }),
     "contributions:read": frozenset({"contribution.read", "draft.read", "upload.read", "feedback.read"}),
     "contributions:write": frozenset({"contribution.write", "contribution.read", "draft.read", "upload.read"}),

@@ -36,6 +36,10 @@ class Loaders:
         self.contributions_by_conference = grouped(reader, Contribution.conference_id, Contribution, Contribution.id)
         self.contribution_by_invitation = grouped(reader, Contribution.invitation_id, Contribution)
         self.withholdings_by_contribution = grouped(reader, WithholdingRequest.contribution_id, WithholdingRequest, WithholdingRequest.id)
+        self.withholdings_by_conference = grouped(
+            reader, Contribution.conference_id, WithholdingRequest, WithholdingRequest.id,
+            join=(WithholdingRequest, WithholdingRequest.contribution_id == Contribution.id),
+        )
         self.versions_by_contribution = grouped(reader, ContributionVersion.contribution_id, ContributionVersion, ContributionVersion.number)
         self.consultations_by_conference = grouped(reader, ChildConsultation.conference_id, ChildConsultation, ChildConsultation.child_id)
         self.children_by_proceedings = grouped(

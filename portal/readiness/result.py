@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -14,14 +15,18 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class WhoMustAct:
-    """Who must act: a role, and for contributors the organisation."""
+    """Who must act: a role, and for contributors the organisation; and by when."""
 
     role: Role
     organisation_id: str | None = None
     organisation_name: str | None = None
+    by: datetime | None = None
 
     def as_json(self) -> dict[str, str | None]:
-        return {"role": self.role.value, "organisationId": self.organisation_id, "organisationName": self.organisation_name}
+        return {
+            "role": self.role.value, "organisationId": self.organisation_id, "organisationName": self.organisation_name,
+            "by": self.by.isoformat() if self.by else None,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Shared phrasing for check explanations."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -25,5 +25,10 @@ def listed(items: Iterable[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def contributors(invitations: Iterable[Invitation]) -> tuple[WhoMustAct, ...]:
-    return tuple(WhoMustAct(Role.CONTRIBUTOR, i.organisation.id, i.organisation.name) for i in invitations)
+def report_due(invitation: Invitation) -> datetime:
+    return invitation.report_due_at
+
+
+def contributors(invitations: Iterable[Invitation], due: Callable[[Invitation], datetime | None] = report_due) -> tuple[WhoMustAct, ...]:
+    """The invited organisations that must act, each by its own deadline (the report's, unless given)."""
+    return tuple(WhoMustAct(Role.CONTRIBUTOR, i.organisation.id, i.organisation.name, due(i)) for i in invitations)

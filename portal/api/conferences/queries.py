@@ -1,5 +1,7 @@
 """Conferences and invitations the reader may see, scoped by the access rules in SQL."""
 
+from datetime import datetime
+
 import strawberry
 from sqlalchemy import select
 
@@ -19,6 +21,7 @@ class ConferenceFilter:
     la_id: strawberry.ID | None = None
     status: ConferenceStatusEnum | None = None  # type: ignore[valid-type]
     kind: ConferenceKindEnum | None = None  # type: ignore[valid-type]
+    scheduled_before: datetime | None = strawberry.field(default=None, description="Only conferences scheduled before this time (this week's, say).")
 
 
 @strawberry.type
@@ -48,6 +51,8 @@ class ConferencesQuery:
             statement = statement.where(Conference.status == chosen.status)
         if chosen.kind is not None:
             statement = statement.where(Conference.kind == chosen.kind)
+        if chosen.scheduled_before is not None:
+            statement = statement.where(Conference.scheduled_at < chosen.scheduled_before)
         if chosen.upcoming:
             statement = statement.where(Conference.scheduled_at >= clock.now(), Conference.status == "SCHEDULED")
             statement = statement.order_by(Conference.scheduled_at, Conference.id)

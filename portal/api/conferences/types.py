@@ -4,24 +4,42 @@ from datetime import date, datetime
 
 import strawberry
 
-from portal import access
+from portal import access, clock
 from portal.api.children.types import ChildType
-from portal.api.conferences.map import MapSection, conference_map
+from portal.api.conferences.map import MapScales, MapSection, conference_map, scale_map
 from portal.api.context import Info
-from portal.api.contributions.types import ContributionType
+from portal.api.contributions.types import ContributionType, WithholdingDecisionEnum, WithholdingRequestType
 from portal.api.people.types import LocalAuthorityType, OrganisationType, PersonType
-from portal.api.readiness.types import ReadinessType
+from portal.api.readiness.types import ChairNeedType, ReadinessType
 from portal.conferences.models import ChildConsultation, Conference, Invitation
 from portal.conferences.timescales import rules_for_la, statutory_deadline
-from portal.enums import ConferenceKind, ConferenceStatus, ViewsConveyed
+from portal.contributions.models import Contribution, WithholdingRequest
+from portal.contributions.report_status import ReportStatus, overdue, report_status
+from portal.enums import ConferenceKind, ConferenceStatus, ViewsConveyed, WithholdingDecision
 
 ConferenceKindEnum = strawberry.enum(ConferenceKind, name="ConferenceKind")
 ConferenceStatusEnum = strawberry.enum(ConferenceStatus, name="ConferenceStatus")
 ViewsConveyedEnum = strawberry.enum(ViewsConveyed, name="ViewsConveyed")
+ReportStatusEnum = strawberry.enum(
+    ReportStatus, name="ReportStatus",
+    description="Where a report stands as you may know it: NOT_STARTED and DRAFT for the invited organisation itself; "
+    "anyone else sees NOT_SUBMITTED for either.",
+)
+
+
+async def _visible_contribution(info: Info, invitation: Invitation) -> Contribution | None:
+    found = await info.context.loaders.contribution_by_invitation.load(invitation.id)
+    if not found:
+        return None
+    conference = await info.context.loaders.conference.load(invitation.conference_id)
+    return found[0] if access.allowed(info.context.actor, "contribution.read", found[0], conference.la_id) else None
 
 
 @strawberry.type(name="Invitation")
-@access.fields({"invitation.read": ("id", "report_due_at", "family_due_at", "invited_at", "organisation", "conference", "contribution")})
+@access.fields({
+    "invitation.read": ("id", "report_due_at", "family_due_at", "invited_at", "organisation", "conference", "contribution", "report_status", "overdue"),
+    "invitation.needs": ("chair_needs",),
+})
 class InvitationType:
     id: strawberry.ID
     report_due_at: datetime
@@ -38,11 +56,22 @@ class InvitationType:
 
     @strawberry.field(description="The organisation's contribution, if there is one you may see.")
     async def contribution(self, root: strawberry.Parent[Invitation], info: Info) -> ContributionType | None:
+        return await _visible_contribution(info, root)
+
+    @strawberry.field(description="Where the report stands, as you may know it.")
+    async def report_status(self, root: strawberry.Parent[Invitation], info: Info) -> ReportStatusEnum:  # type: ignore[valid-type]
+        contribution = await _visible_contribution(info, root)
+        return report_status(contribution.status if contribution else None, own=root.organisation_id == info.context.actor.organisation_id)
+
+    @strawberry.field(description="The report is past its due time and not submitted.")
+    async def overdue(self, root: strawberry.Parent[Invitation], info: Info) -> bool:
         found = await info.context.loaders.contribution_by_invitation.load(root.id)
-        if not found:
-            return None
-        conference = await info.context.loaders.conference.load(root.conference_id)
-        return found[0] if access.allowed(info.context.actor, "contribution.read", found[0], conference.la_id) else None
+        return overdue(found[0].status if found else None, root.report_due_at, clock.now())
+
+    @strawberry.field(description="What the conference still needs from this organisation: the readiness checks not met that name it, "
+                      "with its deadline. For the organisation's own contributors only.")
+    async def chair_needs(self, root: strawberry.Parent[Invitation], info: Info) -> list[ChairNeedType]:
+        return ChairNeedType.of(await info.context.loaders.readiness.load(root.conference_id), root.organisation_id)
 
 
 @strawberry.type(name="ChildConsultation")
@@ -61,7 +90,7 @@ class ChildConsultationType:
 
 @strawberry.type(name="Conference")
 @access.fields({
-    "conference.read": ("id", "kind", "status", "scheduled_at", "strategy_discussion_on", "became_looked_after_on", "created_at", "held_on", "review_number", "next_review_due_by", "statutory_deadline", "local_authority", "chair", "children", "invitations", "contributions", "consultations", "map"),
+    "conference.read": ("id", "kind", "status", "scheduled_at", "strategy_discussion_on", "became_looked_after_on", "created_at", "held_on", "review_number", "next_review_due_by", "statutory_deadline", "local_authority", "chair", "children", "invitations", "contributions", "consultations", "withholding_requests", "map", "scale_map"),
     "readiness.read": ("readiness",),
 })
 class ConferenceType:
@@ -117,6 +146,25 @@ class ConferenceType:
     async def consultations(self, root: strawberry.Parent[Conference], info: Info) -> list[ChildConsultationType]:
         return await info.context.loaders.consultations_by_conference.load(root.id)
 
+    @strawberry.field(description="Requests to withhold a section from the family, oldest first: those you may see (the chair sees all, "
+                      "an invited organisation its own), only those with this decision when given.")
+    async def withholding_requests(
+        self, root: strawberry.Parent[Conference], info: Info, decision: WithholdingDecisionEnum | None = None  # type: ignore[valid-type]
+    ) -> list[WithholdingRequestType]:
+        actor = info.context.actor
+        contributions = {c.id: c for c in await info.context.loaders.contributions_by_conference.load(root.id)}
+        requests: list[WithholdingRequest] = await info.context.loaders.withholdings_by_conference.load(root.id)
+        return [
+            r for r in requests
+            if (decision is None or r.decision == WithholdingDecision(decision))
+            and access.allowed(actor, "contribution.read", contributions[r.contribution_id], root.la_id)
+            and access.can_see_withheld(actor, contributions[r.contribution_id], root.chair_id)
+        ]
+
     @strawberry.field(description="The conference map: each Signs of Safety section with every submitted contribution's text in it.")
     async def map(self, root: strawberry.Parent[Conference], info: Info) -> list[MapSection]:
         return await conference_map(info, root)
+
+    @strawberry.field(description="The conference map's safety scales: for each child, every submitted contribution's score.")
+    async def scale_map(self, root: strawberry.Parent[Conference], info: Info) -> list[MapScales]:
+        return await scale_map(info, root)

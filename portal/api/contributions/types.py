@@ -14,6 +14,7 @@ from portal.api.ingest.types import UploadedReportType, uploads_of
 from portal.api.people.types import OrganisationType, PersonType
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ContributionStatus, WithholdingDecision
+from portal.people.models import Organisation
 
 if TYPE_CHECKING:
     from portal.api.audit.feedback import DraftingAdviceType
@@ -47,7 +48,10 @@ class SectionType:
 
 @strawberry.type(name="WithholdingRequest")
 @access.fields({
-    "contribution.read": ("id", "section_id", "reason", "decision", "decision_note", "requested_at", "decided_at", "requested_by"),
+    "contribution.read": (
+        "id", "section_id", "section_title", "reason", "decision", "decision_note", "requested_at", "decided_at", "requested_by",
+        "contribution_id", "organisation",
+    ),
 })
 class WithholdingRequestType:
     id: strawberry.ID
@@ -57,10 +61,26 @@ class WithholdingRequestType:
     decision_note: str
     requested_at: datetime
     decided_at: datetime | None
+    contribution_id: strawberry.ID
 
     @strawberry.field
     async def requested_by(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> PersonType | None:
         return await info.context.loaders.person.load(root.requested_by_id)
+
+    @strawberry.field(description="The organisation whose report holds the section.")
+    async def organisation(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> OrganisationType:
+        return await _requesting_organisation(info, root)
+
+    @strawberry.field(description="The section's title in its agency's report.")
+    async def section_title(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> str:
+        organisation = await _requesting_organisation(info, root)
+        section = info.context.agencies[organisation.agency_id].section(root.section_id)
+        return section.title if section else root.section_id
+
+
+async def _requesting_organisation(info: Info, request: WithholdingRequest) -> Organisation:
+    contribution = await info.context.loaders.contribution.load(request.contribution_id)
+    return await info.context.loaders.organisation.load(contribution.organisation_id)
 
 
 async def _contribution_context(info: Info, contribution: Contribution) -> tuple[AgencyDefinition, access.VisibleSections]:

@@ -5,7 +5,7 @@ import strawberry
 from portal import access
 from portal.agencies import AgencyDefinition, SectionDefinition
 from portal.api.context import Info
-from portal.people.models import Person
+from portal.people.models import Organisation, Person
 
 
 @strawberry.type(name="SectionDefinition")
@@ -45,12 +45,16 @@ class LocalAuthorityType:
 
 
 @strawberry.type(name="Organisation")
-@access.fields({access.PUBLIC: ("id", "agency_id", "name", "code")})
+@access.fields({access.PUBLIC: ("id", "agency_id", "name", "code", "agency")})
 class OrganisationType:
     id: strawberry.ID
     agency_id: str
     name: str
     code: str | None
+
+    @strawberry.field(description="What the organisation's agency writes: its sections, help, required flags and length limits.")
+    def agency(self, root: strawberry.Parent[Organisation], info: Info) -> AgencyType:
+        return AgencyType.of(info.context.agencies[root.agency_id])
 
 
 @strawberry.type(name="Person")

@@ -1,5 +1,6 @@
 """Each report was shared with the family by the family deadline, unless the chair agreed to withhold it."""
 
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from portal.enums import WithholdingDecision
@@ -39,7 +40,9 @@ def check(data: ReadinessInput) -> CheckResult:
         parts.append(f"Still to be shared with the family: {listed(_due(i, zone) for i in waiting)}.")
     if awaiting_decision:
         parts.append(f"Waiting for the chair to decide a request to withhold: {listed(i.organisation.name for i in awaiting_decision)}.")
-    who = contributors(late + waiting) + ((CHAIR,) if awaiting_decision else ())
+    who = contributors(late + waiting, due=lambda i: i.family_due_at)
+    if awaiting_decision:
+        who += (replace(CHAIR, by=min(i.family_due_at for i in awaiting_decision)),)
     return CheckResult(ID, TITLE, Status.NOT_MET if late else Status.AT_RISK, " ".join(parts), who)
 
 

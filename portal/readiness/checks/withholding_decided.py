@@ -1,5 +1,7 @@
 """Every request to withhold information from the family has been decided by the chair."""
 
+from dataclasses import replace
+
 from portal.enums import WithholdingDecision
 from portal.readiness.inputs import ReadinessInput
 from portal.readiness.result import CheckResult, Status
@@ -22,5 +24,5 @@ def check(data: ReadinessInput) -> CheckResult:
     return CheckResult(
         ID, TITLE, status,
         f"{len(pending)} of {len(requests)} requests to withhold information from the family wait for the chair's decision.",
-        (CHAIR,),
+        (replace(CHAIR, by=decide_by),),
     )
