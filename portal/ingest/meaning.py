@@ -50,10 +50,11 @@ def stems(text: str, keep_stopwords: bool = False) -> list[str]:
 
 
 def features(text: str) -> list[str]:
-    """The learnt model's view of a text: its stems, and its pairs of neighbouring words ("not brought").
-    Numbers are left out: a date or a dose says nothing of the section."""
+    """The learnt model's view of a text: its stems, the little words too ("will", "was": when it happens
+    says much of the section), and its pairs of neighbouring words ("not brought"). Numbers are left out:
+    a date or a dose says nothing of the section."""
     every = [w for w in stems(text, keep_stopwords=True) if not w.isdigit()]
-    return [w for w in stems(text) if not w.isdigit()] + [f"{a} {b}" for a, b in zip(every, every[1:], strict=False)]
+    return every + [f"{a} {b}" for a, b in zip(every, every[1:], strict=False)]
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class SectionMeaning:
         enough = best.section is not None and (
             (scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES)
             or (len(learnt_features) >= 2 * LEARNT_WORDS and best.score >= LEARNT_SURE)
+            or (len(words) >= LONG_WORDS and best.score >= LONG_SURE)
         )
         return Scored(best.section if enough else None, best.score, best.runner_up, best.margin, best.scores)
 
@@ -181,6 +183,7 @@ class SectionMeaning:
 MIN_EVIDENCE = 3.0  # idf-weighted words: below this a paragraph is too thin to place by content
 MIN_CLUES = 2  # and the winning section needs two of its words, or one of its phrases
 LEARNT_WORDS, LEARNT_SURE = 8, 0.4  # ...unless a sentence's words as a whole point to it this clearly
+LONG_WORDS, LONG_SURE = 12, 0.25  # a paragraph this long is placed where it most likely belongs, for the author to check
 
 
 @lru_cache(maxsize=32)

@@ -31,8 +31,17 @@ def test_words_no_section_has_seen_give_no_posterior():
     assert model.posterior(features("Xylophone quartz")) == {}
 
 
-def test_numbers_are_not_features():
-    assert features("Seen on 12 May 2026") == ["seen", "may", "seen on", "on may"]
+def test_numbers_are_not_features_but_little_words_are():
+    assert features("Seen on 12 May 2026") == ["seen", "on", "may", "seen on", "on may"]
+    assert {"will", "could"} <= set(features("He will be hurt, or could be burned"))
+
+
+def test_when_it_happens_tells_a_danger_from_a_harm(gp):
+    meaning = SectionMeaning(gp)
+    assert meaning.content("Unless things change I think Noah will be hit again and could be badly hurt one evening "
+                           "when his stepfather has been drinking.").section == "danger_statement"
+    assert meaning.content("Noah was hit by his stepfather one evening in May when he had been drinking, and had a "
+                           "cut lip when the school saw him the next day.").section == "worries"
 
 
 def test_a_paragraph_goes_where_example_paragraphs_use_its_words(gp):
