@@ -175,7 +175,7 @@ class SectionMeaning:
         enough = best.section is not None and (
             (scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES)
             or (len(learnt_features) >= 2 * LEARNT_WORDS and best.score >= LEARNT_SURE)
-            or (len(words) >= LONG_WORDS and best.score >= LONG_SURE)
+            or (sum(not w.isdigit() for w in words) >= LONG_WORDS and best.score >= LONG_SURE)
         )
         return Scored(best.section if enough else None, best.score, best.runner_up, best.margin, best.scores)
 
