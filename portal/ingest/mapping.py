@@ -273,6 +273,12 @@ def _is_field(text: str, meaning: SectionMeaning) -> bool:
     return bool(match) and len(text.split()) < REVIEW_WORDS and meaning.heading(match.group(1)).score < HEADING_ALONE
 
 
+def _is_name(text: str) -> bool:
+    """A person's or a place's name alone ("Mason Threlkeld" beside "Child"): it belongs to no section."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() and not any(c.isdigit() for c in w) for w in words)
+
+
 @dataclass
 class _Decision:
     section: str | None  # None: kept as unmapped
@@ -301,7 +307,8 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
     hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
     heading_best = max(hints.values(), default=0.0)
     if content.section is None:
-        if heading_best >= HEADING_ALONE and scored and scored.section and scored.section != FALLBACK:
+        if heading_best >= HEADING_ALONE and scored and scored.section and scored.section != FALLBACK \
+                and not _is_name(item.text):
             return _Decision(scored.section, round(heading_best, 2), "heading")
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     combined = {k: v + HEADING_WEIGHT * heading_best * hints.get(k, 0.0) for k, v in content.scores.items()}

@@ -69,3 +69,10 @@ def test_a_later_paragraph_in_a_worries_column_that_reads_as_analysis_goes_to_th
 
 def test_a_section_holds_only_sections_the_agency_has(gp):
     assert gp.section("worries").holds and all(gp.section(h) for s in gp.sections for h in s.holds)
+
+
+def test_a_name_alone_beside_a_label_stays_in_other_information(gp):
+    layout = ingest_corpus.TUNING_UNLEARNT[2]()  # its details form opens "Child | Mason Threlkeld"
+    result = parse_pdf(layout.data, gp, IngestLimits())
+    name = next(p for p in result.placements if p.text == "Mason Threlkeld")
+    assert (name.heading, name.section_id) == ("Child", "other_information")
