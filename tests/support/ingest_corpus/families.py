@@ -726,3 +726,83 @@ J = Family(  # tuning, fourth batch: kept out of the agency file's examples, so 
         ],
     },
 )
+
+M = Family(  # held out, fourth batch: only the layouts in held_out_fourth.py use it
+    "M", "Kayden Marsh", "17-Jan-2016", "999 083 5519", "Saltley Fold Practice", "Dr Imogen Pryor",
+    "Review child protection conference, 3 December 2026, Saltley Civic Centre",
+    {
+        "about_author": [
+            "Dr Imogen Pryor, GP and deputy safeguarding lead at Saltley Fold Practice. Kayden has been under my "
+            "care since 2021 and I saw him most recently last month. I have also drawn on the school nurse's letters "
+            "and the practice's record of calls from his mother.",
+        ],
+        "worries": [
+            "In September Kayden told a teaching assistant that his mum's boyfriend had kicked him in the back "
+            "for spilling a drink, and the school nurse saw a large bruise over his lower ribs. Since the spring "
+            "he has often come to school in the same unwashed uniform and has been sent home twice with head lice.",
+        ],
+        "registration_attendance": [
+            "Kayden joined the practice at the age of five. We have seen him six times in the last eighteen months, "
+            "on each occasion with his mother, and his most recent visit was on 28 October 2026 for a chest infection.",
+        ],
+        "medical_conditions": [
+            "He has type 1 diabetes, diagnosed in 2023, and his blood sugar control has been poor this year, with "
+            "two hospital admissions for high readings. He wears glasses and has a mild stammer that the school "
+            "reports is worse when he is anxious.",
+        ],
+        "immunisations": [
+            "All childhood vaccines were given on time. He has had the flu nasal spray each autumn through school, "
+            "including this year.",
+        ],
+        "missed_appointments": [
+            "Kayden was not brought to four of his last six diabetes clinic appointments, and the dietitian "
+            "discharged him in July after two non-attendances without a call.",
+        ],
+        "parental_health": [
+            "Ms Leanne Marsh has a long history of self-harm and a diagnosis of emotionally unstable personality "
+            "disorder; she is waiting for therapy. Her boyfriend, Mr Shane Toller, drinks heavily and was arrested "
+            "in August after a fight outside the flat.",
+        ],
+        "history_of_abuse": [
+            "Kayden and his younger sister were on child protection plans under the category of neglect from 2019 "
+            "to 2020, when they lived in another county, and there was a police referral for domestic abuse in 2022.",
+        ],
+        "impact_analysis": [
+            "I believe the missed diabetes care and the injury come from the same place: the adults at home are "
+            "too caught up in their own difficulties to keep Kayden safe and well, and at ten he is trying to manage "
+            "a serious illness largely on his own.",
+        ],
+        "danger_statement": [
+            "If the home stays the same, the practice fears Kayden will be assaulted again by Mr Toller, and that "
+            "without an adult checking his insulin he could become dangerously ill with ketoacidosis.",
+        ],
+        "complicating_factors": [
+            "Ms Marsh often cancels professional visits at short notice and will not let the diabetes nurse into "
+            "the flat. Mr Toller is not registered with any GP, so we know little about him, and Kayden's father has "
+            "no contact with the family.",
+        ],
+        "working_well": [
+            "Kayden is bright, funny and popular with his classmates, and he understands his diabetes well. His "
+            "mother phones the surgery when she is worried about him and has been honest with us about her own "
+            "struggles.",
+        ],
+        "existing_safety": [
+            "Since the kick, Ms Marsh has stopped Mr Toller staying overnight, and the school has given Kayden a "
+            "safe adult he sees each morning to check his blood sugar before lessons.",
+        ],
+        "safety_goals": [
+            "Everyone will know Kayden is safe when, for at least six months, no adult at home hurts him, his "
+            "diabetes is checked every day by someone responsible, and he is brought to all of his clinic "
+            "appointments.",
+        ],
+        "next_steps": [
+            "The practice will ask the diabetes team to move his reviews to the school, the practice nurse will "
+            "check his readings every two weeks, and I will update his social worker after each contact and flag "
+            "any missed clinic at once.",
+        ],
+        "child_voice": [
+            "Kayden told me he gets \"fed up of the needles\" and that he wishes \"Shane would just go\". He said "
+            "the best part of his week is football with his friends on Saturday.",
+        ],
+    },
+)
