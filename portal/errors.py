@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     FORBIDDEN = "FORBIDDEN"
     CONFLICT = "CONFLICT"
+    UNAVAILABLE = "UNAVAILABLE"  # nothing is wrong with the request: try it again later
 
 
 def echo(value: object, limit: int = ECHO_CHARS) -> str:

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     ingest_timeout_seconds: float = 60.0
     ingest_max_memory_mb: int = 1024
     ingest_max_decompressed_mb: int = 256
+    # Uploads parsed at once (one process each), and how many more may wait before uploads are refused as busy.
+    ingest_max_parallel: int = Field(default=2, gt=0)
+    ingest_max_waiting: int = Field(default=8, ge=0)
     smtp_host: str = "localhost"
     smtp_port: int = 25
     smtp_username: str | None = None

@@ -15,6 +15,7 @@ class IngestErrorCode(StrEnum):
     MEMORY_LIMIT = "memory_limit"
     TIMEOUT = "timeout"
     WORKER_FAILED = "worker_failed"
+    BUSY = "busy"
 
 
 MESSAGES: dict[IngestErrorCode, str] = {
@@ -34,6 +35,7 @@ MESSAGES: dict[IngestErrorCode, str] = {
     IngestErrorCode.TIMEOUT: "Reading this PDF took longer than the {limit} allowed, so it was stopped.",
     IngestErrorCode.WORKER_FAILED: "Reading this PDF failed unexpectedly. Please try again, "
     "or type or paste the report into the form.",
+    IngestErrorCode.BUSY: "The portal is busy reading other reports; try again in a minute.",
 }
 
 

@@ -15,14 +15,17 @@ from portal.ids import parse_id
 from portal.ingest.uploads import FILE
 
 log = logging.getLogger(__name__)
-STATUS = {ErrorCode.INVALID: 422, ErrorCode.NOT_FOUND: 404, ErrorCode.FORBIDDEN: 403, ErrorCode.CONFLICT: 409}
+STATUS = {ErrorCode.INVALID: 422, ErrorCode.NOT_FOUND: 404, ErrorCode.FORBIDDEN: 403, ErrorCode.CONFLICT: 409, ErrorCode.UNAVAILABLE: 503}
+RETRY_AFTER_SECONDS = 60
 MODES = {"merge": "MERGE", "replace": "REPLACE"}
 NO_INVITATION = "No invitation with that id exists, or you may not see it."
 
 
 def _refused(request: Request, errors: list[dict[str, object]]) -> JSONResponse:
     log.info("upload to %s refused: %s", request.url.path, errors[0]["message"])
-    return JSONResponse({"errors": errors}, status_code=STATUS[ErrorCode(errors[0]["code"])])
+    status = STATUS[ErrorCode(errors[0]["code"])]
+    headers = {"retry-after": str(RETRY_AFTER_SECONDS)} if status == 503 else None
+    return JSONResponse({"errors": errors}, status_code=status, headers=headers)
 
 
 def _problem(path: tuple[str, ...], message: str, code: ErrorCode = ErrorCode.INVALID) -> dict[str, object]:

@@ -157,5 +157,6 @@ async def upload_report(
     try:
         result = await worker.ingest(file.data, agency)
     except IngestError as error:
-        return None, (FileProblem(FILE, error.message, ErrorCode.INVALID, error.code),)
+        code = ErrorCode.UNAVAILABLE if error.code == IngestErrorCode.BUSY else ErrorCode.INVALID
+        return None, (FileProblem(FILE, error.message, code, error.code),)
     return await in_transaction(context, lambda s, a: store_upload(s, a, context.agencies, invitation_id, file, result, mode))

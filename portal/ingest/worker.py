@@ -5,22 +5,21 @@ a child that runs out of time or memory is killed without harming the next uploa
 """
 
 import asyncio
-import multiprocessing
 import resource
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 
 from portal.agencies import AgencyDefinition
+from portal.ingest import forkserver
 from portal.ingest.document import IngestResult
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
 from portal.ingest.parse import parse_pdf
 from portal.ingest.sniff import check_envelope
+from portal.settings import Settings
 
 Job = Callable[[bytes, AgencyDefinition, IngestLimits], IngestResult]
-
-_context = multiprocessing.get_context("forkserver")
-_context.set_forkserver_preload(["portal.ingest.parse"])
 
 
 def _child(conn: Connection, job: Job, data: bytes, agency: AgencyDefinition, limits: IngestLimits) -> None:
@@ -41,16 +40,19 @@ def _child(conn: Connection, job: Job, data: bytes, agency: AgencyDefinition, li
 
 
 async def ingest_pdf(
-    data: bytes, agency: AgencyDefinition, limits: IngestLimits = IngestLimits(), job: Job = parse_pdf
+    data: bytes, agency: AgencyDefinition, limits: IngestLimits = IngestLimits(), job: Job = parse_pdf,
+    context: BaseContext | None = None,
 ) -> IngestResult:
     """Parse `data` in a child process and map it into `agency`'s sections.
 
-    Raises IngestError; never blocks the event loop. `job` is replaceable for tests.
+    Raises IngestError; never blocks the event loop. `job` is replaceable for tests. The child is
+    forked from the fork server unless `context` says otherwise.
     """
     check_envelope(data, limits.max_bytes)
+    context = context or forkserver.context()
     loop = asyncio.get_running_loop()
-    receiver, sender = _context.Pipe(duplex=False)
-    process = _context.Process(target=_child, args=(sender, job, data, agency, limits), daemon=True)
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, job, data, agency, limits), daemon=True)  # type: ignore[attr-defined]
     process.start()
     sender.close()
     readable = loop.create_future()
@@ -78,14 +80,27 @@ async def ingest_pdf(
 
 
 class IngestWorker:
-    """Bounds how many uploads are parsed at once; the web app keeps one."""
+    """Parses up to `max_parallel` uploads at once, each in its own process; up to `max_waiting`
+    more wait for a turn, and any beyond those are refused as busy. The web app keeps one."""
 
-    def __init__(self, limits: IngestLimits, max_parallel: int = 1, job: Job = parse_pdf) -> None:
+    def __init__(self, limits: IngestLimits, max_parallel: int, max_waiting: int, job: Job = parse_pdf) -> None:
         self.limits = limits
         self.job = job
         self._slots = asyncio.Semaphore(max_parallel)
+        self._capacity = max_parallel + max_waiting
+        self._admitted = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, job: Job = parse_pdf) -> "IngestWorker":
+        return cls(IngestLimits.from_settings(settings), settings.ingest_max_parallel, settings.ingest_max_waiting, job)
 
     async def ingest(self, data: bytes, agency: AgencyDefinition) -> IngestResult:
         check_envelope(data, self.limits.max_bytes)
-        async with self._slots:
-            return await ingest_pdf(data, agency, self.limits, self.job)
+        if self._admitted >= self._capacity:
+            raise IngestError(IngestErrorCode.BUSY)
+        self._admitted += 1
+        try:
+            async with self._slots:
+                return await ingest_pdf(data, agency, self.limits, self.job)
+        finally:
+            self._admitted -= 1

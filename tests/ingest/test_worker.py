@@ -52,11 +52,54 @@ def test_a_crashed_worker_is_reported_and_the_next_upload_works(gp):
     assert asyncio.run(ingest_pdf(pdfs.letter().data, gp)).pages == 1
 
 
-def test_the_worker_runs_uploads_one_at_a_time_by_default(gp):
+def test_uploads_parsed_at_once_each_get_their_own_result(gp):
     async def two() -> list:
-        worker = IngestWorker(IngestLimits())
+        worker = IngestWorker(IngestLimits(), max_parallel=2, max_waiting=0)
         return await asyncio.gather(worker.ingest(pdfs.letter().data, gp), worker.ingest(pdfs.council_template().data, gp))
 
     letter, council = asyncio.run(two())
     assert [s.id for s in letter.sections] == ["about_author", "parental_health"]
     assert any(s.id == "worries" for s in council.sections)
+
+
+def test_uploads_are_parsed_at_once_up_to_the_limit(gp, tmp_path):
+    events = tmp_path / "events"
+    events.touch()
+
+    async def two() -> None:
+        worker = IngestWorker(IngestLimits(), max_parallel=2, max_waiting=0, job=jobs.meet_another_parse)
+        await asyncio.gather(worker.ingest(jobs.envelope(events), gp), worker.ingest(jobs.envelope(events), gp))
+
+    asyncio.run(two())
+    assert events.read_text().split() == ["start", "start", "end", "end"]
+
+
+def test_past_the_limit_uploads_wait_their_turn(gp, tmp_path):
+    events = tmp_path / "events"
+    events.touch()
+
+    async def two() -> None:
+        worker = IngestWorker(IngestLimits(), max_parallel=1, max_waiting=1, job=jobs.meet_another_parse)
+        await asyncio.gather(worker.ingest(jobs.envelope(events), gp), worker.ingest(jobs.envelope(events), gp))
+
+    asyncio.run(two())
+    assert events.read_text().split() == ["start", "end", "start", "end"]
+
+
+def test_uploads_beyond_those_waiting_are_refused_as_busy(gp, tmp_path):
+    release = tmp_path / "release"
+
+    async def three() -> list:
+        worker = IngestWorker(IngestLimits(timeout_seconds=30), max_parallel=1, max_waiting=1, job=jobs.wait_for_file)
+        running = asyncio.create_task(worker.ingest(jobs.envelope(release), gp))
+        waiting = asyncio.create_task(worker.ingest(jobs.envelope(release), gp))
+        await asyncio.sleep(0)  # both tasks have run up to their first wait: one parsing, one waiting
+        with pytest.raises(IngestError) as refused:
+            await worker.ingest(jobs.envelope(release), gp)
+        release.touch()
+        return [refused.value, *await asyncio.gather(running, waiting)]
+
+    refused, *parsed = asyncio.run(three())
+    assert refused.code == IngestErrorCode.BUSY
+    assert refused.message == "The portal is busy reading other reports; try again in a minute."
+    assert [result.unmapped for result in parsed] == ["done", "done"]

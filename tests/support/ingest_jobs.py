@@ -41,3 +41,20 @@ def announce_then_wait_for_file(data, agency, limits) -> IngestResult:
     """Like wait_for_file, but first creates `<file>.started` so a test knows the parse is under way."""
     _path(data).with_suffix(".started").touch()
     return wait_for_file(data, agency, limits)
+
+
+def meet_another_parse(data, agency, limits) -> IngestResult:
+    """Notes "start" and "end" in the file named on the data's second line. In between it waits
+    (at most 10 s) for a second parse to start, so two parses' notes interleave only when they run at once."""
+    events = _path(data)
+    _note(events, "start")
+    deadline = time.monotonic() + 10
+    while events.read_text().split().count("start") < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    _note(events, "end")
+    return IngestResult(1, [], "done", [1], [])
+
+
+def _note(events: Path, event: str) -> None:
+    with events.open("a") as file:
+        file.write(f"{event}\n")
