@@ -2,8 +2,9 @@
 
 1. an upload end to end through the app (multipart POST to /graphql, parse in the worker, one
    transaction storing the draft version and the original): median time per layout;
-2. a 1-2 page file parsed in the worker against the same parse in-process (target: at most
-   1.2 times the in-process time plus 20 ms);
+2. a 1-2 page file parsed in the worker against the same parse in-process, at the same priority
+   (target: at most 1.2 times the in-process time plus 20 ms; the web process's uploads parse at
+   a lower priority, which costs them nothing on an otherwise idle machine);
 3. four uploads at once to a real `portal serve` (the console script, as deployed) against one
    at a time, and the p95 of other requests while they parse against an idle server (target:
    within 1.5 times);
@@ -23,7 +24,7 @@ from portal.cli import app  # noqa: F401  what the `portal` console script impor
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 5
-LONG_PAGES = 20  # a 40-page letter-style report overflows the other-information section's length limit
+LONG_PAGES = 6  # longer letter-style reports overflow a section's length limit (the danger statement, as the mapping reads them now)
 AT_ONCE = 4
 OTHER_QUERY = "{ me { name organisation { name } } }"
 
@@ -87,17 +88,20 @@ def main() -> None:
               f"{'target ms':>10} {'worker/target':>14}")
         for fixture in small:
             parse_pdf(fixture.data, gp, limits)
-            in_process = median_ms(lambda: parse_pdf(fixture.data, gp, limits), ROUNDS * 2)
 
-            async def parses() -> list[float]:
-                times = []
-                for _ in range(ROUNDS * 2):
+            async def alternately() -> tuple[list[float], list[float]]:
+                here, there = [], []  # one after the other, so that both see the same load on the machine
+                for _ in range(ROUNDS * 3):
+                    start = time.perf_counter()
+                    parse_pdf(fixture.data, gp, limits)
+                    here.append(time.perf_counter() - start)
                     start = time.perf_counter()
                     await ingest_pdf(fixture.data, gp, limits)
-                    times.append(time.perf_counter() - start)
-                return times
+                    there.append(time.perf_counter() - start)
+                return here, there
 
-            worker = statistics.median(asyncio.run(parses())) * 1000
+            here, there = asyncio.run(alternately())
+            in_process, worker = statistics.median(here) * 1000, statistics.median(there) * 1000
             target = 1.2 * in_process + 20
             print(f"{fixture.name:<16} {fixture.pages:>5} {in_process:>14.0f} {worker:>10.0f} {target:>10.0f} {worker / target:>14.2f}")
 

@@ -38,6 +38,7 @@ from portal.identity.sources import SessionCookieSource
 from portal.identity.tokens import ApiTokenSource
 from portal.ids import parse_id
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
+from portal.ingest.limits import IngestLimits
 from portal.ingest.review_routes import placements_route
 from portal.ingest.routes import upload_route
 from portal.ingest.uploads import FILE, REQUEST_SLACK
@@ -153,5 +154,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.agencies = agencies
     app.state.notifier = notifier
-    app.state.ingest_worker = IngestWorker.from_settings(settings)
+    app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(settings))
     return app

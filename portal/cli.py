@@ -4,25 +4,21 @@ from pathlib import Path
 
 import typer
 
-from portal.accesslog.cli import app as accesslog_app
-from portal.audit.cli import app as audit_app
-from portal.identity.cli import users_app
-from portal.ingest.cli import ingest_command
-from portal.reminders.cli import worker_command
+from portal.lazy_commands import lazy_commands
 from portal.settings import ROOT, get_settings
-from portal.timescales.cli import timescales
 
-app = typer.Typer(help="Multi-agency conference contribution portal.", no_args_is_help=True)
+app = typer.Typer(
+    help="Multi-agency conference contribution portal.", no_args_is_help=True,
+    cls=lazy_commands(
+        ingest="portal.ingest.cli:ingest_command", timescales="portal.timescales.cli:timescales",
+        worker="portal.reminders.cli:worker_command", audit="portal.audit.cli:app", accesslog="portal.accesslog.cli:app",
+        users="portal.identity.cli:users_app",
+    ),
+)
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 schema_app = typer.Typer(help="The GraphQL schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(schema_app, name="schema")
-app.add_typer(audit_app, name="audit")
-app.add_typer(accesslog_app, name="accesslog")
-app.add_typer(users_app, name="users")
-app.command("ingest")(ingest_command)
-app.command("timescales")(timescales)
-app.command("worker")(worker_command)
 
 SCHEMA_FILE = ROOT / "graphql" / "schema.graphql"
 

@@ -1,6 +1,5 @@
 """`portal ingest`: check what a PDF turns into, without the web pages."""
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -16,7 +15,7 @@ def ingest_command(
     from portal.agencies import get_registry
     from portal.ingest.errors import IngestError
     from portal.ingest.limits import IngestLimits
-    from portal.ingest.worker import ingest_pdf
+    from portal.ingest.worker import parse_in_child
     from portal.settings import get_settings
 
     definition = get_registry().get(agency)
@@ -24,7 +23,7 @@ def ingest_command(
         typer.echo(f"Unknown agency '{agency}'.", err=True)
         raise typer.Exit(2)
     try:
-        result = asyncio.run(ingest_pdf(file.read_bytes(), definition, IngestLimits.from_settings(get_settings())))
+        result = parse_in_child(file.read_bytes(), definition, IngestLimits.from_settings(get_settings()))
     except IngestError as exc:
         typer.echo(f"{file.name}: {exc.message} ({exc.code})", err=True)
         raise typer.Exit(1) from None

@@ -1,4 +1,4 @@
-"""How much one upload may cost."""
+"""How much one upload may cost, and how many may be parsed at once or wait for a turn."""
 
 from dataclasses import dataclass
 
@@ -10,6 +10,8 @@ class IngestLimits:
     timeout_seconds: float = 60.0
     max_memory_mb: int = 1024
     max_decompressed_bytes: int = 256 * 1024 * 1024
+    max_parallel: int = 2
+    max_waiting: int = 8
 
     @classmethod
     def from_settings(cls, settings) -> "IngestLimits":
@@ -19,4 +21,6 @@ class IngestLimits:
             timeout_seconds=settings.ingest_timeout_seconds,
             max_memory_mb=settings.ingest_max_memory_mb,
             max_decompressed_bytes=settings.ingest_max_decompressed_mb * 1024 * 1024,
+            max_parallel=settings.ingest_max_parallel,
+            max_waiting=settings.ingest_max_waiting,
         )

@@ -5,6 +5,8 @@ a child that runs out of time or memory is killed without harming the next uploa
 """
 
 import asyncio
+import multiprocessing
+import os
 import resource
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -17,12 +19,13 @@ from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
 from portal.ingest.parse import parse_pdf
 from portal.ingest.sniff import check_envelope
-from portal.settings import Settings
 
 Job = Callable[[bytes, AgencyDefinition, IngestLimits], IngestResult]
+SERVING_NICENESS = 10  # an upload's parse gives way to the requests the web process is serving
 
 
-def _child(conn: Connection, job: Job, data: bytes, agency: AgencyDefinition, limits: IngestLimits) -> None:
+def _child(conn: Connection, job: Job, data: bytes, agency: AgencyDefinition, limits: IngestLimits, niceness: int) -> None:
+    os.nice(niceness)
     memory = limits.max_memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
@@ -41,19 +44,19 @@ def _child(conn: Connection, job: Job, data: bytes, agency: AgencyDefinition, li
 
 async def ingest_pdf(
     data: bytes, agency: AgencyDefinition, limits: IngestLimits = IngestLimits(), job: Job = parse_pdf,
-    context: BaseContext | None = None,
+    context: BaseContext | None = None, niceness: int = 0,
 ) -> IngestResult:
     """Parse `data` in a child process and map it into `agency`'s sections.
 
     Raises IngestError; never blocks the event loop. `job` is replaceable for tests. The child is
-    forked from the fork server unless `context` says otherwise.
+    forked from the fork server unless `context` says otherwise, and runs at `niceness`.
     """
     check_envelope(data, limits.max_bytes)
     context = context or forkserver.context()
     loop = asyncio.get_running_loop()
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, job, data, agency, limits), daemon=True)  # type: ignore[attr-defined]
-    process.start()
+    process = context.Process(target=_child, args=(sender, job, data, agency, limits, niceness), daemon=True)  # type: ignore[attr-defined]
+    await loop.run_in_executor(None, process.start)  # the fork server's answer is waited for off the event loop
     sender.close()
     readable = loop.create_future()
     loop.add_reader(receiver.fileno(), lambda: readable.done() or readable.set_result(None))
@@ -79,20 +82,24 @@ async def ingest_pdf(
     return payload
 
 
-class IngestWorker:
-    """Parses up to `max_parallel` uploads at once, each in its own process; up to `max_waiting`
-    more wait for a turn, and any beyond those are refused as busy. The web app keeps one."""
+def parse_in_child(data: bytes, agency: AgencyDefinition, limits: IngestLimits, job: Job = parse_pdf) -> IngestResult:
+    """One parse for a command that has nothing else to do: the child is forked straight from this
+    process, which has everything imported and no other threads, so no fork server is started. The
+    same limits of size, pages, time and memory apply."""
+    return asyncio.run(ingest_pdf(data, agency, limits, job, multiprocessing.get_context("fork")))
 
-    def __init__(self, limits: IngestLimits, max_parallel: int, max_waiting: int, job: Job = parse_pdf) -> None:
+
+class IngestWorker:
+    """Parses up to `limits.max_parallel` uploads at once, each in its own process; up to
+    `limits.max_waiting` more wait for a turn, and any beyond those are refused as busy. The web
+    app keeps one."""
+
+    def __init__(self, limits: IngestLimits, job: Job = parse_pdf) -> None:
         self.limits = limits
         self.job = job
-        self._slots = asyncio.Semaphore(max_parallel)
-        self._capacity = max_parallel + max_waiting
+        self._slots = asyncio.Semaphore(limits.max_parallel)
+        self._capacity = limits.max_parallel + limits.max_waiting
         self._admitted = 0
-
-    @classmethod
-    def from_settings(cls, settings: Settings, job: Job = parse_pdf) -> "IngestWorker":
-        return cls(IngestLimits.from_settings(settings), settings.ingest_max_parallel, settings.ingest_max_waiting, job)
 
     async def ingest(self, data: bytes, agency: AgencyDefinition) -> IngestResult:
         check_envelope(data, self.limits.max_bytes)
@@ -101,6 +108,6 @@ class IngestWorker:
         self._admitted += 1
         try:
             async with self._slots:
-                return await ingest_pdf(data, agency, self.limits, self.job)
+                return await ingest_pdf(data, agency, self.limits, self.job, niceness=SERVING_NICENESS)
         finally:
             self._admitted -= 1

@@ -1,9 +1,11 @@
 import asyncio
+import os
 
 import pytest
 
 from portal.ingest import IngestError, IngestErrorCode, IngestLimits
-from portal.ingest.worker import IngestWorker, ingest_pdf
+from portal.ingest.parse import parse_pdf
+from portal.ingest.worker import SERVING_NICENESS, IngestWorker, ingest_pdf, parse_in_child
 from tests.support import ingest_jobs as jobs
 from tests.support import pdfs
 
@@ -54,12 +56,12 @@ def test_a_crashed_worker_is_reported_and_the_next_upload_works(gp):
 
 def test_uploads_parsed_at_once_each_get_their_own_result(gp):
     async def two() -> list:
-        worker = IngestWorker(IngestLimits(), max_parallel=2, max_waiting=0)
+        worker = IngestWorker(IngestLimits(max_parallel=2, max_waiting=0))
         return await asyncio.gather(worker.ingest(pdfs.letter().data, gp), worker.ingest(pdfs.council_template().data, gp))
 
     letter, council = asyncio.run(two())
-    assert [s.id for s in letter.sections] == ["about_author", "parental_health"]
-    assert any(s.id == "worries" for s in council.sections)
+    assert letter == parse_pdf(pdfs.letter().data, gp, IngestLimits())
+    assert council == parse_pdf(pdfs.council_template().data, gp, IngestLimits())
 
 
 def test_uploads_are_parsed_at_once_up_to_the_limit(gp, tmp_path):
@@ -67,7 +69,7 @@ def test_uploads_are_parsed_at_once_up_to_the_limit(gp, tmp_path):
     events.touch()
 
     async def two() -> None:
-        worker = IngestWorker(IngestLimits(), max_parallel=2, max_waiting=0, job=jobs.meet_another_parse)
+        worker = IngestWorker(IngestLimits(max_parallel=2, max_waiting=0), job=jobs.meet_another_parse)
         await asyncio.gather(worker.ingest(jobs.envelope(events), gp), worker.ingest(jobs.envelope(events), gp))
 
     asyncio.run(two())
@@ -79,7 +81,7 @@ def test_past_the_limit_uploads_wait_their_turn(gp, tmp_path):
     events.touch()
 
     async def two() -> None:
-        worker = IngestWorker(IngestLimits(), max_parallel=1, max_waiting=1, job=jobs.meet_another_parse)
+        worker = IngestWorker(IngestLimits(max_parallel=1, max_waiting=1), job=jobs.meet_another_parse)
         await asyncio.gather(worker.ingest(jobs.envelope(events), gp), worker.ingest(jobs.envelope(events), gp))
 
     asyncio.run(two())
@@ -90,7 +92,7 @@ def test_uploads_beyond_those_waiting_are_refused_as_busy(gp, tmp_path):
     release = tmp_path / "release"
 
     async def three() -> list:
-        worker = IngestWorker(IngestLimits(timeout_seconds=30), max_parallel=1, max_waiting=1, job=jobs.wait_for_file)
+        worker = IngestWorker(IngestLimits(timeout_seconds=30, max_parallel=1, max_waiting=1), job=jobs.wait_for_file)
         running = asyncio.create_task(worker.ingest(jobs.envelope(release), gp))
         waiting = asyncio.create_task(worker.ingest(jobs.envelope(release), gp))
         await asyncio.sleep(0)  # both tasks have run up to their first wait: one parsing, one waiting
@@ -103,3 +105,31 @@ def test_uploads_beyond_those_waiting_are_refused_as_busy(gp, tmp_path):
     assert refused.code == IngestErrorCode.BUSY
     assert refused.message == "The portal is busy reading other reports; try again in a minute."
     assert [result.unmapped for result in parsed] == ["done", "done"]
+
+
+@pytest.mark.parametrize(
+    ("data", "limits", "job", "code"),
+    [
+        (pdfs.letter().data, {"max_bytes": 1000}, parse_pdf, IngestErrorCode.TOO_LARGE),
+        (pdfs.long_report(3), {"max_pages": 2}, parse_pdf, IngestErrorCode.TOO_MANY_PAGES),
+        (jobs.envelope(), {"timeout_seconds": 0.5}, jobs.spin_forever, IngestErrorCode.TIMEOUT),
+        (jobs.envelope(), {"max_memory_mb": 512}, jobs.allocate, IngestErrorCode.MEMORY_LIMIT),
+    ],
+    ids=["size", "pages", "time", "memory"],
+)
+def test_a_command_parse_without_the_fork_server_keeps_the_limits(gp, data, limits, job, code):
+    with pytest.raises(IngestError) as caught:
+        parse_in_child(data, gp, IngestLimits(**limits), job)
+    assert caught.value.code == code
+
+
+def test_a_command_parse_reads_the_file_as_an_upload_does(gp):
+    data = pdfs.clinical_print().data
+    assert parse_in_child(data, gp, IngestLimits()) == parse_pdf(data, gp, IngestLimits())
+
+
+def test_an_uploads_parse_runs_at_a_lower_priority_than_the_web_process(gp):
+    async def one():
+        return await IngestWorker(IngestLimits(), job=jobs.report_niceness).ingest(jobs.envelope(), gp)
+
+    assert asyncio.run(one()).unmapped == str(os.nice(0) + SERVING_NICENESS)

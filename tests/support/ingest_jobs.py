@@ -58,3 +58,9 @@ def meet_another_parse(data, agency, limits) -> IngestResult:
 def _note(events: Path, event: str) -> None:
     with events.open("a") as file:
         file.write(f"{event}\n")
+
+
+def report_niceness(data, agency, limits) -> IngestResult:
+    import os
+
+    return IngestResult(1, [], str(os.nice(0)), [1], [])

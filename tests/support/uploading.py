@@ -10,6 +10,7 @@ import httpx
 from portal.app import create_app
 from portal.db import Database
 from portal.demo_identity import HEADER
+from portal.ingest.limits import IngestLimits
 from portal.ingest.worker import IngestWorker, Job
 from portal.settings import Settings
 from tests.support import pdfs
@@ -38,7 +39,7 @@ async def running(database: Database, job: Job | None = None, **settings: Any) -
     configured = Settings(database_url=database.url, demo=True, **settings)
     app = create_app(configured, database=database)
     if job is not None:
-        app.state.ingest_worker = IngestWorker.from_settings(configured, job=job)
+        app.state.ingest_worker = IngestWorker(IngestLimits.from_settings(configured), job=job)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://portal.test") as client:
         yield Api(client)
 
