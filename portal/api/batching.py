@@ -1,8 +1,9 @@
 """The request's reader and the two loader shapes every relationship uses: by id, and grouped by a key."""
 
 import asyncio
+import inspect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -61,3 +62,26 @@ def grouped(reader: Reader, key: Any, item: Any, *order_by: Any, join: tuple[Any
         return [groups.get(k, []) for k in keys]
 
     return DataLoader(load_fn=load)
+
+
+def ready(loader: DataLoader[Any, Any], key: Any) -> Any:
+    """What `loader` holds for `key` when it is already loaded (a root field loaded it up front),
+    else the awaitable of loading it: a synchronous resolver returning this costs no task and no
+    coroutine when the value is there, and still batches when it is not."""
+    future = loader.cache_map.get(key)
+    if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return loader.load(key)
+
+
+def resolved(compute: Callable[..., Any], *values: Any) -> Any:
+    """compute(*values) now when none of the values is still awaitable (see `ready`), else an
+    awaitable of it once they are loaded (compute may itself give an awaitable)."""
+    if not any(inspect.isawaitable(v) for v in values):
+        return compute(*values)
+
+    async def later() -> Any:
+        result = compute(*[await v if inspect.isawaitable(v) else v for v in values])
+        return await result if inspect.isawaitable(result) else result
+
+    return later()

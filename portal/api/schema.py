@@ -34,6 +34,7 @@ from portal.api.cost import QueryCostLimiter
 from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
+from portal.api.lean import lean_resolvers
 from portal.api.people.queries import PeopleQuery
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
@@ -80,7 +81,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     # The limits' rule classes are made once: the validation cache is keyed by the rules as well as
     # the document, so rules made afresh for each request would never let it hit.
     limits = [max_depth_rule(settings.max_query_depth, None), max_aliases_rule(settings.max_aliases)]
-    return PortalSchema(
+    schema = PortalSchema(
         suggestions=settings.demo or settings.debug,
         query=Query,
         mutation=Mutation,
@@ -97,6 +98,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             AccessLogExtension,
         ],
     )
+    lean_resolvers(schema)
+    return schema
 
 
 def _unexpected(error: Exception) -> bool:

@@ -7,9 +7,10 @@ from sqlalchemy import select
 
 from portal import access, clock
 from portal.api.common import by_client_id
-from portal.api.conferences.types import ConferenceKindEnum, ConferenceStatusEnum, ConferenceType, InvitationType
+from portal.api.conferences.types import CONFERENCE_PLAN, INVITATION_PLAN, ConferenceKindEnum, ConferenceStatusEnum, ConferenceType, InvitationType
 from portal.api.context import Info
 from portal.api.pagination import Connection, page
+from portal.api.prefetch import prefetch
 from portal.conferences.models import Conference, Invitation
 from portal.ids import parse_id
 
@@ -35,7 +36,9 @@ class ConferencesQuery:
             statement = statement.join(Conference, Conference.id == Invitation.conference_id).where(
                 Conference.status.in_(("DRAFT", "SCHEDULED"))
             )
-        return await page(info, statement.order_by(Invitation.report_due_at, Invitation.id), first, after)
+        found = await page(info, statement.order_by(Invitation.report_due_at, Invitation.id), first, after)
+        await prefetch(info, found.nodes, INVITATION_PLAN)
+        return found
 
     @strawberry.field(description="Conferences you may see.")
     async def conferences(
@@ -60,6 +63,7 @@ class ConferencesQuery:
             statement = statement.order_by(Conference.scheduled_at.desc().nulls_first(), Conference.id.desc())
         found = await page(info, statement, first, after)
         info.context.loaders.conference.prime_many({row.id: row for row in found.nodes})
+        await prefetch(info, found.nodes, CONFERENCE_PLAN)
         return found
 
     @strawberry.field

@@ -5,17 +5,20 @@ from datetime import date, datetime
 import strawberry
 
 from portal import access, clock
+from portal.api.batching import ready, resolved
 from portal.api.children.types import ChildType
 from portal.api.conferences.map import MapScales, MapSection, conference_map, scale_map
 from portal.api.context import Info
-from portal.api.contributions.types import ContributionType, WithholdingDecisionEnum, WithholdingRequestType
-from portal.api.people.types import LocalAuthorityType, OrganisationType, PersonType
-from portal.api.readiness.types import ChairNeedType, ReadinessType
+from portal.api.contributions.types import CONTRIBUTION_PLAN, ContributionType, WithholdingDecisionEnum, WithholdingRequestType
+from portal.api.people.types import PERSON_PLAN, LocalAuthorityType, OrganisationType, PersonType
+from portal.api.prefetch import Load, Plan
+from portal.api.readiness.types import READINESS_PLAN, ChairNeedType, ReadinessType
 from portal.conferences.models import ChildConsultation, Conference, Invitation
 from portal.conferences.timescales import rules_for_la, statutory_deadline
 from portal.contributions.models import Contribution, WithholdingRequest
 from portal.contributions.report_status import ReportStatus, overdue, report_status
 from portal.enums import ConferenceKind, ConferenceStatus, ViewsConveyed, WithholdingDecision
+from portal.people.models import LocalAuthority
 
 ConferenceKindEnum = strawberry.enum(ConferenceKind, name="ConferenceKind")
 ConferenceStatusEnum = strawberry.enum(ConferenceStatus, name="ConferenceStatus")
@@ -27,12 +30,14 @@ ReportStatusEnum = strawberry.enum(
 )
 
 
-async def _visible_contribution(info: Info, invitation: Invitation) -> Contribution | None:
-    found = await info.context.loaders.contribution_by_invitation.load(invitation.id)
-    if not found:
-        return None
-    conference = await info.context.loaders.conference.load(invitation.conference_id)
-    return found[0] if access.allowed(info.context.actor, "contribution.read", found[0], conference.la_id) else None
+def _visible_contribution(info: Info, invitation: Invitation) -> Contribution | None:
+    """The invitation's contribution if the reader may see it (awaitable until it is loaded)."""
+    loaders, actor = info.context.loaders, info.context.actor
+
+    def visible(found: list[Contribution], conference: Conference) -> Contribution | None:
+        return found[0] if found and access.allowed(actor, "contribution.read", found[0], conference.la_id) else None
+
+    return resolved(visible, ready(loaders.contribution_by_invitation, invitation.id), ready(loaders.conference, invitation.conference_id))
 
 
 @strawberry.type(name="Invitation")
@@ -47,31 +52,33 @@ class InvitationType:
     invited_at: datetime
 
     @strawberry.field
-    async def organisation(self, root: strawberry.Parent[Invitation], info: Info) -> OrganisationType:
-        return await info.context.loaders.organisation.load(root.organisation_id)
+    def organisation(self, root: strawberry.Parent[Invitation], info: Info) -> OrganisationType:
+        return ready(info.context.loaders.organisation, root.organisation_id)
 
     @strawberry.field
-    async def conference(self, root: strawberry.Parent[Invitation], info: Info) -> "ConferenceType":
-        return await info.context.loaders.conference.load(root.conference_id)
+    def conference(self, root: strawberry.Parent[Invitation], info: Info) -> "ConferenceType":
+        return ready(info.context.loaders.conference, root.conference_id)
 
     @strawberry.field(description="The organisation's contribution, if there is one you may see.")
-    async def contribution(self, root: strawberry.Parent[Invitation], info: Info) -> ContributionType | None:
-        return await _visible_contribution(info, root)
+    def contribution(self, root: strawberry.Parent[Invitation], info: Info) -> ContributionType | None:
+        return _visible_contribution(info, root)
 
     @strawberry.field(description="Where the report stands, as you may know it.")
-    async def report_status(self, root: strawberry.Parent[Invitation], info: Info) -> ReportStatusEnum:  # type: ignore[valid-type]
-        contribution = await _visible_contribution(info, root)
-        return report_status(contribution.status if contribution else None, own=root.organisation_id == info.context.actor.organisation_id)
+    def report_status(self, root: strawberry.Parent[Invitation], info: Info) -> ReportStatusEnum:  # type: ignore[valid-type]
+        own = root.organisation_id == info.context.actor.organisation_id
+        return resolved(lambda contribution: report_status(contribution.status if contribution else None, own=own), _visible_contribution(info, root))
 
     @strawberry.field(description="The report is past its due time and not submitted.")
-    async def overdue(self, root: strawberry.Parent[Invitation], info: Info) -> bool:
-        found = await info.context.loaders.contribution_by_invitation.load(root.id)
-        return overdue(found[0].status if found else None, root.report_due_at, clock.now())
+    def overdue(self, root: strawberry.Parent[Invitation], info: Info) -> bool:
+        now = clock.now()
+        return resolved(
+            lambda found: overdue(found[0].status if found else None, root.report_due_at, now), ready(info.context.loaders.contribution_by_invitation, root.id)
+        )
 
     @strawberry.field(description="What the conference still needs from this organisation: the readiness checks not met that name it, "
                       "with its deadline. For the organisation's own contributors only.")
-    async def chair_needs(self, root: strawberry.Parent[Invitation], info: Info) -> list[ChairNeedType]:
-        return ChairNeedType.of(await info.context.loaders.readiness.load(root.conference_id), root.organisation_id)
+    def chair_needs(self, root: strawberry.Parent[Invitation], info: Info) -> list[ChairNeedType]:
+        return resolved(lambda result: ChairNeedType.of(result, root.organisation_id), ready(info.context.loaders.readiness, root.conference_id))
 
 
 @strawberry.type(name="ChildConsultation")
@@ -84,8 +91,8 @@ class ChildConsultationType:
     recorded_at: datetime
 
     @strawberry.field
-    async def child(self, root: strawberry.Parent[ChildConsultation], info: Info) -> ChildType | None:
-        return await info.context.loaders.child.load(root.child_id)
+    def child(self, root: strawberry.Parent[ChildConsultation], info: Info) -> ChildType | None:
+        return ready(info.context.loaders.child, root.child_id)
 
 
 @strawberry.type(name="Conference")
@@ -109,42 +116,47 @@ class ConferenceType:
         return root.next_review_due_on
 
     @strawberry.field(description="The latest date this conference must be held by under its statutory timescale; null when the date it counts from is not recorded.")
-    async def statutory_deadline(self, root: strawberry.Parent[Conference], info: Info) -> date | None:
-        loaders = info.context.loaders
-        la = await loaders.local_authority.load(root.la_id)
-        previous = await loaders.conference.load(root.previous_conference_id) if root.previous_conference_id else None
-        rules = rules_for_la(info.context.rules, la.slug)
-        return statutory_deadline(root, rules, previous.kind if previous else None, previous.held_on if previous else None)
+    def statutory_deadline(self, root: strawberry.Parent[Conference], info: Info) -> date | None:
+        loaders, all_rules = info.context.loaders, info.context.rules
+
+        def deadline(la: LocalAuthority, previous: Conference | None) -> date | None:
+            rules = rules_for_la(all_rules, la.slug)
+            return statutory_deadline(root, rules, previous.kind if previous else None, previous.held_on if previous else None)
+
+        previous = ready(loaders.conference, root.previous_conference_id) if root.previous_conference_id else None
+        return resolved(deadline, ready(loaders.local_authority, root.la_id), previous)
 
     @strawberry.field(description="Readiness checks, for staff of the conference's local authority only (null for anyone else, and for a conference not yet scheduled).")
-    async def readiness(self, root: strawberry.Parent[Conference], info: Info) -> ReadinessType | None:
-        result = await info.context.loaders.readiness.load(root.id)
-        return ReadinessType.of(result) if result is not None else None
+    def readiness(self, root: strawberry.Parent[Conference], info: Info) -> ReadinessType | None:
+        return resolved(lambda result: ReadinessType.of(result) if result is not None else None, ready(info.context.loaders.readiness, root.id))
 
     @strawberry.field
-    async def local_authority(self, root: strawberry.Parent[Conference], info: Info) -> LocalAuthorityType:
-        return await info.context.loaders.local_authority.load(root.la_id)
+    def local_authority(self, root: strawberry.Parent[Conference], info: Info) -> LocalAuthorityType:
+        return ready(info.context.loaders.local_authority, root.la_id)
 
     @strawberry.field
-    async def chair(self, root: strawberry.Parent[Conference], info: Info) -> PersonType | None:
-        return await info.context.loaders.person.load(root.chair_id) if root.chair_id else None
+    def chair(self, root: strawberry.Parent[Conference], info: Info) -> PersonType | None:
+        return ready(info.context.loaders.person, root.chair_id) if root.chair_id else None
 
     @strawberry.field
-    async def children(self, root: strawberry.Parent[Conference], info: Info) -> list[ChildType]:
-        return await info.context.loaders.children_by_conference.load(root.id)
+    def children(self, root: strawberry.Parent[Conference], info: Info) -> list[ChildType]:
+        return ready(info.context.loaders.children_by_conference, root.id)
 
     @strawberry.field
-    async def invitations(self, root: strawberry.Parent[Conference], info: Info) -> list[InvitationType]:
-        return await info.context.loaders.invitations_by_conference.load(root.id)
+    def invitations(self, root: strawberry.Parent[Conference], info: Info) -> list[InvitationType]:
+        return ready(info.context.loaders.invitations_by_conference, root.id)
 
     @strawberry.field(description="Contributions you may see: your organisation's in any state, others' once submitted.")
-    async def contributions(self, root: strawberry.Parent[Conference], info: Info) -> list[ContributionType]:
-        rows = await info.context.loaders.contributions_by_conference.load(root.id)
-        return [c for c in rows if access.allowed(info.context.actor, "contribution.read", c, root.la_id)]
+    def contributions(self, root: strawberry.Parent[Conference], info: Info) -> list[ContributionType]:
+        actor = info.context.actor
+        return resolved(
+            lambda rows: [c for c in rows if access.allowed(actor, "contribution.read", c, root.la_id)],
+            ready(info.context.loaders.contributions_by_conference, root.id),
+        )
 
     @strawberry.field
-    async def consultations(self, root: strawberry.Parent[Conference], info: Info) -> list[ChildConsultationType]:
-        return await info.context.loaders.consultations_by_conference.load(root.id)
+    def consultations(self, root: strawberry.Parent[Conference], info: Info) -> list[ChildConsultationType]:
+        return ready(info.context.loaders.consultations_by_conference, root.id)
 
     @strawberry.field(description="Requests to withhold a section from the family, oldest first: those you may see (the chair sees all, "
                       "an invited organisation its own), only those with this decision when given.")
@@ -168,3 +180,32 @@ class ConferenceType:
     @strawberry.field(description="The conference map's safety scales: for each child, every submitted contribution's score.")
     async def scale_map(self, root: strawberry.Parent[Conference], info: Info) -> list[MapScales]:
         return await scale_map(info, root)
+
+
+# What a root field loads up front for a page of conferences or invitations (portal.api.prefetch).
+_LOCAL_AUTHORITY = Load(lambda loaders: loaders.local_authority, lambda c: c.la_id)
+_VISIBLE_CONTRIBUTION = (
+    Load(lambda loaders: loaders.conference, lambda i: i.conference_id),
+    Load(lambda loaders: loaders.contribution_by_invitation, lambda i: i.id, then=CONTRIBUTION_PLAN),
+)
+INVITATION_PLAN: Plan = {
+    "organisation": Load(lambda loaders: loaders.organisation, lambda i: i.organisation_id),
+    "conference": Load(lambda loaders: loaders.conference, lambda i: i.conference_id),
+    "contribution": _VISIBLE_CONTRIBUTION,
+    "reportStatus": _VISIBLE_CONTRIBUTION,
+    "overdue": _VISIBLE_CONTRIBUTION,
+    "chairNeeds": Load(lambda loaders: loaders.readiness, lambda i: i.conference_id, guard="invitation.needs"),
+}
+CONFERENCE_PLAN: Plan = {
+    "statutoryDeadline": (_LOCAL_AUTHORITY, Load(lambda loaders: loaders.conference, lambda c: c.previous_conference_id)),
+    "readiness": Load(lambda loaders: loaders.readiness, lambda c: c.id, then=READINESS_PLAN, guard="readiness.read"),
+    "localAuthority": _LOCAL_AUTHORITY,
+    "chair": Load(lambda loaders: loaders.person, lambda c: c.chair_id, then=PERSON_PLAN),
+    "children": Load(lambda loaders: loaders.children_by_conference, lambda c: c.id),
+    "invitations": Load(lambda loaders: loaders.invitations_by_conference, lambda c: c.id, then=INVITATION_PLAN),
+    "contributions": Load(lambda loaders: loaders.contributions_by_conference, lambda c: c.id, then=CONTRIBUTION_PLAN),
+    "consultations": Load(
+        lambda loaders: loaders.consultations_by_conference, lambda c: c.id,
+        then={"child": Load(lambda loaders: loaders.child, lambda consultation: consultation.child_id)},
+    ),
+}

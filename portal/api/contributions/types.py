@@ -1,17 +1,21 @@
 """An agency's contribution: its sections and scales, saved versions and withholding requests."""
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.utils.await_maybe import await_maybe
 
 from portal import access
 from portal.agencies import AgencyDefinition
+from portal.api.batching import ready, resolved
 from portal.api.children.types import ChildType
 from portal.api.common import Markdown
 from portal.api.context import Info
 from portal.api.ingest.types import UploadedReportType, uploads_of
-from portal.api.people.types import OrganisationType, PersonType
+from portal.api.people.types import PERSON_PLAN, OrganisationType, PersonType
+from portal.api.prefetch import Load, Plan
+from portal.conferences.models import Conference
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ContributionStatus, WithholdingDecision
 from portal.people.models import Organisation
@@ -32,8 +36,8 @@ class SafetyScaleType:
     score: int
 
     @strawberry.field
-    async def child(self, info: Info) -> ChildType | None:
-        return await info.context.loaders.child.load(int(self.child_id))
+    def child(self, info: Info) -> ChildType | None:
+        return ready(info.context.loaders.child, int(self.child_id))
 
 
 @strawberry.type(name="Section")
@@ -64,8 +68,8 @@ class WithholdingRequestType:
     contribution_id: strawberry.ID
 
     @strawberry.field
-    async def requested_by(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> PersonType | None:
-        return await info.context.loaders.person.load(root.requested_by_id)
+    def requested_by(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> PersonType | None:
+        return ready(info.context.loaders.person, root.requested_by_id)
 
     @strawberry.field(description="The organisation whose report holds the section.")
     async def organisation(self, root: strawberry.Parent[WithholdingRequest], info: Info) -> OrganisationType:
@@ -83,15 +87,17 @@ async def _requesting_organisation(info: Info, request: WithholdingRequest) -> O
     return await info.context.loaders.organisation.load(contribution.organisation_id)
 
 
-async def _contribution_context(info: Info, contribution: Contribution) -> tuple[AgencyDefinition, access.VisibleSections]:
-    loaders = info.context.loaders
-    organisation, conference, requests = (
-        await loaders.organisation.load(contribution.organisation_id),
-        await loaders.conference.load(contribution.conference_id),
-        await loaders.withholdings_by_contribution.load(contribution.id),
+def _contribution_context(info: Info, contribution: Contribution) -> tuple[AgencyDefinition, access.VisibleSections]:
+    """The contribution's agency and the sections the reader may see (awaitable until they are loaded)."""
+    loaders, actor, agencies = info.context.loaders, info.context.actor, info.context.agencies
+
+    def context(organisation: Organisation, conference: Conference, requests: list[WithholdingRequest]) -> tuple[AgencyDefinition, access.VisibleSections]:
+        return agencies[organisation.agency_id], access.visible_sections(actor, contribution, access.Purpose.READ, requests, conference.chair_id)
+
+    return resolved(
+        context, ready(loaders.organisation, contribution.organisation_id), ready(loaders.conference, contribution.conference_id),
+        ready(loaders.withholdings_by_contribution, contribution.id),
     )
-    agency = info.context.agencies[organisation.agency_id]
-    return agency, access.visible_sections(info.context.actor, contribution, access.Purpose.READ, requests, conference.chair_id)
 
 
 def _sections(agency: AgencyDefinition, contribution_id: int, texts: dict[str, str], visible: access.VisibleSections) -> list[SectionType]:
@@ -135,40 +141,41 @@ class ContributionType:
     shared_with_family_on: date | None
 
     @strawberry.field
-    async def agency_id(self, root: strawberry.Parent[Contribution], info: Info) -> str:
-        return (await info.context.loaders.organisation.load(root.organisation_id)).agency_id
+    def agency_id(self, root: strawberry.Parent[Contribution], info: Info) -> str:
+        return resolved(lambda organisation: organisation.agency_id, ready(info.context.loaders.organisation, root.organisation_id))
 
     @strawberry.field
-    async def organisation(self, root: strawberry.Parent[Contribution], info: Info) -> OrganisationType:
-        return await info.context.loaders.organisation.load(root.organisation_id)
+    def organisation(self, root: strawberry.Parent[Contribution], info: Info) -> OrganisationType:
+        return ready(info.context.loaders.organisation, root.organisation_id)
 
     @strawberry.field
-    async def author(self, root: strawberry.Parent[Contribution], info: Info) -> PersonType | None:
-        return await info.context.loaders.person.load(root.author_id)
+    def author(self, root: strawberry.Parent[Contribution], info: Info) -> PersonType | None:
+        return ready(info.context.loaders.person, root.author_id)
 
     @strawberry.field
-    async def conference(self, root: strawberry.Parent[Contribution], info: Info) -> Annotated["ConferenceType", strawberry.lazy(CONFERENCES)]:
-        return await info.context.loaders.conference.load(root.conference_id)
+    def conference(self, root: strawberry.Parent[Contribution], info: Info) -> Annotated["ConferenceType", strawberry.lazy(CONFERENCES)]:
+        return ready(info.context.loaders.conference, root.conference_id)
 
     @strawberry.field
-    async def invitation(self, root: strawberry.Parent[Contribution], info: Info) -> Annotated["InvitationType", strawberry.lazy(CONFERENCES)]:
-        return await info.context.loaders.invitation.load(root.invitation_id)
+    def invitation(self, root: strawberry.Parent[Contribution], info: Info) -> Annotated["InvitationType", strawberry.lazy(CONFERENCES)]:
+        return ready(info.context.loaders.invitation, root.invitation_id)
 
     @strawberry.field(description="Sections in the agency's order. Sections withheld from the family are shown only to the author's organisation and the chair.")
-    async def sections(self, root: strawberry.Parent[Contribution], info: Info) -> list[SectionType]:
-        agency, visible = await _contribution_context(info, root)
-        return _sections(agency, root.id, root.sections, visible)
+    def sections(self, root: strawberry.Parent[Contribution], info: Info) -> list[SectionType]:
+        return resolved(lambda context: _sections(context[0], root.id, root.sections, context[1]), _contribution_context(info, root))
 
     @strawberry.field
     def scales(self, root: strawberry.Parent[Contribution]) -> list[SafetyScaleType]:
         return _scales(root.scales)
 
     @strawberry.field(description="Withholding requests: seen only by the author's organisation and the chair.")
-    async def withholding_requests(self, root: strawberry.Parent[Contribution], info: Info) -> list[WithholdingRequestType]:
-        conference = await info.context.loaders.conference.load(root.conference_id)
-        if not access.can_see_withheld(info.context.actor, root, conference.chair_id):
-            return []
-        return await info.context.loaders.withholdings_by_contribution.load(root.id)
+    def withholding_requests(self, root: strawberry.Parent[Contribution], info: Info) -> list[WithholdingRequestType]:
+        loaders, actor = info.context.loaders, info.context.actor
+
+        def requests(conference: Conference) -> Any:
+            return ready(loaders.withholdings_by_contribution, root.id) if access.can_see_withheld(actor, root, conference.chair_id) else []
+
+        return resolved(requests, ready(loaders.conference, root.conference_id))
 
     @strawberry.field(description="PDFs this report was filled from (details, not the files), oldest first. Seen only by the author's organisation and, once submitted, the chair.")
     async def uploads(self, root: strawberry.Parent[Contribution], info: Info) -> list[UploadedReportType]:
@@ -179,7 +186,7 @@ class ContributionType:
 
     @strawberry.field(description="Saved versions, oldest first. Drafts are seen only by the author's organisation.")
     async def versions(self, root: strawberry.Parent[Contribution], info: Info) -> list[ContributionVersionType]:
-        agency, visible = await _contribution_context(info, root)
+        agency, visible = await await_maybe(_contribution_context(info, root))
         own = access.allowed(info.context.actor, "draft.read", root)
         versions: list[ContributionVersion] = await info.context.loaders.versions_by_contribution.load(root.id)
         return [
@@ -198,3 +205,22 @@ class ContributionType:
         from portal.api.audit.feedback import contribution_feedback
 
         return await contribution_feedback(info, root)
+
+
+# What a root field loads up front for a page of contributions (portal.api.prefetch). A scale's child
+# is left to its field: loading it is a read of the child's record for the access log.
+_ORGANISATION = Load(lambda loaders: loaders.organisation, lambda c: c.organisation_id)
+_CONFERENCE = Load(lambda loaders: loaders.conference, lambda c: c.conference_id)
+_WITHHOLDINGS = Load(
+    lambda loaders: loaders.withholdings_by_contribution, lambda c: c.id,
+    then={"requestedBy": Load(lambda loaders: loaders.person, lambda w: w.requested_by_id, then=PERSON_PLAN)},
+)
+CONTRIBUTION_PLAN: Plan = {
+    "agencyId": _ORGANISATION,
+    "organisation": _ORGANISATION,
+    "author": Load(lambda loaders: loaders.person, lambda c: c.author_id, then=PERSON_PLAN),
+    "conference": _CONFERENCE,
+    "invitation": Load(lambda loaders: loaders.invitation, lambda c: c.invitation_id),
+    "sections": (_ORGANISATION, _CONFERENCE, _WITHHOLDINGS),
+    "withholdingRequests": (_CONFERENCE, _WITHHOLDINGS),
+}

@@ -4,7 +4,9 @@ import strawberry
 
 from portal import access
 from portal.agencies import AgencyDefinition, SectionDefinition
+from portal.api.batching import ready
 from portal.api.context import Info
+from portal.api.prefetch import Load, Plan
 from portal.people.models import Organisation, Person
 
 
@@ -65,9 +67,12 @@ class PersonType:
     job_title: str
 
     @strawberry.field
-    async def organisation(self, root: strawberry.Parent[Person], info: Info) -> OrganisationType:
-        return await info.context.loaders.organisation.load(root.organisation_id)
+    def organisation(self, root: strawberry.Parent[Person], info: Info) -> OrganisationType:
+        return ready(info.context.loaders.organisation, root.organisation_id)
 
     @strawberry.field(description="Visible only to the person themself.")
     def email(self, root: strawberry.Parent[Person]) -> str | None:
         return root.email
+
+
+PERSON_PLAN: Plan = {"organisation": Load(lambda loaders: loaders.organisation, lambda person: person.organisation_id)}

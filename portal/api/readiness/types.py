@@ -5,8 +5,10 @@ from datetime import datetime
 import strawberry
 
 from portal import access
+from portal.api.batching import ready
 from portal.api.context import Info
 from portal.api.people.types import OrganisationType
+from portal.api.prefetch import Load, Plan, Within
 from portal.enums import Role
 from portal.readiness.result import ReadinessResult, Status
 
@@ -23,8 +25,8 @@ class WhoMustActType:
         description="By when: a contributor's report (or sharing) deadline, the chair's deadline for deciding, otherwise the meeting.")
 
     @strawberry.field(description="For a contributor, the organisation that must act.")
-    async def organisation(self, info: Info) -> OrganisationType | None:
-        return await info.context.loaders.organisation.load(self.organisation_id) if self.organisation_id else None
+    def organisation(self, info: Info) -> OrganisationType | None:
+        return ready(info.context.loaders.organisation, self.organisation_id) if self.organisation_id else None
 
 
 @strawberry.type(name="ReadinessCheck")
@@ -89,3 +91,11 @@ class ChairNeedType:
             for a in c.who_must_act
             if a.role is Role.CONTRIBUTOR and a.organisation_id == str(organisation_id)
         ]
+
+
+_CHECKS = Within(lambda result: result.checks, then={
+    "whoMustAct": Within(lambda check: check.who_must_act, then={
+        "organisation": Load(lambda loaders: loaders.organisation, lambda who: int(who.organisation_id) if who.organisation_id else None),
+    }),
+})
+READINESS_PLAN: Plan = {"checks": _CHECKS, "unmet": _CHECKS}
