@@ -34,7 +34,7 @@ from portal.api.cost import QueryCostLimiter
 from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
-from portal.api.lean import lean_resolvers
+from portal.api.lean import LeanExecutor, lean_resolvers
 from portal.api.people.queries import PeopleQuery
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
@@ -86,6 +86,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        execution_context_class=LeanExecutor,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
