@@ -19,10 +19,10 @@ def portal_command(*args: str) -> list[str]:
 
 
 @contextmanager
-def serving(process: subprocess.Popen[bytes], ready_url: str, name: str, poll: float = 0.2) -> Iterator[None]:
-    """Wait until `ready_url` answers 200 (at most 30 s), then stop the process when the block ends."""
+def serving(process: subprocess.Popen[bytes], ready_url: str, name: str, poll: float = 0.2, within: float = 30) -> Iterator[None]:
+    """Wait until `ready_url` answers 200 (at most `within` seconds), then stop the process when the block ends."""
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + within
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"{name} exited: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
@@ -32,7 +32,7 @@ def serving(process: subprocess.Popen[bytes], ready_url: str, name: str, poll: f
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{name} did not start within 30 s")
+                raise RuntimeError(f"{name} did not start within {within:.0f} s")
             time.sleep(poll)
         yield
     finally:
