@@ -10,7 +10,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
 
 from portal.accesslog import LogUnavailable
 from portal.agencies import AgencyRegistry
@@ -43,14 +42,16 @@ from portal.ingest.review_routes import placements_route
 from portal.ingest.routes import upload_route
 from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
+from portal.pages.assets import Assets
 from portal.pages.audit_export import export_route
+from portal.pages.information import information_routes
 from portal.pages.invitation import invitation_route
+from portal.pages.shell import make_templates
 from portal.readiness.notifier import make_notifier
 from portal.reminders.worker import make_sender
 from portal.settings import ROOT, Settings, get_settings
 from portal.timescales import load_rules
 
-templates = Jinja2Templates(directory=ROOT / "templates")
 STATIC = ROOT / "portal" / "static"
 IDE_PACKAGES = ("graphiql", "graphql-ws", "react", "react-dom")  # installed by npm (package.json)
 
@@ -70,6 +71,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     database = database or Database(settings.database_url)
     notifier = make_notifier(database.url)
     schema = build_schema(settings)
+    assets = Assets.installed()
+    templates = make_templates(assets)
     graphql = PortalGraphQL(schema, settings)
     sign_in = SignIn(
         settings=settings, templates=templates, providers=load_providers(settings.identity_file), policy=SessionPolicy.from_settings(settings),
@@ -92,7 +95,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         if not settings.demo:
             return JSONResponse({"error": "Demo people are available only in demo mode."}, status_code=404)
         person = parse_id((await request.form()).get("person", ""))
-        response = RedirectResponse("/graphql", status_code=303)
+        response = RedirectResponse("/", status_code=303)
         if person is not None:
             response.set_cookie(COOKIE, cookie_value(person, settings.secret_key), httponly=True, samesite="strict")
         return response
@@ -126,6 +129,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             EdgeRoute("/", home),
             EdgeRoute("/demo/act-as", act_as, methods=["POST"]),
             EdgeRoute("/healthz", healthz),
+            assets.route(),
+            *information_routes(templates),
             *sign_in_routes(sign_in),
             *code_routes(sign_in),
             *oidc_routes(sign_in),

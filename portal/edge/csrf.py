@@ -27,9 +27,12 @@ def forgeable(request: HTTPConnection) -> bool:
 
 
 def cross_site(request: HTTPConnection) -> bool:
-    """Sent by a page on another site, as far as the browser tells us (Sec-Fetch-Site, Origin)."""
-    if request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
-        return True
+    """Sent by a page on another site, as far as the browser tells us. Sec-Fetch-Site, where the
+    browser sends it, decides: a same-origin form post may carry `Origin: null` (a referrer policy
+    can hide it). Only a browser without it is judged by Origin."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
     origin = request.headers.get("origin")
     return origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}"
 

@@ -46,3 +46,14 @@ async def run_query(request: Request, name: str, variables: dict[str, Any]) -> d
         raise RuntimeError(f"{name} failed: {result.errors[0].message}")
     assert result.data is not None
     return result.data
+
+
+async def run_mutation(request: Request, name: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """A form's write: the mutation's payload (`errors` holds its typed user errors). A request the
+    schema itself refuses (a value of the wrong type) comes back as one error with an empty path."""
+    result = await execute(request, name, variables)
+    if result.errors:
+        return {"errors": [{"path": [], "message": error.message, "code": "INVALID"} for error in result.errors]}
+    assert result.data is not None
+    (payload,) = result.data.values()
+    return payload

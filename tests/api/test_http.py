@@ -27,7 +27,7 @@ async def test_demo_mode_lists_people_and_acting_as_one_sets_the_identity(api, w
     home = await api.client.get("/")
     assert "Chair A" in home.text and "Gp1 Author" in home.text
     chosen = await api.client.post("/demo/act-as", data={"person": str(world.gp1_author)})
-    assert chosen.status_code == 303 and chosen.headers["location"] == "/graphql"
+    assert chosen.status_code == 303 and chosen.headers["location"] == "/"
     me = await api.client.post("/graphql", json={"query": "{ me { name } }"})
     assert me.json() == {"data": {"me": {"name": "Gp1 Author"}}}
     ide = await api.client.get("/graphql", headers={"accept": "text/html"})

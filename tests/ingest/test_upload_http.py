@@ -107,3 +107,12 @@ async def test_the_invitation_page_lists_what_the_author_should_check(database, 
     assert "Check where these parts of letter.pdf went" in own.text
     assert "I am not able to attend on 5 October" in own.text and "Other information" in own.text
     assert chair.status_code == 200 and "Check where" not in chair.text
+
+
+async def test_the_browser_says_whether_a_form_came_from_the_portal_even_when_it_hides_the_origin(database, world):
+    async with running(database) as api:
+        await api.act_as(world.gp1_author)
+        other_site = await api.client.post("/demo/act-as", data={"person": str(world.gp1_author)}, headers={"sec-fetch-site": "cross-site", "origin": "null"})
+        own_page = await api.client.post("/demo/act-as", data={"person": str(world.gp1_author)}, headers={"sec-fetch-site": "same-origin", "origin": "null"})
+    assert other_site.status_code == 403
+    assert own_page.status_code == 303

@@ -1,0 +1,45 @@
+"""The templates every page is rendered with: the portal's own under templates/, GOV.UK Frontend's
+macros as `govuk_frontend_jinja/...`, the asset names, and who is signed in for the header."""
+
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from starlette.requests import Request
+from starlette.templating import Jinja2Templates
+
+from portal.edge.middleware import ACTOR
+from portal.enums import Role
+from portal.identity import Actor
+from portal.pages.assets import Assets
+from portal.settings import ROOT
+
+SERVICE_NAME = "Conference contribution portal"
+
+
+def navigation(actor: Actor | None) -> list[dict[str, str]]:
+    """The header's links for what this person does."""
+    if actor is None:
+        return []
+    items = []
+    if actor.is_contributor:
+        items.append({"href": "/reports", "text": "Your reports"})
+    if any(role == Role.CHAIR for role, _ in actor.roles):
+        items.append({"href": "/chair/conferences", "text": "Your conferences"})
+    return items
+
+
+def header(request: Request) -> dict[str, Any]:
+    actor: Actor | None = request.scope.get(ACTOR)
+    path = request.url.path
+    items = [item | {"active": path.startswith(item["href"])} for item in navigation(actor)]
+    return {"me": actor.name if actor else None, "navigation": items, "service_name": SERVICE_NAME}
+
+
+def make_templates(assets: Assets) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=ROOT / "templates", context_processors=[header])
+    templates.env.loader = ChoiceLoader([
+        FileSystemLoader(ROOT / "templates"),
+        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+    ])
+    templates.env.globals["asset"] = assets.url
+    return templates

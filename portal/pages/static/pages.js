@@ -1,0 +1,3 @@
+import { initAll } from "/static/assets/govuk-frontend.min.js";
+
+initAll();
