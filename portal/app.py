@@ -44,6 +44,7 @@ from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
 from portal.pages.assets import Assets
 from portal.pages.audit_export import export_route
+from portal.pages.contributor_extras.routes import contributor_extras_routes
 from portal.pages.contributors.routes import contributor_routes
 from portal.pages.information import information_routes
 from portal.pages.invitation import invitation_route
@@ -143,6 +144,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             placements_route(templates),
             invitation_route(templates),
             *contributor_routes(templates),
+            *contributor_extras_routes(templates),
             *static_routes(settings.demo or settings.debug),
         ],
         middleware=[
