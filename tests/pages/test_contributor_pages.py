@@ -49,7 +49,7 @@ async def test_saving_with_an_over_long_section_keeps_everything_typed_and_saves
     form = {"section-worries": "Bruise on the cheek.\r\nSeen by the paediatric team.", "section-danger_statement": "x" * 5001,
             f"scale-{world.child_a1}": "3", "action": "save"}
     page = await api.client.post(url, data=form, headers=as_(world.gp1_author))
-    assert page.status_code == 422
+    assert page.status_code == 200
     assert "<title>Error: Write your report" in page.text
     assert 'href="#section-danger_statement"' in page.text and "the limit is 5,000" in text_of(page.text)
     assert "Bruise on the cheek.\nSeen by the paediatric team.</textarea>" in page.text and "x" * 5001 in page.text
@@ -68,7 +68,7 @@ async def test_check_submit_amend_and_withdraw(api, world):
     assert "Nothing has been saved yet" in text_of((await api.client.get(f"{url}/check", headers=as_(world.gp1_author))).text)
     await fill(api, world, worries="Bruising.")
     refused = await api.client.post(f"{url}/check", headers=as_(world.gp1_author))
-    assert refused.status_code == 422 and "<title>Error: Check your report" in refused.text
+    assert refused.status_code == 200 and "<title>Error: Check your report" in refused.text
     assert f'href="{url}#section-immunisations"' in refused.text and "'Immunisations' is required" in text_of(refused.text)
 
     await fill(api, world, **REQUIRED)
@@ -80,13 +80,13 @@ async def test_check_submit_amend_and_withdraw(api, world):
 
     form = {f"section-{sid}": text for sid, text in REQUIRED.items()} | {"section-worries": "Bruising, now healed.", "reason": "  "}
     no_reason = await api.client.post(f"{url}/amend", data=form, headers=as_(world.gp1_author))
-    assert no_reason.status_code == 422 and 'href="#reason"' in no_reason.text and "Bruising, now healed.</textarea>" in no_reason.text
+    assert no_reason.status_code == 200 and 'href="#reason"' in no_reason.text and "Bruising, now healed.</textarea>" in no_reason.text
     amended = await api.client.post(f"{url}/amend", data=form | {"reason": "The bruise has healed."}, headers=as_(world.gp1_author))
     assert amended.headers["location"] == f"{url}/submitted"
     assert "Report amended" in text_of((await api.client.get(f"{url}/submitted", headers=as_(world.gp1_author))).text)
 
     empty = await api.client.post(f"{url}/withdraw", data={"reason": ""}, headers=as_(world.gp1_author))
-    assert empty.status_code == 422 and "<title>Error: Withdraw your report" in empty.text and 'href="#reason"' in empty.text
+    assert empty.status_code == 200 and "<title>Error: Withdraw your report" in empty.text and 'href="#reason"' in empty.text
     withdrawn = await api.client.post(f"{url}/withdraw", data={"reason": "Sent to the wrong conference."}, headers=as_(world.gp1_author))
     assert withdrawn.headers["location"] == url
     assert "Report withdrawn" in text_of((await api.client.get(url, headers=as_(world.gp1_author))).text)

@@ -36,7 +36,8 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     def not_found(request: Request) -> Response:
         return templates.TemplateResponse(request, "contributors/not_found.html", {}, status_code=404)
 
-    def render(request: Request, template: str, invitation: Invitation, status: int = 200, **context: Any) -> Response:
+    def render(request: Request, template: str, invitation: Invitation, **context: Any) -> Response:
+        """A form shown again with its errors answers 200 like any page: the error summary says what is wrong."""
         agency = invitation["organisation"]["agency"]
         context.setdefault("errors", FormErrors())
         context.setdefault("summary", context["errors"].summary())
@@ -44,8 +45,7 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         return templates.TemplateResponse(
             request, template,
             {"invitation": invitation, "sections": agency["sections"], "children": invitation["conference"]["children"],
-             "contribution": invitation["contribution"], "scores": SCALE_ITEMS, **context},
-            status_code=status)
+             "contribution": invitation["contribution"], "scores": SCALE_ITEMS, **context})
 
     async def own_report(request: Request) -> Invitation | None:
         """The invitation with its report, if this person may write it; None means 404."""
@@ -105,7 +105,7 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
                 return not_found(request)
             errors = form_errors(payload["errors"], typed.fields(sections), REPORT)
         if errors:
-            return render(request, "contributors/write.html", invitation, 422, form=typed, errors=errors)
+            return render(request, "contributors/write.html", invitation, form=typed, errors=errors)
         return to(invitation, "/check" if action == "check" else "?saved=1")
 
     async def check_answers(request: Request) -> Response:
@@ -131,7 +131,7 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
                 return to(invitation, "/submitted")
             sections = invitation["organisation"]["agency"]["sections"]
             errors = form_errors(payload["errors"], ReportForm().fields(sections), REPORT)
-        return render(request, "contributors/check.html", invitation, 422, errors=errors, summary=check_summary(errors, invitation["id"]))
+        return render(request, "contributors/check.html", invitation, errors=errors, summary=check_summary(errors, invitation["id"]))
 
     async def submitted(request: Request) -> Response:
         invitation = await own_report(request)
@@ -165,7 +165,7 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
                 return not_found(request)
             errors = form_errors(payload["errors"], typed.fields(sections), REPORT)
         if errors:
-            return render(request, "contributors/amend.html", invitation, 422, form=typed, errors=errors)
+            return render(request, "contributors/amend.html", invitation, form=typed, errors=errors)
         return to(invitation, "/submitted")
 
     async def withdraw_form(request: Request) -> Response:
@@ -188,7 +188,7 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
             return not_found(request)
         if payload["errors"]:
             errors = form_errors(payload["errors"], {("input", "reason"): "reason"}, REPORT)
-            return render(request, "contributors/withdraw.html", invitation, 422, form=typed, errors=errors)
+            return render(request, "contributors/withdraw.html", invitation, form=typed, errors=errors)
         return to(invitation)
 
     report = "/reports/{invitation}"
