@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from portal.accesslog import LogUnavailable
 from portal.agencies import AgencyRegistry
@@ -45,6 +46,8 @@ from portal.ingest.worker import IngestWorker
 from portal.pages.assets import Assets
 from portal.pages.audit_export import export_route
 from portal.pages.contributor_extras.routes import contributor_extras_routes
+from portal.pages.contributor_extras.upload import TOO_LARGE as TOO_LARGE_REFUSAL
+from portal.pages.contributor_extras.upload import UPLOAD_FORM
 from portal.pages.contributors.routes import contributor_routes
 from portal.pages.information import information_routes
 from portal.pages.invitation import invitation_route
@@ -115,7 +118,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def log_unavailable(request: Request, error: Exception) -> Response:
         return message(request, "Try again later", {"message": str(error)}, 503)
 
-    def too_large() -> Response:
+    def too_large(scope: Scope) -> Response:
+        if UPLOAD_FORM.fullmatch(scope["path"]):
+            return RedirectResponse(f"{scope['path']}?refused={TOO_LARGE_REFUSAL}", status_code=303)
         message = IngestError(IngestErrorCode.TOO_LARGE, limit=megabytes(settings.ingest_max_bytes)).message
         return JSONResponse({"errors": [{"path": list(FILE), "message": message, "code": "INVALID", "ingestCode": "TOO_LARGE"}]}, status_code=413)
 

@@ -13,7 +13,7 @@ class BodyTooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, max_bytes: int, refusal: Callable[[], Response]) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, refusal: Callable[[Scope], Response]) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.refusal = refusal
@@ -24,7 +24,7 @@ class BodyLimitMiddleware:
             return
         declared = Headers(scope=scope).get("content-length", "")
         if declared.isascii() and declared.isdigit() and int(declared) > self.max_bytes:
-            await self.refusal()(scope, receive, send)
+            await self.refusal(scope)(scope, receive, send)
             return
         received = 0
         started = False
@@ -48,4 +48,4 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             if started:
                 raise
-            await self.refusal()(scope, receive, send)
+            await self.refusal(scope)(scope, receive, send)

@@ -8,23 +8,26 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from portal.edge.routes import OperationRoute
-from portal.pages.contributor_extras import sharing, withholding
+from portal.pages.contributor_extras import review, sharing, upload, withholding
 from portal.pages.contributor_extras.report import PAGE, Report, load_report, not_found
 
 Show = Callable[[Request, Jinja2Templates, Report], Response]
 Act = Callable[[Request, Jinja2Templates, Report, dict[str, str]], Awaitable[Response]]
+Handler = Callable[[Request], Awaitable[Response]]
 MAX_FIELDS = 8
+REPORT = "/reports/{invitation_id}"
+UPLOADED = REPORT + "/uploads/{upload_id}"
 
 
 def contributor_extras_routes(templates: Jinja2Templates) -> list[OperationRoute]:
-    def page(show: Show) -> Callable[[Request], Awaitable[Response]]:
+    def page(show: Show) -> Handler:
         async def get(request: Request) -> Response:
             report = await load_report(request)
             return not_found(request, templates) if report is None else show(request, templates, report)
 
         return get
 
-    def form(act: Act) -> Callable[[Request], Awaitable[Response]]:
+    def form(act: Act) -> Handler:
         async def post(request: Request) -> Response:
             async with request.form(max_files=0, max_fields=MAX_FIELDS) as posted:
                 fields = {key: str(value) for key, value in posted.items()}
@@ -33,6 +36,21 @@ def contributor_extras_routes(templates: Jinja2Templates) -> list[OperationRoute
 
         return post
 
+    def review_page(request: Request, templates: Jinja2Templates, report: Report) -> Response:
+        found = review.found_upload(report, request.path_params["upload_id"])
+        return not_found(request, templates) if found is None else review.render(request, templates, report, found)
+
+    def review_form(act: Callable[..., Awaitable[Response]]) -> Act:
+        """The upload named in the path must be one of this report's."""
+        async def acted(request: Request, templates: Jinja2Templates, report: Report, fields: dict[str, str]) -> Response:
+            found = review.found_upload(report, request.path_params["upload_id"])
+            return not_found(request, templates) if found is None else await act(request, templates, report, found, fields)
+
+        return acted
+
+    async def upload_form(request: Request) -> Response:
+        return await upload.upload(request, templates)
+
     def pair(path: str, show: Show, act: Act, mutation: str) -> list[OperationRoute]:
         return [
             OperationRoute(path, page(show), operations=(PAGE,), methods=["GET"]),
@@ -40,6 +58,11 @@ def contributor_extras_routes(templates: Jinja2Templates) -> list[OperationRoute
         ]
 
     return [
-        *pair("/reports/{invitation_id}/sharing", sharing.render, sharing.record, "RecordSharedWithFamily"),
-        *pair("/reports/{invitation_id}/withholding", withholding.render, withholding.request_withholding, "RequestWithholding"),
+        OperationRoute(REPORT + "/upload", page(upload.render), operations=(PAGE,), methods=["GET"]),
+        OperationRoute(REPORT + "/upload", upload_form, operations=(PAGE, "UploadReport"), methods=["POST"]),
+        OperationRoute(UPLOADED, page(review_page), operations=(PAGE,), methods=["GET"]),
+        OperationRoute(UPLOADED + "/placements", form(review_form(review.decide)), operations=(PAGE, "DecidePlacement"), methods=["POST"]),
+        OperationRoute(UPLOADED + "/accept", form(review_form(review.accept)), operations=(PAGE, "DecidePlacement"), methods=["POST"]),
+        *pair(REPORT + "/sharing", sharing.render, sharing.record, "RecordSharedWithFamily"),
+        *pair(REPORT + "/withholding", withholding.render, withholding.request_withholding, "RequestWithholding"),
     ]
