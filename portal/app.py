@@ -45,6 +45,7 @@ from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
 from portal.pages.assets import Assets
 from portal.pages.audit_export import export_route
+from portal.pages.chairs.routes import chair_routes
 from portal.pages.contributor_extras.routes import contributor_extras_routes
 from portal.pages.contributor_extras.upload import TOO_LARGE as TOO_LARGE_REFUSAL
 from portal.pages.contributor_extras.upload import UPLOAD_FORM
@@ -150,6 +151,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             invitation_route(templates),
             *contributor_routes(templates),
             *contributor_extras_routes(templates),
+            *chair_routes(templates),
             *static_routes(settings.demo or settings.debug),
         ],
         middleware=[

@@ -1,0 +1,1 @@
+"""The chair's pages: upcoming conferences, one conference with its map, and one agency's report."""
