@@ -56,21 +56,14 @@ async def ingest_pdf(
     loop = asyncio.get_running_loop()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, job, data, agency, limits, niceness), daemon=True)  # type: ignore[attr-defined]
-    await loop.run_in_executor(None, process.start)  # the fork server's answer is waited for off the event loop
-    sender.close()
-    readable = loop.create_future()
-    loop.add_reader(receiver.fileno(), lambda: readable.done() or readable.set_result(None))
+    started = loop.run_in_executor(None, process.start)  # the fork server's answer is waited for off the event loop
     try:
-        try:
-            await asyncio.wait_for(readable, limits.timeout_seconds)
-        except TimeoutError:
-            raise IngestError(IngestErrorCode.TIMEOUT, limit=f"{limits.timeout_seconds:g} seconds") from None
-        try:
-            status, payload = receiver.recv()
-        except EOFError:  # the child died without answering (killed by the kernel, crashed)
-            raise IngestError(IngestErrorCode.WORKER_FAILED) from None
+        await asyncio.shield(started)
+        sender.close()
+        status, payload = await _answer(receiver, limits.timeout_seconds)
     finally:
-        loop.remove_reader(receiver.fileno())
+        await started  # even when the upload was cancelled, so that the child is never left running
+        sender.close()
         receiver.close()
         if process.is_alive():
             process.kill()
@@ -80,6 +73,23 @@ async def ingest_pdf(
         raise payload
     assert isinstance(payload, IngestResult)
     return payload
+
+
+async def _answer(receiver: Connection, timeout: float) -> tuple[str, object]:
+    loop = asyncio.get_running_loop()
+    readable = loop.create_future()
+    loop.add_reader(receiver.fileno(), lambda: readable.done() or readable.set_result(None))
+    try:
+        try:
+            await asyncio.wait_for(readable, timeout)
+        except TimeoutError:
+            raise IngestError(IngestErrorCode.TIMEOUT, limit=f"{timeout:g} seconds") from None
+        try:
+            return receiver.recv()
+        except EOFError:  # the child died without answering (killed by the kernel, crashed)
+            raise IngestError(IngestErrorCode.WORKER_FAILED) from None
+    finally:
+        loop.remove_reader(receiver.fileno())
 
 
 def parse_in_child(data: bytes, agency: AgencyDefinition, limits: IngestLimits, job: Job = parse_pdf) -> IngestResult:
