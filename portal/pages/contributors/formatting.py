@@ -1,6 +1,6 @@
-"""Dates and times as GOV.UK writes them ("10am on 13 December 2026"), in England's time."""
+"""Times as GOV.UK writes them ("10am on Sunday 13 December 2026"), in England's time."""
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -23,10 +23,3 @@ def govuk_datetime(value: str | None) -> str:
     moment = datetime.fromisoformat(value).astimezone(LONDON)
     return f"{_clock(moment)} on {moment:%A} {moment.day} {moment:%B %Y}"
 
-
-def govuk_date(value: str | None) -> str:
-    """An ISO date (or date-time) from the API as "13 December 2026"; empty for none."""
-    if not value:
-        return ""
-    day = datetime.fromisoformat(value).astimezone(LONDON).date() if "T" in value else date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"

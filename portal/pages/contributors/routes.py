@@ -17,7 +17,7 @@ from portal.edge.context import require_actor
 from portal.edge.operations import execute, run_mutation, run_query
 from portal.edge.routes import OperationRoute
 from portal.ids import parse_id
-from portal.pages.contributors.formatting import govuk_date, govuk_datetime
+from portal.pages.contributors.formatting import govuk_datetime
 from portal.pages.contributors.report_form import REPORT, SCALE_ITEMS, ReportForm
 from portal.pages.forms import FormErrors, form_errors
 
@@ -31,7 +31,6 @@ Invitation = dict[str, Any]
 
 def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     templates.env.filters["govuk_datetime"] = govuk_datetime
-    templates.env.filters["govuk_date"] = govuk_date
 
     def not_found(request: Request) -> Response:
         return templates.TemplateResponse(request, "contributors/not_found.html", {}, status_code=404)
