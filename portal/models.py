@@ -8,6 +8,7 @@ from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsCh
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.held_forms.models import HeldForm
 from portal.identity.models import ApiToken, OneTimeCode, ProviderLink, SignInEvent, SignInSession
 from portal.ingest.models import UploadedReport
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
@@ -17,7 +18,7 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "CasePerson", "Child",
-    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "Invitation", "LocalAuthority",
+    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "HeldForm", "Invitation", "LocalAuthority",
     "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "ProceedingsChild", "ProviderLink", "Region", "ReminderOutbox",
     "SignInEvent", "SignInSession", "UploadedReport",
     "WithholdingRequest", "metadata",

@@ -103,3 +103,9 @@ async def commit_identity_change(session: AsyncSession, request: Any, person_id:
     except BaseException:
         await session.rollback()
         raise
+
+
+async def commit_held_form(session: AsyncSession, request: Any, person_id: int) -> None:
+    """Commit holding a form post for the person whose sign-in had ended, or handing it back to them,
+    with an access-log row naming them; none of it when that row cannot be written."""
+    await commit_identity_change(session, request, person_id)

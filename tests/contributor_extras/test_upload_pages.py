@@ -25,25 +25,25 @@ async def test_the_upload_form_shows_the_ingestions_errors_beside_the_file(api, 
     empty = await api.client.get(f"/reports/{world.inv_gp1}/upload", headers=as_(world.gp1_author))
     assert empty.status_code == 200 and 'type="file"' in empty.text and 'value="merge" checked' in empty.text
     not_pdf = await post_pdf(api, world, b"plain text, not a PDF", mode="replace")
-    assert not_pdf.status_code == 422 and "<title>Error:" in not_pdf.text
+    assert not_pdf.status_code == 200 and "<title>Error:" in not_pdf.text
     assert "This file is not a PDF" in not_pdf.text and 'href="#file"' in not_pdf.text and 'value="replace" checked' in not_pdf.text
     scanned = await post_pdf(api, world, pdfs.scanned())
-    assert scanned.status_code == 422 and "looks like a scanned image" in scanned.text
+    assert scanned.status_code == 200 and "looks like a scanned image" in scanned.text
     nothing = await api.client.post(f"/reports/{world.inv_gp1}/upload", data={}, files={"file": ("", b"", "application/octet-stream")},
                                     headers=as_(world.gp1_author))
-    assert nothing.status_code == 422 and "Select the PDF" in nothing.text and "Choose whether" in nothing.text
+    assert nothing.status_code == 200 and "Select the PDF" in nothing.text and "Choose whether" in nothing.text
 
 
 async def test_too_large_a_file_comes_back_to_the_form_with_the_limit(database, world):
     async with running(database, ingest_max_bytes=1024 * 1024) as api:
         within_slack = await api.client.post(f"/reports/{world.inv_gp1}/upload", data={"mode": "merge"},
                                              files={"file": ("big.pdf", b"%PDF-1.7\n" + b"0" * (1024 * 1024 + 10), "application/pdf")}, headers=as_(world.gp1_author))
-        assert within_slack.status_code == 422 and "larger than the 1 MB allowed" in within_slack.text
+        assert within_slack.status_code == 200 and "larger than the 1 MB allowed" in within_slack.text
         refused = await api.client.post(f"/reports/{world.inv_gp1}/upload", data={"mode": "merge"},
                                         files={"file": ("big.pdf", b"%PDF-1.7\n" + b"0" * (3 * 1024 * 1024), "application/pdf")}, headers=as_(world.gp1_author))
         assert refused.status_code == 303 and refused.headers["location"] == f"/reports/{world.inv_gp1}/upload?refused=too-large"
         form = await api.client.get(refused.headers["location"], headers=as_(world.gp1_author))
-    assert form.status_code == 413 and "larger than the 1 MB allowed" in form.text and 'href="#file"' in form.text
+    assert form.status_code == 200 and "larger than the 1 MB allowed" in form.text and 'href="#file"' in form.text
 
 
 async def test_the_review_shows_sections_pages_other_information_and_settles_placements(api, world):
@@ -57,9 +57,9 @@ async def test_the_review_shows_sections_pages_other_information_and_settles_pla
     items = re.findall(r'name="item" value="(\d+)"', page.text)
     assert items, page.text
     moved = await api.client.post(f"{review}/placements", data={"item": items[0], "section": "horoscope"}, headers=as_(world.gp1_author))
-    assert moved.status_code == 422 and "horoscope" in moved.text and f'href="#section-{items[0]}"' in moved.text
+    assert moved.status_code == 200 and "horoscope" in moved.text and f'href="#section-{items[0]}"' in moved.text
     missing = await api.client.post(f"{review}/placements", data={"item": "999", "section": "worries"}, headers=as_(world.gp1_author))
-    assert missing.status_code == 404 and "not on the list" in missing.text
+    assert missing.status_code == 200 and "not on the list" in missing.text
     kept = await api.client.post(f"{review}/placements", data={"item": items[0], "section": "about_author"}, headers=as_(world.gp1_author))
     assert kept.status_code == 303 and kept.headers["location"].endswith("?done=checked#check")
     accepted = await api.client.post(f"{review}/accept", headers=as_(world.gp1_author))

@@ -12,6 +12,7 @@ from portal import access
 from portal.edge.context import require_actor
 from portal.edge.operations import run_query
 from portal.ids import parse_id
+from portal.pages.contributor_extras.held import held_notice
 
 PAGE = "ReportExtrasPage"
 NOT_FOUND = "There is no report with that number, or it is not one you may see."
@@ -33,8 +34,8 @@ class Report:
     def sections(self) -> list[dict[str, Any]]:
         return self.invitation["organisation"]["agency"]["sections"]
 
-    def context(self) -> dict[str, Any]:
-        return {"invitation": self.invitation, "contribution": self.contribution, "sections": self.sections}
+    def context(self, request: Request) -> dict[str, Any]:
+        return {"invitation": self.invitation, "contribution": self.contribution, "sections": self.sections, "held": held_notice(request)}
 
 
 def not_found(request: Request, templates: Jinja2Templates) -> Response:

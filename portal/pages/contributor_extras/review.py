@@ -29,7 +29,7 @@ def render(request: Request, templates: Jinja2Templates, report: Report, upload:
     pages = {s["sectionId"]: s["pages"] for s in upload["sectionPages"]}
     written = [s | {"pages": pages.get(s["id"], [])} for s in report.contribution["sections"] if s["text"]["source"].strip()]
     latest = report.contribution["uploads"][-1]["id"] == upload["id"]
-    values: dict[str, Any] = report.context() | {
+    values: dict[str, Any] = report.context(request) | {
         "choices": {item["item"]: choices(report, item["sectionId"]) for item in upload["toReview"]},
         "upload": upload, "errors": errors or FormErrors(), "latest": latest,
         "sections_filled": [s for s in written if s["id"] != OTHER], "other": next((s for s in written if s["id"] == OTHER), None),
@@ -51,12 +51,12 @@ def item_number(value: str) -> int | None:
 async def decide(request: Request, templates: Jinja2Templates, report: Report, upload: dict[str, Any], fields: dict[str, str]) -> Response:
     item = item_number(fields.get("item", ""))
     if item is None or all(p["item"] != item for p in upload["toReview"]):
-        return render(request, templates, report, upload, errors=FormErrors.one("check", NOT_ON_LIST), status=404)
+        return render(request, templates, report, upload, errors=FormErrors.one("check", NOT_ON_LIST))
     field = f"section-{item}"
     payload = await run_mutation(request, "DecidePlacement", {"input": {"uploadId": upload["id"], "item": item, "sectionId": fields.get("section", "")}})
     if payload["errors"]:
         errors = form_errors(payload["errors"], dict.fromkeys(FIELDS, field), field)
-        return render(request, templates, report, upload, errors=errors, status=422)
+        return render(request, templates, report, upload, errors=errors)
     return RedirectResponse(f"/reports/{report.id}/uploads/{upload['id']}?done=checked#check", status_code=303)
 
 
@@ -67,5 +67,5 @@ async def accept(request: Request, templates: Jinja2Templates, report: Report, u
         payload = await run_mutation(request, "DecidePlacement", variables)
         if payload["errors"]:
             field = f"section-{placement['item']}"
-            return render(request, templates, report, upload, errors=form_errors(payload["errors"], {}, field), status=409)
+            return render(request, templates, report, upload, errors=form_errors(payload["errors"], {}, field))
     return RedirectResponse(f"/reports/{report.id}/uploads/{upload['id']}?done=accepted", status_code=303)

@@ -5,10 +5,12 @@ from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from portal.edge.routes import OperationRoute
 from portal.pages.contributor_extras import review, sharing, upload, withholding
+from portal.pages.contributor_extras.held import Send, hold_for_sign_in, resume_routes
 from portal.pages.contributor_extras.report import PAGE, Report, load_report, not_found
 
 Show = Callable[[Request, Jinja2Templates, Report], Response]
@@ -19,7 +21,9 @@ REPORT = "/reports/{invitation_id}"
 UPLOADED = REPORT + "/uploads/{upload_id}"
 
 
-def contributor_extras_routes(templates: Jinja2Templates) -> list[OperationRoute]:
+def contributor_extras_routes(templates: Jinja2Templates) -> list[Route]:
+    forms: list[tuple[Route, Send]] = []
+
     def page(show: Show) -> Handler:
         async def get(request: Request) -> Response:
             report = await load_report(request)
@@ -27,14 +31,25 @@ def contributor_extras_routes(templates: Jinja2Templates) -> list[OperationRoute
 
         return get
 
-    def form(act: Act) -> Handler:
-        async def post(request: Request) -> Response:
-            async with request.form(max_files=0, max_fields=MAX_FIELDS) as posted:
-                fields = {key: str(value) for key, value in posted.items()}
+    def sender(act: Act) -> Send:
+        async def send(request: Request, fields: dict[str, str]) -> Response:
             report = await load_report(request)
             return not_found(request, templates) if report is None else await act(request, templates, report, fields)
 
-        return post
+        return send
+
+    def form(path: str, act: Act, mutation: str) -> OperationRoute:
+        """A form post; one arriving after the person's sign-in ended is held for them (held.py)."""
+        send = sender(act)
+
+        async def post(request: Request) -> Response:
+            async with request.form(max_files=0, max_fields=MAX_FIELDS) as posted:
+                fields = {key: str(value) for key, value in posted.items()}
+            return await hold_for_sign_in(request, fields) or await send(request, fields)
+
+        route = OperationRoute(path, post, operations=(PAGE, mutation), methods=["POST"])
+        forms.append((route, send))
+        return route
 
     def review_page(request: Request, templates: Jinja2Templates, report: Report) -> Response:
         found = review.found_upload(report, request.path_params["upload_id"])
@@ -51,18 +66,16 @@ def contributor_extras_routes(templates: Jinja2Templates) -> list[OperationRoute
     async def upload_form(request: Request) -> Response:
         return await upload.upload(request, templates)
 
-    def pair(path: str, show: Show, act: Act, mutation: str) -> list[OperationRoute]:
-        return [
-            OperationRoute(path, page(show), operations=(PAGE,), methods=["GET"]),
-            OperationRoute(path, form(act), operations=(PAGE, mutation), methods=["POST"]),
-        ]
-
-    return [
+    routes: list[Route] = [
         OperationRoute(REPORT + "/upload", page(upload.render), operations=(PAGE,), methods=["GET"]),
         OperationRoute(REPORT + "/upload", upload_form, operations=(PAGE, "UploadReport"), methods=["POST"]),
         OperationRoute(UPLOADED, page(review_page), operations=(PAGE,), methods=["GET"]),
-        OperationRoute(UPLOADED + "/placements", form(review_form(review.decide)), operations=(PAGE, "DecidePlacement"), methods=["POST"]),
-        OperationRoute(UPLOADED + "/accept", form(review_form(review.accept)), operations=(PAGE, "DecidePlacement"), methods=["POST"]),
-        *pair(REPORT + "/sharing", sharing.render, sharing.record, "RecordSharedWithFamily"),
-        *pair(REPORT + "/withholding", withholding.render, withholding.request_withholding, "RequestWithholding"),
+        form(UPLOADED + "/placements", review_form(review.decide), "DecidePlacement"),
+        form(UPLOADED + "/accept", review_form(review.accept), "DecidePlacement"),
+        OperationRoute(REPORT + "/sharing", page(sharing.render), operations=(PAGE,), methods=["GET"]),
+        form(REPORT + "/sharing", sharing.record, "RecordSharedWithFamily"),
+        OperationRoute(REPORT + "/withholding", page(withholding.render), operations=(PAGE,), methods=["GET"]),
+        form(REPORT + "/withholding", withholding.request_withholding, "RequestWithholding"),
     ]
+    operations = sorted({name for route, _ in forms for name in route.operations})
+    return routes + resume_routes(templates, forms, operations)

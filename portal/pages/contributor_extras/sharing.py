@@ -23,7 +23,7 @@ def render(request: Request, templates: Jinja2Templates, report: Report, *, type
     if typed is None and shared:
         year, month, day = shared.split("-")
         typed = {"day": str(int(day)), "month": str(int(month)), "year": year}
-    values: dict[str, Any] = report.context() | {
+    values: dict[str, Any] = report.context(request) | {
         "typed": typed or dict.fromkeys(PARTS, ""), "errors": errors or FormErrors(), "wrong": wrong,
         "done": request.query_params.get("done") == "shared",
     }
@@ -33,14 +33,14 @@ def render(request: Request, templates: Jinja2Templates, report: Report, *, type
 async def record(request: Request, templates: Jinja2Templates, report: Report, fields: dict[str, str]) -> Response:
     answer: DateAnswer = read_date(fields, FIELD, WHAT)
     if report.contribution is None:
-        return render(request, templates, report, typed=answer.typed, errors=FormErrors.one(f"{FIELD}-day", NOT_SUBMITTED), status=409)
+        return render(request, templates, report, typed=answer.typed, errors=FormErrors.one(f"{FIELD}-day", NOT_SUBMITTED))
     if answer.value is None:
         assert answer.problem is not None
         errors = FormErrors.one(f"{FIELD}-{answer.first_wrong}", answer.problem)
-        return render(request, templates, report, typed=answer.typed, errors=errors, wrong=answer.wrong, status=422)
+        return render(request, templates, report, typed=answer.typed, errors=errors, wrong=answer.wrong)
     payload = await run_mutation(request, "RecordSharedWithFamily", {"input": {"contributionId": report.contribution["id"], "sharedOn": answer.value.isoformat()}})
     if payload["errors"]:
         errors = form_errors(payload["errors"], {("input", "sharedOn"): f"{FIELD}-day"}, f"{FIELD}-day")
-        return render(request, templates, report, typed=answer.typed, errors=errors, wrong=PARTS, status=422)
+        return render(request, templates, report, typed=answer.typed, errors=errors, wrong=PARTS)
     return RedirectResponse(f"/reports/{report.id}/sharing?done=shared", status_code=303)
 

@@ -35,8 +35,8 @@ def render(request: Request, templates: Jinja2Templates, report: Report, *, mode
            errors: FormErrors | None = None, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     if errors is None and request.query_params.get("refused") == TOO_LARGE:
         limit = megabytes(request.app.state.settings.ingest_max_bytes)
-        errors, status = FormErrors.one("file", IngestError(IngestErrorCode.TOO_LARGE, limit=limit).message), 413
-    values: dict[str, Any] = report.context() | {
+        errors = FormErrors.one("file", IngestError(IngestErrorCode.TOO_LARGE, limit=limit).message)
+    values: dict[str, Any] = report.context(request) | {
         "mode": mode, "errors": errors or FormErrors(), "may_upload": may_upload(report), "has_draft": report.contribution is not None}
     return templates.TemplateResponse(request, TEMPLATE, values, status_code=status, headers=headers)
 
@@ -55,11 +55,11 @@ async def upload(request: Request, templates: Jinja2Templates) -> Response:
         if not (errors or may_upload(report)):
             errors = FormErrors.one("file", SUBMITTED)
         if errors:
-            return render(request, templates, report, mode=mode, errors=errors, status=422)
+            return render(request, templates, report, mode=mode, errors=errors)
         payload = await run_mutation(request, "UploadReport", {"input": {"invitationId": report.id, "file": file, "mode": MODES[mode]}})
     if problems := payload["errors"]:
         busy = any(p.get("ingestCode") == "BUSY" for p in problems)
         headers = {"retry-after": str(BUSY_RETRY_SECONDS)} if busy else None
         return render(request, templates, report, mode=mode, errors=form_errors(problems, FIELDS, "file"),
-                      status=503 if busy else 422, headers=headers)
+                      status=503 if busy else 200, headers=headers)
     return RedirectResponse(f"/reports/{report.id}/uploads/{payload['upload']['id']}", status_code=303)

@@ -23,7 +23,7 @@ def render(request: Request, templates: Jinja2Templates, report: Report, *, type
     requests = report.contribution["withholdingRequests"] if report.contribution else []
     held_back = {r["sectionId"] for r in requests if r["decision"] != "REFUSED"}
     choices = [{"value": s["id"], "text": s["title"], "checked": s["id"] == typed.get("section")} for s in report.sections if s["id"] not in held_back]
-    values: dict[str, Any] = report.context() | {
+    values: dict[str, Any] = report.context(request) | {
         "choices": choices,
         "typed": typed, "errors": errors or FormErrors(), "done": request.query_params.get("done") == "requested",
         "open": report.contribution is not None and report.contribution["status"] != "WITHDRAWN",
@@ -34,14 +34,14 @@ def render(request: Request, templates: Jinja2Templates, report: Report, *, type
 async def request_withholding(request: Request, templates: Jinja2Templates, report: Report, fields: dict[str, str]) -> Response:
     typed = {"section": fields.get("section", ""), "reason": fields.get("reason", "")}
     if report.contribution is None:
-        return render(request, templates, report, typed=typed, errors=FormErrors.one("section", NO_REPORT), status=409)
+        return render(request, templates, report, typed=typed, errors=FormErrors.one("section", NO_REPORT))
     errors = FormErrors() if typed["section"] else FormErrors.one("section", NO_SECTION)
     if not typed["reason"].strip():
         errors |= FormErrors.one("reason", "Say why this section should be withheld from the family")
     if errors:
-        return render(request, templates, report, typed=typed, errors=errors, status=422)
+        return render(request, templates, report, typed=typed, errors=errors)
     variables = {"input": {"contributionId": report.contribution["id"], "sectionId": typed["section"], "reason": typed["reason"]}}
     payload = await run_mutation(request, "RequestWithholding", variables)
     if payload["errors"]:
-        return render(request, templates, report, typed=typed, errors=form_errors(payload["errors"], FIELDS, "section"), status=422)
+        return render(request, templates, report, typed=typed, errors=form_errors(payload["errors"], FIELDS, "section"))
     return RedirectResponse(f"/reports/{report.id}/withholding?done=requested", status_code=303)
