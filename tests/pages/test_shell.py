@@ -35,14 +35,15 @@ async def test_the_picker_leads_to_the_pages_and_the_header_names_the_person(bro
         await check_page(found)
 
 
-def test_assets_have_content_names_and_are_cached_for_a_year(site):
-    page = httpx.get(f"{site}/accessibility").text
-    urls = re.findall(r'(?:href|src)="(/static/assets/[^"]+)"', page)
-    assert {re.sub(r"-[0-9a-f]{12}\.", ".", u).rsplit("/", 1)[1] for u in urls} >= {"govuk-frontend.min.css", "pages.css", "pages.js", "js-enabled.js"}
-    for url in urls:
-        response = httpx.get(f"{site}{url}")
-        assert response.status_code == 200 and "immutable" in response.headers["cache-control"], url
-    stylesheet = httpx.get(site + next(u for u in urls if "govuk-frontend.min" in u)).text
-    assert "@font-face" not in stylesheet and "url(/assets/" not in stylesheet
-    assert re.search(r"url\(/static/assets/govuk-crest-[0-9a-f]{12}\.svg\)", stylesheet)
-    assert httpx.get(f"{site}/static/assets/govuk-frontend.min.css").status_code == 404
+async def test_assets_have_content_names_and_are_cached_for_a_year(site):
+    async with httpx.AsyncClient(base_url=site) as client:
+        page = (await client.get("/accessibility")).text
+        urls = re.findall(r'(?:href|src)="(/static/assets/[^"]+)"', page)
+        assert {re.sub(r"-[0-9a-f]{12}\.", ".", u).rsplit("/", 1)[1] for u in urls} >= {"govuk-frontend.min.css", "pages.css", "pages.js", "js-enabled.js"}
+        for url in urls:
+            response = await client.get(url)
+            assert response.status_code == 200 and "immutable" in response.headers["cache-control"], url
+        stylesheet = (await client.get(next(u for u in urls if "govuk-frontend.min" in u))).text
+        assert "@font-face" not in stylesheet and "url(/assets/" not in stylesheet
+        assert re.search(r"url\(/static/assets/govuk-crest-[0-9a-f]{12}\.svg\)", stylesheet)
+        assert (await client.get("/static/assets/govuk-frontend.min.css")).status_code == 404
