@@ -23,7 +23,11 @@ def invitation_route(templates: Jinja2Templates) -> OperationRoute:
             return templates.TemplateResponse(request, "message.html", {"title": "Invitation not found", "message": NOT_FOUND}, status_code=404)
         can_upload = access.allowed(actor, "contribution.write", int(invitation["organisation"]["id"]))
         sections = next((a["sections"] for a in data["agencies"] if a["id"] == invitation["organisation"]["agencyId"]), [])
+        uploads = (invitation["contribution"] or {}).get("uploads") or []
+        to_review = uploads[-1]["toReview"] if uploads else []
+        choices = {item["item"]: [{"value": s["id"], "text": s["title"] + (" (keep here)" if s["id"] == item["sectionId"] else ""),
+                                   "selected": s["id"] == item["sectionId"]} for s in sections] for item in to_review}
         return templates.TemplateResponse(
-            request, "invitation.html", {"invitation": invitation, "can_upload": can_upload, "sections": sections})
+            request, "invitation.html", {"invitation": invitation, "can_upload": can_upload, "sections": sections, "sections_choices": choices})
 
     return OperationRoute("/invitations/{invitation_id}", page, operations=("InvitationPage",))

@@ -39,6 +39,8 @@ async def test_a_gp_uploads_reviews_asks_for_withholding_and_records_sharing(bro
         await page.goto("/")
         await press(page, "Act as Gp1 Author")
 
+        await page.goto(f"/invitations/{world.inv_gp1}")
+        await check_page(found)
         await page.goto(f"{report}/upload")
         assert await page.title() == "Fill your report from a PDF – Conference contribution portal"
         await check_page(found)
@@ -53,6 +55,11 @@ async def test_a_gp_uploads_reviews_asks_for_withholding_and_records_sharing(bro
         assert await page.locator("h1").inner_text() == "Check what letter.pdf put in your draft"
         assert "I am not able to attend on 5 October" in await page.locator("main").inner_text()
         await check_page(found)
+        review = page.url
+        await page.goto(f"/invitations/{world.inv_gp1}")  # the page the reminder emails link to lists them too
+        assert "Check where these parts of letter.pdf went" in await page.locator("main").inner_text()
+        await check_page(found)
+        await page.goto(review)
         first = page.locator("select").first
         await first.select_option(index=0)
         await press(page, "Save where it goes")
