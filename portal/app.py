@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     schema = build_schema(settings)
     assets = Assets.installed()
     templates = make_templates(assets)
+    writing, held_drafts = contributor_routes(templates)
     graphql = PortalGraphQL(schema, settings)
     sign_in = SignIn(
         settings=settings, templates=templates, providers=load_providers(settings.identity_file), policy=SessionPolicy.from_settings(settings),
@@ -149,8 +150,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             upload_route(),
             placements_route(templates),
             invitation_route(templates),
-            *contributor_routes(templates),
-            *contributor_extras_routes(templates),
+            *writing,
+            *contributor_extras_routes(templates, held_elsewhere=held_drafts),
             *chair_routes(templates),
             *static_routes(settings.demo or settings.debug),
         ],

@@ -97,3 +97,19 @@ async def test_a_post_with_no_session_at_all_is_not_held(database, world, api):
         refused = await client.post(f"/reports/{world.inv_gp1}/withholding", data={"section": "worries", "reason": "x"}, headers=HTML)
     assert refused.status_code == 303 and refused.headers["location"] == "/sign-in" and HELD_COOKIE not in refused.headers.get("set-cookie", "")
     assert await held_rows(database) == 0
+
+
+async def test_a_draft_saved_after_the_sign_in_ended_is_saved_once_the_author_is_back(database, world, api, inbox, smtp_port, frozen):
+    path = f"/reports/{world.inv_gp1}"
+    form = {"section-worries": "Bruising seen on both arms at the asthma review.", "action": "save"}
+    async with browser(database, smtp_port=smtp_port, smtp_host="127.0.0.1") as client:
+        held = await post_after_the_session_ended(client, inbox, frozen, path, form)
+        assert held.status_code == 303 and held.headers["location"] == "/sign-in"
+        assert await held_rows(database) == 1
+        await sign_in(client, inbox, GP, seen=1)
+        sent = await client.post("/held/resume", headers=HTML)
+        assert sent.status_code == 303 and sent.headers["location"] == f"{path}?saved=1&held=saved"
+    drafts = await api("{ myInvitations { nodes { id contribution { sections { id text { source } } } } } }", {}, as_=world.gp1_author)
+    (mine,) = (n for n in drafts["myInvitations"]["nodes"] if n["id"] == str(world.inv_gp1))
+    assert {"id": "worries", "text": {"source": form["section-worries"]}} in mine["contribution"]["sections"]
+    assert await held_rows(database) == 0

@@ -1,7 +1,7 @@
 """The contributor's pages beside writing the report, each under /reports/{invitation}/: upload a PDF
 and review what it filled, ask the chair to withhold a section, record sharing with the family."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,8 +21,9 @@ REPORT = "/reports/{invitation_id}"
 UPLOADED = REPORT + "/uploads/{upload_id}"
 
 
-def contributor_extras_routes(templates: Jinja2Templates) -> list[Route]:
-    forms: list[tuple[Route, Send]] = []
+def contributor_extras_routes(templates: Jinja2Templates, held_elsewhere: Sequence[tuple[Route, Send]] = ()) -> list[Route]:
+    """`held_elsewhere`: other pages' forms that are held when they arrive after the sign-in ended."""
+    forms: list[tuple[Route, Send]] = list(held_elsewhere)
 
     def page(show: Show) -> Handler:
         async def get(request: Request) -> Response:

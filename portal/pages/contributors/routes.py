@@ -10,6 +10,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from portal import access
@@ -17,6 +18,7 @@ from portal.edge.context import require_actor
 from portal.edge.operations import execute, run_mutation, run_query
 from portal.edge.routes import OperationRoute
 from portal.ids import parse_id
+from portal.pages.contributor_extras.held import Send, hold_for_sign_in
 from portal.pages.contributors.formatting import govuk_datetime
 from portal.pages.contributors.report_form import REPORT, SCALE_ITEMS, ReportForm
 from portal.pages.forms import FormErrors, form_errors
@@ -29,7 +31,8 @@ NO_DRAFT = "Write your report and save it as a draft before you submit it."
 Invitation = dict[str, Any]
 
 
-def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
+def contributor_routes(templates: Jinja2Templates) -> tuple[list[OperationRoute], list[tuple[Route, Send]]]:
+    """The routes, and the form that is held when it arrives after the sign-in ended (held.py)."""
     templates.env.filters["govuk_datetime"] = govuk_datetime
 
     def not_found(request: Request) -> Response:
@@ -92,11 +95,18 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         return render(request, "contributors/write.html", invitation, saved=request.query_params.get("saved") == "1")
 
     async def save(request: Request) -> Response:
+        """A draft posted after the sign-in ended is held for the person and saved once they are back."""
+        async with request.form(max_files=0) as form:
+            fields = {key: str(value) for key, value in form.items()}
+        return await hold_for_sign_in(request, fields) or await save_fields(request, fields)
+
+    async def save_fields(request: Request, fields: dict[str, str]) -> Response:
         invitation = await own_report(request)
         if invitation is None:
             return not_found(request)
         sections = invitation["organisation"]["agency"]["sections"]
-        typed, action = await posted(request, invitation)
+        typed = ReportForm.from_post(fields, sections, invitation["conference"]["children"])
+        action = fields.get("action", "")
         errors = typed.own_errors()
         if not errors:
             payload = await run_mutation(request, "SaveDraft", {"input": {"invitationId": invitation["id"], **typed.content(sections)}})
@@ -191,10 +201,11 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         return to(invitation)
 
     report = "/reports/{invitation}"
+    saving = OperationRoute(report, save, operations=("WriteReportPage", "SaveDraft"), methods=["POST"])
     return [
         OperationRoute("/reports", task_list, operations=("TaskListPage",), methods=["GET"]),
         OperationRoute(report, write, operations=("WriteReportPage",), methods=["GET"]),
-        OperationRoute(report, save, operations=("WriteReportPage", "SaveDraft"), methods=["POST"]),
+        saving,
         OperationRoute(report + "/check", check_answers, operations=("WriteReportPage",), methods=["GET"]),
         OperationRoute(report + "/check", submit, operations=("WriteReportPage", "SubmitContribution"), methods=["POST"]),
         OperationRoute(report + "/submitted", submitted, operations=("WriteReportPage",), methods=["GET"]),
@@ -202,7 +213,7 @@ def contributor_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         OperationRoute(report + "/amend", amend, operations=("WriteReportPage", "AmendContribution"), methods=["POST"]),
         OperationRoute(report + "/withdraw", withdraw_form, operations=("WriteReportPage",), methods=["GET"]),
         OperationRoute(report + "/withdraw", withdraw, operations=("WriteReportPage", "WithdrawContribution"), methods=["POST"]),
-    ]
+    ], [(saving, save_fields)]
 
 
 def check_summary(errors: FormErrors, invitation_id: str) -> list[dict[str, str]]:
