@@ -5,7 +5,7 @@ Each page reads with WriteReportPage or TaskListPage and writes with one mutatio
 errors is shown again with everything the person typed. Anyone who may not write the organisation's
 report gets the same 404 on every one of these routes as for an invitation that does not exist."""
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from starlette.requests import Request
@@ -142,21 +142,17 @@ def contributor_routes(templates: Jinja2Templates) -> tuple[list[OperationRoute]
             errors = form_errors(payload["errors"], ReportForm().fields(sections), REPORT)
         return render(request, "contributors/check.html", invitation, errors=errors, summary=check_summary(errors, invitation["id"]))
 
-    async def submitted(request: Request) -> Response:
-        invitation = await own_report(request)
-        if invitation is None:
-            return not_found(request)
-        if status_of(invitation) not in SUBMITTED:
-            return to(invitation)
-        return render(request, "contributors/submitted.html", invitation)
+    def submitted_page(template: str) -> Callable[[Request], Awaitable[Response]]:
+        """A page about a submitted report (the confirmation, the amend and withdraw forms)."""
+        async def page(request: Request) -> Response:
+            invitation = await own_report(request)
+            if invitation is None:
+                return not_found(request)
+            if status_of(invitation) not in SUBMITTED:
+                return to(invitation)
+            return render(request, template, invitation)
 
-    async def amend_form(request: Request) -> Response:
-        invitation = await own_report(request)
-        if invitation is None:
-            return not_found(request)
-        if status_of(invitation) not in SUBMITTED:
-            return to(invitation)
-        return render(request, "contributors/amend.html", invitation)
+        return page
 
     async def amend(request: Request) -> Response:
         invitation = await own_report(request)
@@ -176,14 +172,6 @@ def contributor_routes(templates: Jinja2Templates) -> tuple[list[OperationRoute]
         if errors:
             return render(request, "contributors/amend.html", invitation, form=typed, errors=errors)
         return to(invitation, "/submitted")
-
-    async def withdraw_form(request: Request) -> Response:
-        invitation = await own_report(request)
-        if invitation is None:
-            return not_found(request)
-        if status_of(invitation) not in SUBMITTED:
-            return to(invitation)
-        return render(request, "contributors/withdraw.html", invitation)
 
     async def withdraw(request: Request) -> Response:
         invitation = await own_report(request)
@@ -208,10 +196,10 @@ def contributor_routes(templates: Jinja2Templates) -> tuple[list[OperationRoute]
         saving,
         OperationRoute(report + "/check", check_answers, operations=("WriteReportPage",), methods=["GET"]),
         OperationRoute(report + "/check", submit, operations=("WriteReportPage", "SubmitContribution"), methods=["POST"]),
-        OperationRoute(report + "/submitted", submitted, operations=("WriteReportPage",), methods=["GET"]),
-        OperationRoute(report + "/amend", amend_form, operations=("WriteReportPage",), methods=["GET"]),
+        OperationRoute(report + "/submitted", submitted_page("contributors/submitted.html"), operations=("WriteReportPage",), methods=["GET"]),
+        OperationRoute(report + "/amend", submitted_page("contributors/amend.html"), operations=("WriteReportPage",), methods=["GET"]),
         OperationRoute(report + "/amend", amend, operations=("WriteReportPage", "AmendContribution"), methods=["POST"]),
-        OperationRoute(report + "/withdraw", withdraw_form, operations=("WriteReportPage",), methods=["GET"]),
+        OperationRoute(report + "/withdraw", submitted_page("contributors/withdraw.html"), operations=("WriteReportPage",), methods=["GET"]),
         OperationRoute(report + "/withdraw", withdraw, operations=("WriteReportPage", "WithdrawContribution"), methods=["POST"]),
     ], [(saving, save_fields)]
 
