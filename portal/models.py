@@ -9,6 +9,7 @@ from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.held_forms.models import HeldForm
+from portal.history.models import HistoryChild, LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
 from portal.identity.models import ApiToken, OneTimeCode, ProviderLink, SignInEvent, SignInSession
 from portal.ingest.models import UploadedReport
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
@@ -18,8 +19,8 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "CasePerson", "Child",
-    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "HeldForm", "Invitation", "LocalAuthority",
-    "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "ProceedingsChild", "ProviderLink", "Region", "ReminderOutbox",
-    "SignInEvent", "SignInSession", "UploadedReport",
+    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "HeldForm", "HistoryChild", "Invitation", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview",
+    "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
+    "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",
     "WithholdingRequest", "metadata",
 ]

@@ -109,3 +109,13 @@ async def commit_held_form(session: AsyncSession, request: Any, person_id: int) 
     """Commit holding a form post for the person whose sign-in had ended, or handing it back to them,
     with an access-log row naming them; none of it when that row cannot be written."""
     await commit_identity_change(session, request, person_id)
+
+
+async def commit_command(session: AsyncSession) -> None:
+    """Commit what a command run by no person changed (an import of a council's returns): all of it, or
+    none of it on any error. The command line acts for no person, so it writes no access-log row."""
+    try:
+        await session.commit()
+    except BaseException:
+        await session.rollback()
+        raise

@@ -2,16 +2,20 @@
 
 from datetime import date
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
 class Child(SQLModel, table=True):
+    __table_args__ = (Index("ix_child_la_child_id", "la_id", "la_child_id", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     la_id: int = Field(foreign_key="local_authority.id", index=True)
     given_name: str = Field(max_length=100)
     family_name: str = Field(max_length=100)
     date_of_birth: date
     nhs_number: str | None = Field(default=None, max_length=10, index=True)
+    la_child_id: str | None = Field(default=None, max_length=40)  # the LA's own id, as its DfE returns carry it (CHILD, LAchildID)
 
 
 class CasePerson(SQLModel, table=True):

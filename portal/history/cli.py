@@ -1,0 +1,79 @@
+"""`portal import ssda903|cin-census`, `portal report annual`, `portal export ssda903-reviews`."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+import_app = typer.Typer(help="Import a council's DfE returns (history of looked-after children and child protection).", no_args_is_help=True)
+
+LA_OPTION = typer.Option("--la", help="The local authority's slug.")
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+def run_with_la(slug: str, work: Callable[[Any, int], Awaitable[Any]]) -> Any:
+    """Run `work(session, la_id)` against the configured database."""
+    from sqlalchemy import select
+
+    from portal.db import Database
+    from portal.people.models import LocalAuthority
+    from portal.settings import get_settings
+
+    async def main() -> Any:
+        database = Database(get_settings().database_url)
+        try:
+            async with database.session() as session:
+                la_id = (await session.execute(select(LocalAuthority.id).where(LocalAuthority.slug == slug))).scalar_one_or_none()
+                await session.rollback()
+                if la_id is None:
+                    return None, False
+                return await work(session, la_id), True
+        finally:
+            await database.dispose()
+
+    result, found = asyncio.run(main())
+    if not found:
+        _fail(f"there is no local authority {slug!r}")
+    return result
+
+
+def _report(results: list[Any]) -> None:
+    refused = False
+    for written in results:
+        if written.refused:
+            refused = True
+            for rejection in written.rejections:
+                typer.echo(str(rejection), err=True)
+            typer.echo(f"{written.file}: nothing imported ({len(written.rejections)} refused).", err=True)
+        else:
+            typer.echo(f"{written.file}: {written.added} added, {written.changed} changed, {written.unchanged} unchanged.")
+    if refused:
+        raise typer.Exit(code=1)
+
+
+@import_app.command("ssda903")
+def import_ssda903(
+    directory: Annotated[Path, typer.Argument(help="Folder holding header.csv, episodes.csv and reviews.csv.", file_okay=False)],
+    la: Annotated[str, LA_OPTION],
+) -> None:
+    """Import an SSDA903 return: each file is one transaction, and a file with a refused row imports nothing."""
+    from portal.history.imports import import_ssda903 as run
+
+    _report(run_with_la(la, lambda session, la_id: run(session, la_id, directory)))
+
+
+@import_app.command("cin-census")
+def import_cin_census(
+    file: Annotated[Path, typer.Argument(help="The CIN census XML file.", dir_okay=False)],
+    la: Annotated[str, LA_OPTION],
+) -> None:
+    """Import a CIN census file (section 47 enquiries, initial conferences, child protection plans) as one transaction."""
+    from portal.history.imports import import_cin_census as run
+
+    _report([run_with_la(la, lambda session, la_id: run(session, la_id, file))])
