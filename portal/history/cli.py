@@ -77,3 +77,60 @@ def import_cin_census(
     from portal.history.imports import import_cin_census as run
 
     _report([run_with_la(la, lambda session, la_id: run(session, la_id, file))])
+
+
+report_app = typer.Typer(help="Reports from the portal's records.", no_args_is_help=True)
+
+
+@report_app.command("annual")
+def report_annual(
+    la: Annotated[str, LA_OPTION],
+    year: Annotated[str, typer.Option(help="The reporting year, 1 April to 31 March, like 2018-19.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """The IRO annual report's figures for the year, each with its definition, and last year's where the records reach back."""
+    import json
+    import sys
+
+    from portal.conferences.timescales import rules_for_la
+    from portal.history.annual import BadYear, ReportingYear, annual_report
+    from portal.history.report import load_records
+    from portal.settings import get_settings
+    from portal.timescales import RulesFileError, load_rules
+
+    try:
+        reporting = ReportingYear.parse(year)
+    except BadYear as error:
+        _fail(str(error))
+    try:
+        rules = rules_for_la(load_rules(get_settings().timescales_dir), la)
+    except RulesFileError as error:
+        _fail(f"timescale rules: {error}")
+
+    async def work(session: Any, la_id: int) -> Any:
+        report = annual_report(la, await load_records(session, la_id), reporting, rules)
+        await session.rollback()
+        return report
+
+    report = run_with_la(la, work)
+    if as_json:
+        json.dump(report.as_json(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    typer.echo(f"IRO annual report figures for {la}, {reporting.label} ({reporting.start:%d %B %Y} to {reporting.end:%d %B %Y})")
+    for figure_id, figure in report.figures.items():
+        typer.echo(f"\n{figure_id}: {figure['label']}\n  {_shown(figure)}" + (f"   last year: {_shown(figure['last_year'])}" if figure["last_year"] else ""))
+        if "note" in figure:
+            typer.echo(f"  note: {figure['note']}")
+        typer.echo(f"  definition: {figure['definition']}")
+
+
+def _shown(figure: dict[str, Any]) -> str:
+    value = figure["value"]
+    if value is None:
+        return "not available"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v['value'] if isinstance(v, dict) else v}" + (f" ({v['count']})" if isinstance(v, dict) else "") for k, v in value.items())
+    if "of" in figure:
+        return f"{value}% ({figure['count']} of {figure['of']})" if "count" in figure else f"{value} of {figure['of']}"
+    return str(value)

@@ -108,6 +108,7 @@ class LARules(_Strict):
     reminders: Reminders
     quorum: Quorum
     closures: tuple[Closure, ...] = ()
+    postcode_districts: tuple[str, ...] = ()  # the LA's own outward codes (TS1, TS2…), for the share placed outside it
 
     @field_validator("timezone")
     @classmethod
