@@ -44,6 +44,7 @@ from portal.ingest.routes import upload_route
 from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
 from portal.pages.assets import Assets
+from portal.pages.audit.routes import audit_routes
 from portal.pages.audit_export import export_route
 from portal.pages.chairs.routes import chair_routes
 from portal.pages.contributor_extras.routes import contributor_extras_routes
@@ -153,6 +154,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *writing,
             *contributor_extras_routes(templates, held_elsewhere=held_drafts),
             *chair_routes(templates),
+            *audit_routes(templates),
             *static_routes(settings.demo or settings.debug),
         ],
         middleware=[

@@ -20,6 +20,8 @@ class Summary:
     most_often_not_met: tuple[tuple[str, int], ...]
     late: int
     never_shared: int
+    criteria_met: int
+    criteria_applicable: int
 
 
 Scored = tuple[Contribution, ScoreResult]
@@ -70,6 +72,8 @@ def summarise(items: Iterable[Scored], key: Callable[[Scored], str], top: int = 
                 most_often_not_met=tuple(ranked),
                 late=sum(r.late is True for r in results),
                 never_shared=sum(r.never_shared for r in results),
+                criteria_met=sum(c.level is Level.MET for r in results for c in r.criteria),
+                criteria_applicable=sum(c.level is not Level.NOT_APPLICABLE for r in results for c in r.criteria),
             )
         )
     return summaries

@@ -301,10 +301,10 @@ async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupin
         )
     ).all():
         latest[row[1]] = row
-    # summarise() reads score, late, never_shared and the NOT_MET criteria; only those are loaded.
-    not_met = cache(lambda criterion_id: CriterionResult(criterion_id, Level.NOT_MET, ""))
+    # summarise() reads score, late, never_shared and each criterion's level; only those are loaded.
+    criterion = cache(lambda criterion_id, level: CriterionResult(criterion_id, Level(level), ""))
     scored = [
-        (row, ScoreResult(str(row[1]), 0, "", "", tuple(not_met(c) for c, level in row[8].items() if level == Level.NOT_MET), row[5], row[6], row[7]))
+        (row, ScoreResult(str(row[1]), 0, "", "", tuple(criterion(c, level) for c, level in row[8].items()), row[5], row[6], row[7]))
         for row in latest.values()
     ]
     found = {}
@@ -315,6 +315,8 @@ async def results(session: AsyncSession, round_ids: Sequence[int] | Any, groupin
 
 
 async def _group_names(session: AsyncSession, grouping: str, rows: Any) -> Any:
+    if grouping == "ALL":
+        return lambda row: "All"
     if grouping == "QUARTER":
         return lambda row: quarter(row[4])
     if grouping == "MONTH":

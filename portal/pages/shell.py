@@ -25,6 +25,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/reports", "text": "Your reports"})
     if any(role == Role.CHAIR for role, _ in actor.roles):
         items.append({"href": "/chair/conferences", "text": "Your conferences"})
+    if any(role == Role.AUDITOR for role, _ in actor.roles):
+        items.append({"href": "/audit", "text": "Regional audit"})
     return items
 
 

@@ -15,9 +15,18 @@ class AuditGrouping(StrEnum):
     PRACTICE = "PRACTICE"
     QUARTER = "QUARTER"
     MONTH = "MONTH"
+    ALL = "ALL"
 
 
 AuditGroupingEnum = strawberry.enum(AuditGrouping, name="AuditGrouping")
+MAX_TOP = 50
+
+
+def bounded_top(top: int) -> int:
+    """How many criteria most often not met a summary lists."""
+    if not 1 <= top <= MAX_TOP:
+        raise ValueError(f"'top' must be between 1 and {MAX_TOP}.")
+    return top
 
 
 @strawberry.type(name="AuditDisagreement")
@@ -68,12 +77,14 @@ class CriterionCountType:
 
 
 @strawberry.type(name="AuditSummary")
-@access.fields({"audit.read": ("group", "contributions", "mean_score", "most_often_not_met", "late", "never_shared")})
+@access.fields({"audit.read": ("group", "contributions", "mean_score", "most_often_not_met", "criteria_met", "criteria_applicable", "late", "never_shared")})
 class AuditSummaryType:
     group: str
     contributions: int
     mean_score: float | None
     most_often_not_met: list[CriterionCountType]
+    criteria_met: int = strawberry.field(description="Criteria the scorer found met, over the group's contributions.")
+    criteria_applicable: int = strawberry.field(description="Criteria that applied (any level but not applicable), over the group's contributions.")
     late: int
     never_shared: int
 
@@ -82,5 +93,6 @@ class AuditSummaryType:
         return cls(
             group=summary.group, contributions=summary.contributions, mean_score=summary.mean_score,
             most_often_not_met=[CriterionCountType(criterion_id=c, count=n) for c, n in summary.most_often_not_met],
+            criteria_met=summary.criteria_met, criteria_applicable=summary.criteria_applicable,
             late=summary.late, never_shared=summary.never_shared,
         )

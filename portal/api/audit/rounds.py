@@ -8,13 +8,13 @@ from sqlalchemy import func, select
 
 from portal import access
 from portal.api.audit.export import AuditExportType, round_export
-from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType
+from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType, bounded_top
 from portal.api.audit.types import AuditCriterionType, AuditItemType
 from portal.api.context import Info
 from portal.api.pagination import Connection, page
 from portal.api.people.types import PersonType
 from portal.audit import services
-from portal.audit.models import AuditItem, AuditRound
+from portal.audit.models import AuditItem, AuditorLevel, AuditRound
 from portal.ids import parse_id
 
 
@@ -42,7 +42,7 @@ async def _prefetch(info: Info, items: list[AuditItem]) -> None:
 
 @strawberry.type(name="AuditRound")
 @access.fields({
-    "audit.read": ("id", "name", "rubric_id", "rubric_version", "period_start", "period_end", "seed", "per_council", "fraction", "created_at", "created_by", "criteria", "item_count", "items", "agreement", "awaiting_moderation", "results", "export"),
+    "audit.read": ("id", "name", "rubric_id", "rubric_version", "period_start", "period_end", "seed", "per_council", "fraction", "created_at", "created_by", "criteria", "item_count", "levelled_item_count", "items", "item", "agreement", "awaiting_moderation", "results", "export"),
 })
 class AuditRoundType:
     id: strawberry.ID
@@ -63,13 +63,23 @@ class AuditRoundType:
     @strawberry.field(description="The rubric's criteria, in order.")
     def criteria(self, root: strawberry.Parent[AuditRound], info: Info) -> list[AuditCriterionType]:
         rubric = services.rubric_of(root, info.context.settings.agencies_dir)
-        return [AuditCriterionType(id=c.id, title=c.title, description=c.description, how_judged=c.how_judged, weight=c.weight) for c in rubric.criteria]
+        return [AuditCriterionType(
+            id=c.id, title=c.title, description=c.description, how_judged=c.how_judged, weight=c.weight, allows_not_applicable=c.allows_not_applicable,
+        ) for c in rubric.criteria]
 
     @strawberry.field
     async def item_count(self, root: strawberry.Parent[AuditRound], info: Info) -> int:
         rows = await info.context.reader.scalars(
             select(func.count()).select_from(AuditItem).where(AuditItem.round_id == root.id, access.audited_item_scope())
         )
+        return rows[0]
+
+    @strawberry.field(description="Items for which at least one auditor has recorded a level.")
+    async def levelled_item_count(self, root: strawberry.Parent[AuditRound], info: Info) -> int:
+        levelled = select(AuditorLevel.item_id).distinct().join(AuditItem, AuditItem.id == AuditorLevel.item_id).where(
+            AuditItem.round_id == root.id, access.audited_item_scope()
+        )
+        rows = await info.context.reader.scalars(select(func.count()).select_from(levelled.subquery()))
         return rows[0]
 
     @strawberry.field(description="The sampled contributions, by council then contribution.")
@@ -83,6 +93,16 @@ class AuditRoundType:
         info.context.loaders.audit.round.prime(root.id, root)
         await _prefetch(info, found.nodes)
         return found
+
+    @strawberry.field(description="One sampled contribution of the round, or null.")
+    async def item(self, root: strawberry.Parent[AuditRound], info: Info, id: strawberry.ID) -> AuditItemType | None:
+        number = parse_id(id)
+        if number is None:
+            return None
+        rows = await info.context.reader.scalars(select(AuditItem).where(AuditItem.id == number, AuditItem.round_id == root.id, access.audited_item_scope()))
+        info.context.loaders.audit.round.prime(root.id, root)
+        await _prefetch(info, list(rows))
+        return rows[0] if rows else None
 
     @strawberry.field(description="Scorer against the settled human level, per criterion: percentage agreement, Cohen's kappa and the disagreements to read.")
     async def agreement(self, root: strawberry.Parent[AuditRound], info: Info) -> list[CriterionAgreementType]:
@@ -99,10 +119,12 @@ class AuditRoundType:
             for c, k in found.settlement.awaiting_moderator
         ]
 
-    @strawberry.field(description="The scorer's results grouped by council, GP practice, quarter or month.")
-    async def results(self, root: strawberry.Parent[AuditRound], info: Info, group_by: AuditGroupingEnum) -> list[AuditSummaryType]:  # type: ignore[valid-type]
+    @strawberry.field(description="The scorer's results grouped by council, GP practice, quarter or month, or the whole round as one group.")
+    async def results(
+        self, root: strawberry.Parent[AuditRound], info: Info, group_by: AuditGroupingEnum, top: int = 3,  # type: ignore[valid-type]
+    ) -> list[AuditSummaryType]:
         async with info.context.reader.lock:
-            found = await services.results(info.context.session, [root.id], [group_by])
+            found = await services.results(info.context.session, [root.id], [group_by], top=bounded_top(top))
         return [AuditSummaryType.of(s) for s in found[group_by]]
 
     @strawberry.field(

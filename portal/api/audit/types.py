@@ -52,13 +52,14 @@ async def _visible(info: Info, contribution: Contribution) -> access.VisibleSect
 
 
 @strawberry.type(name="AuditCriterion")
-@access.fields({access.PUBLIC: ("id", "title", "description", "how_judged", "weight")})
+@access.fields({access.PUBLIC: ("id", "title", "description", "how_judged", "weight", "allows_not_applicable")})
 class AuditCriterionType:
     id: str
     title: str
     description: str
     how_judged: str
     weight: float
+    allows_not_applicable: bool
 
 
 @strawberry.type(name="AuditEvidence")
