@@ -12,6 +12,8 @@ class Role(StrEnum):
     AUDITOR = "AUDITOR"
     LA_ADMIN = "LA_ADMIN"
     ORG_ADMIN = "ORG_ADMIN"  # administers their own organisation: its API tokens
+    HEAD_OF_SERVICE = "HEAD_OF_SERVICE"  # leads the LA's children's services: reads its IRO annual report
+    IRO_MANAGER = "IRO_MANAGER"  # manages the LA's independent reviewing officers (the Review and Development unit)
 
 
 class PersonStatus(StrEnum):

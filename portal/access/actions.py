@@ -19,6 +19,7 @@ from portal.identity import LA_STAFF_ROLES, Actor
 
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
+ANNUAL_REPORT_READERS = frozenset({Role.HEAD_OF_SERVICE, Role.IRO_MANAGER})
 
 Rule = Callable[..., bool]
 Scope = Callable[[Actor], ColumnElement[bool]]
@@ -142,6 +143,8 @@ ACTIONS: dict[str, Action] = {
         Action("audit.item.read", "A withdrawn report leaves the audit.", _anyone),
         Action("audit.read_in_full", "Auditors from other councils read sampled contributions pseudonymised.",
                lambda actor, la_id: _is_regional_lead(actor) or actor.has(Role.AUDITOR, la_id)),
+        Action("annual_report.read", "Only the head of service or the IRO manager of this local authority sees its IRO annual report.",
+               lambda actor, la_id: actor.has_any(ANNUAL_REPORT_READERS, la_id)),
         # --- writes
         Action("child.add", "Only business support or a chair in this local authority may record a child.", _la_scheduler),
         Action("case_person.record", "Only the chair, social worker or business support in this local authority may record the people around a child.",

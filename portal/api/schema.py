@@ -31,6 +31,7 @@ from portal.api.conferences.queries import ConferencesQuery
 from portal.api.contributions.mutations import ContributionsMutation
 from portal.api.contributions.queries import ContributionsQuery
 from portal.api.cost import QueryCostLimiter
+from portal.api.history.queries import HistoryQuery
 from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
@@ -43,7 +44,7 @@ from portal.errors import MESSAGE_CHARS, echo
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
-Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery))
+Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
