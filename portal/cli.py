@@ -13,7 +13,7 @@ app = typer.Typer(
         ingest="portal.ingest.cli:ingest_command", timescales="portal.timescales.cli:timescales",
         worker="portal.reminders.cli:worker_command", audit="portal.audit.cli:app", accesslog="portal.accesslog.cli:app",
         users="portal.identity.cli:users_app",
-        report="portal.history.cli:report_app", **{"import": "portal.history.cli:import_app"},
+        report="portal.history.cli:report_app", export="portal.history.cli:export_app", **{"import": "portal.history.cli:import_app"},
     ),
 )
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)

@@ -134,3 +134,39 @@ def _shown(figure: dict[str, Any]) -> str:
     if "of" in figure:
         return f"{value}% ({figure['count']} of {figure['of']})" if "count" in figure else f"{value} of {figure['of']}"
     return str(value)
+
+
+export_app = typer.Typer(help="Write the portal's records in the DfE's formats.", no_args_is_help=True)
+
+
+@export_app.command("ssda903-reviews")
+def export_ssda903_reviews(
+    la: Annotated[str, LA_OPTION],
+    year: Annotated[str, typer.Option(help="The reporting year, 1 April to 31 March, like 2025-26.")],
+    out: Annotated[Path | None, typer.Option(help="Write the CSV here (default: standard output).", dir_okay=False)] = None,
+) -> None:
+    """The SSDA903 reviews file from the LAC reviews the portal held in the year; reviews it cannot write are listed on standard error."""
+    import sys
+
+    from portal.history.annual import BadYear, ReportingYear
+    from portal.history.reviews_export import reviews_file
+
+    try:
+        reporting = ReportingYear.parse(year)
+    except BadYear as error:
+        _fail(str(error))
+
+    async def work(session: Any, la_id: int) -> Any:
+        found = await reviews_file(session, la_id, reporting)
+        await session.rollback()
+        return found
+
+    found = run_with_la(la, work)
+    if out is None:
+        found.write(sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as file:
+            found.write(file)
+    for reason in found.left_out:
+        typer.echo(f"left out: {reason}", err=True)
+    typer.echo(f"{len(found.rows)} reviews written" + (f", {len(found.left_out)} left out." if found.left_out else "."), err=True)
