@@ -4,7 +4,7 @@ from sqlmodel import SQLModel
 
 from portal.accesslog.models import AccessLogEntry
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
-from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
+from portal.careplans.models import CarePlanSeen, CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
@@ -18,7 +18,7 @@ from portal.reminders.models import ReminderOutbox
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanView", "CareProceedings", "CasePerson", "Child",
+    "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanSeen", "CarePlanView", "CareProceedings", "CasePerson", "Child",
     "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "HeldForm", "HistoryChild", "Invitation", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview",
     "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
     "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",

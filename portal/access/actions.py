@@ -124,6 +124,8 @@ ACTIONS: dict[str, Action] = {
                lambda actor, invitation: _contributor_for(actor, invitation.organisation_id)),
         Action("child.read", "You may not see this child.", _anyone, scopes.child_scope),
         Action("proceedings.read", "You may not see these care proceedings.", _anyone, scopes.proceedings_scope),
+        Action("proceedings.guardian", "Only the guardian assigned to these care proceedings sees what they have looked at.",
+               lambda actor, proceedings: proceedings.guardian_id == actor.person_id and actor.has(Role.GUARDIAN)),
         Action("organisation.read", "This organisation is not in your region.", _anyone, scopes.organisation_scope),
         Action("local_authority.staff", "You do not work for this local authority.", _la_staff),
         Action("case_person.read", "The people around a child are for staff of the child's local authority only.",

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Bundle
 from portal.api.audit.loaders import AuditLoaders
 from portal.api.batching import Reader, by_id, grouped
 from portal.api.readiness.loaders import readiness_loader
-from portal.careplans.models import CarePlanView, CareProceedings, ProceedingsChild
+from portal.careplans.models import CarePlanSeen, CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
@@ -49,6 +49,7 @@ class Loaders:
             reader, CarePlanView.proceedings_id, CarePlanView, CarePlanView.child_id, CarePlanView.version
         )
         self.proceedings = by_id(reader, CareProceedings)
+        self.care_plan_seen_by_proceedings = grouped(reader, CarePlanSeen.proceedings_id, CarePlanSeen, CarePlanSeen.child_id)
         self.uploads_by_contribution = grouped(
             reader, UploadedReport.contribution_id, upload_details(), UploadedReport.id,
             join=(ContributionVersion, ContributionVersion.id == UploadedReport.contribution_version_id),

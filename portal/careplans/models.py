@@ -40,3 +40,17 @@ class CarePlanView(SQLModel, table=True):
     view: str = Field(max_length=20_000)
     iro_id: int = Field(foreign_key="person.id")
     recorded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
+
+
+class CarePlanSeen(SQLModel, table=True):
+    """The latest version of a child's care-plan view the assigned guardian has looked at, and when."""
+
+    __tablename__ = "care_plan_seen"
+    __table_args__ = (UniqueConstraint("person_id", "proceedings_id", "child_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    proceedings_id: int = Field(foreign_key="care_proceedings.id")
+    child_id: int = Field(foreign_key="child.id")
+    version: int
+    seen_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

@@ -27,6 +27,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/chair/conferences", "text": "Your conferences"})
     if any(role == Role.AUDITOR for role, _ in actor.roles):
         items.append({"href": "/audit", "text": "Regional audit"})
+    if actor.has(Role.GUARDIAN):
+        items.append({"href": "/guardian/proceedings", "text": "Your proceedings"})
     return items
 
 
