@@ -5,22 +5,22 @@ from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
 from portal import clock
+from portal.edge.cookies import clear_cookie, read_cookie, set_cookie
 from portal.held_forms.store import HOLD_FOR
 
-HELD_COOKIE = "__Host-portal-held"
+HELD_COOKIE = "portal-held"
 RESUME = "/held/resume"
 
 
 def set_held(response: Response, request: HTTPConnection, key: str, token: str) -> None:
     value = URLSafeSerializer(key, salt=HELD_COOKIE).dumps({"token": token, "at": clock.now().timestamp()})
-    response.set_cookie(HELD_COOKIE, value, path="/", max_age=int(HOLD_FOR.total_seconds()), httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https")
+    set_cookie(response, request, HELD_COOKIE, value, max_age=int(HOLD_FOR.total_seconds()))
 
 
 def held_token(request: HTTPConnection, key: str) -> str | None:
     """The token, or None when there is no cookie, it was tampered with or it is older than HOLD_FOR."""
     try:
-        values = URLSafeSerializer(key, salt=HELD_COOKIE).loads(request.cookies.get(HELD_COOKIE, ""))
+        values = URLSafeSerializer(key, salt=HELD_COOKIE).loads(read_cookie(request, HELD_COOKIE) or "")
     except BadSignature:
         return None
     if not isinstance(values, dict) or not 0 <= clock.now().timestamp() - values.get("at", 0) <= HOLD_FOR.total_seconds():
@@ -30,4 +30,4 @@ def held_token(request: HTTPConnection, key: str) -> str | None:
 
 
 def clear_held(response: Response, request: HTTPConnection) -> None:
-    response.delete_cookie(HELD_COOKIE, path="/", httponly=True, samesite="lax", secure=request.url.scheme == "https")
+    clear_cookie(response, request, HELD_COOKIE)

@@ -51,7 +51,7 @@ def code_routes(sign_in: SignIn) -> list[EdgeRoute]:
         typed = str((await request.form()).get("email", ""))[:400]
         email = normalise_email(typed)
         if len(email) > 320 or not EMAIL.match(email):
-            return sign_in.page(request, "email", 400, error=BAD_ADDRESS, email=typed)
+            return sign_in.page(request, "email", error=BAD_ADDRESS, email=typed)
         db = session_of(request)
         client = client_address(request)
         if not await sign_in.limits.allow_code_request(email, client):
@@ -84,7 +84,7 @@ def code_routes(sign_in: SignIn) -> list[EdgeRoute]:
             return RedirectResponse("/sign-in/email", status_code=303)
         code = str((await request.form()).get("code", "")).strip().replace(" ", "")
         if not re.fullmatch(r"\d{6}", code):
-            return sign_in.page(request, "code", 400, email=email, error=BAD_CODE)
+            return sign_in.page(request, "code", email=email, error=BAD_CODE)
         db = session_of(request)
         client = client_address(request)
         if not await sign_in.limits.allow_code_check(client):
@@ -95,7 +95,7 @@ def code_routes(sign_in: SignIn) -> list[EdgeRoute]:
         if redeemed.refusal is not None:
             record(db, Event.CODE_REFUSED, person_id=redeemed.person_id, email=email, method=METHOD, client_address=client, detail=redeemed.refusal)
             await commit_identity_change(db, request, redeemed.person_id)
-            return sign_in.page(request, "code", 400, email=email, error=REFUSALS[redeemed.refusal])
+            return sign_in.page(request, "code", email=email, error=REFUSALS[redeemed.refusal])
         assert redeemed.person_id is not None
         return await finish_sign_in(request, db, sign_in, redeemed.person_id, METHOD, email)
 

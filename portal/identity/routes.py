@@ -3,9 +3,10 @@
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from portal.edge.cookies import clear_cookie
 from portal.edge.middleware import actor_of, session_of
 from portal.edge.routes import EdgeRoute
-from portal.identity.cookies import SESSION_COOKIE, clear_cookie
+from portal.identity.cookies import SESSION_COOKIE, session_secret
 from portal.identity.events import Event, record
 from portal.identity.sessions import end_session
 from portal.identity.signing_in import SignIn, client_address
@@ -25,7 +26,7 @@ def sign_in_routes(sign_in: SignIn) -> list[EdgeRoute]:
     async def sign_out(request: Request) -> Response:
         """Ends the portal's session, then, for a provider with an end-session endpoint, sends the browser there to end the provider's too."""
         db = session_of(request)
-        secret = request.cookies.get(SESSION_COOKIE)
+        secret = session_secret(request)
         ended = await end_session(db, secret) if secret else None
         if ended is not None:
             record(db, Event.SIGNED_OUT, person_id=ended.person_id, method=ended.method, client_address=client_address(request))

@@ -8,9 +8,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from portal.edge.cookies import clear_cookie, read_cookie
 from portal.held_forms.cookie import HELD_COOKIE, RESUME
 from portal.identity.config import Providers
-from portal.identity.cookies import PENDING_COOKIE, clear_cookie, set_session_cookie
+from portal.identity.cookies import PENDING_COOKIE, set_session_cookie
 from portal.identity.events import Event, record
 from portal.identity.oidc import OidcClients
 from portal.identity.ratelimit import SignInLimits
@@ -47,7 +48,7 @@ async def finish_sign_in(request: Request, db: AsyncSession, sign_in: SignIn, pe
     record(db, Event.SIGNED_IN, person_id=person_id, email=email, method=method, client_address=client_address(request))
     await commit_identity_change(db, request, person_id)
     # A form post held while the person was signed out goes on to be sent; 307 keeps a POST a POST.
-    held = HELD_COOKIE in request.cookies
+    held = read_cookie(request, HELD_COOKIE) is not None
     response = RedirectResponse(RESUME, status_code=307 if request.method == "POST" else 303) if held else RedirectResponse("/", status_code=303)
     set_session_cookie(response, request, secret)
     clear_cookie(response, request, PENDING_COOKIE)

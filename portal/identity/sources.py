@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 
 from portal.identity import Actor, load_actor
-from portal.identity.cookies import SESSION_COOKIE
+from portal.identity.cookies import session_secret
 from portal.identity.sessions import SessionPolicy, session_person
 
 
@@ -13,7 +13,7 @@ class SessionCookieSource:
         self.policy = policy
 
     async def actor(self, connection: HTTPConnection, session: AsyncSession) -> Actor | None:
-        secret = connection.cookies.get(SESSION_COOKIE)
+        secret = session_secret(connection)
         if not secret:
             return None
         person_id = await session_person(session, secret, self.policy)

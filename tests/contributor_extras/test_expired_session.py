@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from portal.edge.cookies import cookie_name
 from portal.held_forms.cookie import HELD_COOKIE
 from portal.held_forms.models import HeldForm
 from tests.support.contributions import draft
@@ -50,7 +51,7 @@ async def test_the_same_person_signing_in_again_gets_the_post_saved(database, wo
         assert again.status_code == 307 and again.headers["location"] == "/held/resume"
         sent = await client.post("/held/resume", data={"code": "as the browser repeats it"}, headers=HTML)
         assert sent.status_code == 303 and sent.headers["location"] == f"{path}?done=requested&held=saved"
-        assert HELD_COOKIE not in client.cookies
+        assert cookie_name(HELD_COOKIE, secure=True) not in client.cookies
         page = await client.get(sent.headers["location"], headers=HTML)
         assert "what you sent is saved" in page.text and "Waiting for the chair" in page.text
         twice = await client.post("/held/resume", headers=HTML)

@@ -54,7 +54,7 @@ async def test_an_unknown_address_gets_the_same_answer_and_no_email(database, wo
         assert known_page.replace(CHAIR, "nobody@example.org") == unknown_page
         await code_sent_to(inbox, CHAIR)
         assert [m["To"] for m in inbox.messages] == [CHAIR]
-        assert (await enter_code(client, "123456")).status_code == 400
+        assert "There is a problem" in (await enter_code(client, "123456")).text
         assert (await me(client)).status_code == 401
     assert ("CODE_FOR_UNKNOWN_ADDRESS", "nobody@example.org") in await _events(database)
 
@@ -66,7 +66,7 @@ async def test_a_code_works_once(database, world, inbox, smtp_port):
         code = await code_sent_to(inbox, CHAIR)
         assert (await enter_code(first, code)).status_code == 303
         reused = await enter_code(second, code)
-        assert reused.status_code == 400 and "expired or has been used" in reused.text
+        assert reused.status_code == 200 and "expired or has been used" in reused.text
         assert (await me(second)).status_code == 401
 
 
@@ -77,7 +77,7 @@ async def test_a_code_for_another_address_does_not_sign_in(database, world, inbo
         await ask_for_code(client, "bs_a@example.org")
         await code_sent_to(inbox, "bs_a@example.org")
         refused = await enter_code(client, chairs_code)
-        assert refused.status_code == 400 and "not right" in refused.text
+        assert refused.status_code == 200 and "not right" in refused.text
         assert (await me(client)).status_code == 401
 
 
@@ -87,7 +87,7 @@ async def test_a_code_expires_after_ten_minutes(database, world, inbox, smtp_por
         code = await code_sent_to(inbox, CHAIR)
         frozen.advance(timedelta(minutes=10, seconds=1))
         refused = await enter_code(client, code)
-        assert refused.status_code == 400 and "expired" in refused.text
+        assert refused.status_code == 200 and "expired" in refused.text
         assert (await me(client)).status_code == 401
 
 
@@ -97,7 +97,7 @@ async def test_five_wrong_codes_end_the_code(database, world, inbox, smtp_port):
         code = await code_sent_to(inbox, CHAIR)
         wrong = f"{(int(code) + 1) % 10**6:06d}"
         answers = [await enter_code(client, wrong) for _ in range(5)]
-        assert all(a.status_code == 400 for a in answers)
+        assert all(a.status_code == 200 for a in answers)
         assert "not right" in answers[3].text and "5 times" in answers[4].text
         late = await enter_code(client, code)
         assert "5 times" in late.text and (await me(client)).status_code == 401
@@ -117,13 +117,13 @@ async def test_bad_input_gets_a_clear_answer(database, world, inbox, smtp_port):
     async with browser(database, smtp_port=smtp_port, smtp_host="127.0.0.1") as client:
         for typed in ("", "not an address", "a@b", "x" * 400 + "@example.org"):
             answer = await ask_for_code(client, typed)
-            assert answer.status_code == 400 and "right format" in answer.text
+            assert answer.status_code == 200 and "right format" in answer.text
         assert (await client.get("/sign-in/code")).headers["location"] == "/sign-in/email"
         assert (await enter_code(client, "123456")).headers["location"] == "/sign-in/email"
         await ask_for_code(client, CHAIR)
         for typed in ("", "12345", "abcdef", "1234567"):
             answer = await enter_code(client, typed)
-            assert answer.status_code == 400 and "six-digit code" in answer.text
+            assert answer.status_code == 200 and "six-digit code" in answer.text
         assert (await enter_code(client, await code_sent_to(inbox, CHAIR))).status_code == 303
 
 
@@ -162,12 +162,16 @@ async def test_a_suspended_person_is_stopped_mid_session(database, world, inbox,
     assert [m["To"] for m in inbox.messages] == [CHAIR]
 
 
-async def test_over_plain_http_the_cookie_is_not_marked_secure(database, world, inbox, smtp_port):
+async def test_over_plain_http_the_cookies_are_not_secure_and_so_not_named_host_only(database, world, inbox, smtp_port):
+    """Browsers drop a `__Host-` cookie that is not Secure (httpx does not), and plain HTTP cannot be Secure."""
     async with browser(database, smtp_port=smtp_port, smtp_host="127.0.0.1") as client:
         client.base_url = "http://portal.test"
-        await ask_for_code(client, CHAIR)
+        asked = await ask_for_code(client, CHAIR)
         signed_in = await enter_code(client, await code_sent_to(inbox, CHAIR))
-        assert signed_in.status_code == 303 and "Secure" not in signed_in.headers["set-cookie"]
+        assert signed_in.status_code == 303
+        for cookie in asked.headers.get_list("set-cookie") + signed_in.headers.get_list("set-cookie"):
+            assert cookie.startswith("portal-") and "Secure" not in cookie, cookie
+        assert (await me(client)).json() == {"data": {"me": {"name": "Chair A"}}}
 
 
 async def test_browsers_without_a_session_are_sent_to_sign_in(database, world):

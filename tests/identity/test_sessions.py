@@ -94,7 +94,7 @@ async def test_a_suspended_person_is_stopped_mid_session(database, world):
 
 async def test_a_websocket_check_notices_an_idle_or_ended_session(database, world, frozen):
     cookies = await session_cookie(database, world.chair_a)
-    scope = {"type": "websocket", "headers": [(b"cookie", f"__Host-portal-session={cookies['__Host-portal-session']}".encode())]}
+    scope = {"type": "websocket", "scheme": "wss", "server": ("portal.test", 443), "path": "/graphql", "headers": [(b"cookie", _cookie(cookies)["cookie"].encode())]}
     sources = ActorChain([SessionCookieSource(SessionPolicy())])
     async with database.session() as db:
         actor = await load_actor(db, world.chair_a)
@@ -112,7 +112,7 @@ async def test_a_websocket_check_notices_an_idle_or_ended_session(database, worl
 
 
 async def test_a_subscription_ends_when_its_session_is_signed_out(database_url, database, world):
-    cookies = await session_cookie(database, world.chair_a)
+    cookies = await session_cookie(database, world.chair_a, https=False)
     with portal_server(database_url, demo=False, session_recheck_seconds="0.2") as base:
         connection, subscription = await subscribe(base, None, READINESS, {"id": world.id("conf_a")}, headers=_cookie(cookies))
         try:

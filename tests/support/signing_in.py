@@ -50,14 +50,16 @@ async def enter_code(client: httpx.AsyncClient, code: str) -> httpx.Response:
     return await client.post("/sign-in/code", data={"code": code})
 
 
-async def session_cookie(database: Database, person_id: int) -> dict[str, str]:
-    """A signed-in browser's cookie for the person, as if they had just signed in."""
+async def session_cookie(database: Database, person_id: int, *, https: bool = True) -> dict[str, str]:
+    """A signed-in browser's cookie for the person, as if they had just signed in (to a portal reached over HTTPS unless told otherwise)."""
+    from portal.edge.cookies import cookie_name
+    from portal.identity.cookies import SESSION_COOKIE
     from portal.identity.sessions import SessionPolicy, start_session
 
     async with database.session() as db:
         secret = await start_session(db, person_id, "test", SessionPolicy())
         await db.commit()
-    return {"__Host-portal-session": secret}
+    return {cookie_name(SESSION_COOKIE, https): secret}
 
 
 async def graphql(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None, **headers: str) -> httpx.Response:

@@ -13,7 +13,7 @@ from portal.api.people.types import PersonType
 from portal.api.readiness.types import RoleEnum
 from portal.enums import Role
 from portal.identity import administration
-from portal.identity.cookies import SESSION_COOKIE
+from portal.identity.cookies import session_secret
 from portal.identity.own_sessions import end_my_session, sign_out_everywhere
 from portal.identity.tokens import create_token, revoke_token
 from portal.ids import parse_id
@@ -157,7 +157,7 @@ class IdentityMutation:
     async def end_session(self, info: Info, input: EndSessionInput) -> SessionPayload:
         payload = await write(info, SessionPayload, lambda s, a: end_my_session(s, a, parse_id(input.session_id)))
         request = info.context.request
-        current = request.cookies.get(SESSION_COOKIE) if request is not None else None
+        current = session_secret(request) if request is not None else None
         return SessionPayload(session=SessionType.of(payload.session, current) if payload.session is not None else None, errors=payload.errors)
 
     @strawberry.mutation(description="Create an API token for a clinical or case system; its secret is in this answer only.")

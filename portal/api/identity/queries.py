@@ -5,7 +5,7 @@ import strawberry
 from portal.api.context import Info
 from portal.api.identity.types import ApiTokenType, SessionType
 from portal.errors import DomainError
-from portal.identity.cookies import SESSION_COOKIE
+from portal.identity.cookies import session_secret
 from portal.identity.own_sessions import my_sessions
 from portal.identity.sessions import SessionPolicy
 from portal.identity.tokens import tokens_of
@@ -29,5 +29,5 @@ class IdentityQuery:
             rows = await my_sessions(context.session, context.actor, SessionPolicy.from_settings(context.settings))
         except DomainError as error:
             raise PermissionError(error.problems[0].message) from None
-        current = context.request.cookies.get(SESSION_COOKIE) if context.request is not None else None
+        current = session_secret(context.request) if context.request is not None else None
         return [SessionType.of(row, current) for row in rows]

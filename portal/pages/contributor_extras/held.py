@@ -16,7 +16,7 @@ from portal.edge.middleware import actor_of, session_of
 from portal.edge.routes import EdgeRoute, OperationRoute
 from portal.held_forms.cookie import RESUME, clear_held, held_token, set_held
 from portal.held_forms.store import Held, hold, session_owner, take
-from portal.identity.cookies import SESSION_COOKIE
+from portal.identity.cookies import session_secret
 from portal.unit_of_work import commit_held_form
 
 Send = Callable[[Request, dict[str, str]], Awaitable[Response]]
@@ -34,7 +34,7 @@ def held_notice(request: Request) -> str | None:
 async def hold_for_sign_in(request: Request, fields: dict[str, str]) -> Response | None:
     """For a post whose session has ended: hold its fields and send the person to sign in. None when
     someone is signed in, or no session names who posted it (then it is refused as any other)."""
-    if actor_of(request) is not None or not (secret := request.cookies.get(SESSION_COOKIE)):
+    if actor_of(request) is not None or not (secret := session_secret(request)):
         return None
     db = session_of(request)
     person_id = await session_owner(db, secret)
