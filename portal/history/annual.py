@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from portal.history import codes
@@ -31,11 +32,11 @@ class ReportingYear:
             raise BadYear(f"{text!r} is not a reporting year: write it like 2018-19")
         return cls(int(found[1]))
 
-    @property
+    @cached_property
     def start(self) -> date:
         return date(self.first, 4, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         return date(self.first + 1, 3, 31)
 
@@ -52,12 +53,23 @@ class ReportingYear:
 
 @dataclass
 class Records:
-    """What the report counts, for one LA."""
+    """What the report counts, for one LA (the models' rows, or anything with their attributes)."""
 
     episodes: Sequence[LookedAfterEpisode] = ()
     reviews: Sequence[LookedAfterReview] = ()
     plans: Sequence[ProtectionPlan] = ()
     enquiries: Sequence[Section47Enquiry] = ()
+
+    @cached_property
+    def periods(self) -> list["Period"]:
+        return periods_of_care(self.episodes)
+
+    def review_deadlines(self, rules: LARules) -> dict[tuple[str, date], date]:
+        found = self.__dict__.setdefault("_deadlines", {})
+        key = (rules.statutory, rules.closures)
+        if key not in found:
+            found[key] = review_deadlines(self, rules)
+        return found[key]
 
 
 @dataclass(frozen=True)
@@ -113,11 +125,11 @@ def _count(value: int) -> dict[str, Any]:
 
 
 def looked_after_started(records: Records, year: ReportingYear) -> dict[str, Any]:
-    return _count(len({p.child for p in periods_of_care(records.episodes) if year.holds(p.began)}))
+    return _count(len({p.child for p in records.periods if year.holds(p.began)}))
 
 
 def looked_after_ceased(records: Records, year: ReportingYear) -> dict[str, Any]:
-    return _count(len({p.child for p in periods_of_care(records.episodes) if year.holds(p.ended)}))
+    return _count(len({p.child for p in records.periods if year.holds(p.ended)}))
 
 
 def _at_year_end(records: Records, year: ReportingYear) -> dict[str, LookedAfterEpisode]:
@@ -171,7 +183,7 @@ def review_deadlines(records: Records, rules: LARules) -> dict[tuple[str, date],
     """Each review within a period of care and the latest day it could be held on in time."""
     statutory, calendar = rules.statutory, rules.calendar()
     periods: dict[str, list[Period]] = defaultdict(list)
-    for period in periods_of_care(records.episodes):
+    for period in records.periods:
         periods[period.child].append(period)
     reviews: dict[str, list[date]] = defaultdict(list)
     for review in records.reviews:
@@ -192,7 +204,7 @@ def review_deadlines(records: Records, rules: LARules) -> dict[tuple[str, date],
 
 
 def lac_reviews_in_timescale(records: Records, year: ReportingYear, rules: LARules) -> dict[str, Any]:
-    deadlines = review_deadlines(records, rules)
+    deadlines = records.review_deadlines(rules)
     held = [(r.la_child_id, r.held_on) for r in records.reviews if year.holds(r.held_on)]
     timed = [key for key in held if key in deadlines]
     result = _pct(sum(day <= deadlines[(child, day)] for child, day in timed), len(timed))

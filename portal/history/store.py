@@ -1,6 +1,7 @@
 """Writing what a file holds: each row found by its key and added, changed or left alone, so the same
 file imported twice changes nothing. A file with any refused row writes nothing."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,7 @@ async def _merge(session: AsyncSession, la_id: int, table: Table, rows: Sequence
     for found in (await session.execute(query)).all():
         existing[tuple(found[1:1 + len(key_columns)])] = found
     new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for row in rows:
         key = tuple(row[k] for k in table.key)
         found = existing.get(key)
@@ -68,13 +70,19 @@ async def _merge(session: AsyncSession, la_id: int, table: Table, rows: Sequence
         if table.fill_only:
             changes = {c: v for c, v in changes.items() if v not in ("", None)}
         if changes:
-            await session.execute(update(model).where(model.id == found[0]).values(**changes))  # type: ignore[attr-defined]
-            written.changed += 1
+            changed.append({"id": found[0], **changes})
         else:
             written.unchanged += 1
     for start in range(0, len(new), BATCH):
         await session.execute(insert(model), new[start:start + BATCH])
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for change in changed:
+        by_columns[tuple(sorted(change))].append(change)
+    for same in by_columns.values():  # one statement per set of changed columns, run for many rows
+        for start in range(0, len(same), BATCH):
+            await session.execute(update(model), same[start:start + BATCH])
     written.added += len(new)
+    written.changed += len(changed)
 
 
 async def write_file(session: AsyncSession, la_id: int, file: str, parts: Sequence[tuple[Table, Parsed]]) -> Written:

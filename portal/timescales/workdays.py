@@ -11,9 +11,13 @@ class WorkingCalendar:
 
         self._bank_holidays = holidays.country_holidays("GB", subdiv="ENG")
         self._closures = frozenset(closures)
+        self._known: dict[date, bool] = {}  # looking a day up in `holidays` is slow; reports look up the same days often
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self._bank_holidays and day not in self._closures
+        known = self._known.get(day)
+        if known is None:
+            known = self._known[day] = day.weekday() < 5 and day not in self._bank_holidays and day not in self._closures
+        return known
 
     def non_working_reason(self, day: date) -> str | None:
         if day.weekday() >= 5:

@@ -5,8 +5,8 @@ import pytest
 from portal.enums import Role
 from portal.history.imports import import_ssda903
 from portal.people.models import Person, PersonRole
-from tests.history.test_imports import folder
 from tests.support.api import GraphQLErrors
+from tests.support.dfe_returns import folder
 from tests.support.people import EVERYONE
 
 QUERY = """query($la: ID!, $year: String!) { annualReport(laId: $la, year: $year) {

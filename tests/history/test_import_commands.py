@@ -1,7 +1,6 @@
 """`portal import ssda903` and `portal import cin-census` from the command line."""
 
-from tests.history.test_imports import census, folder
-from tests.test_cli import run
+from tests.support.dfe_returns import census, folder, run
 
 
 async def test_the_import_commands_report_what_they_wrote_and_what_they_refused(database_url, la, tmp_path):

@@ -8,7 +8,7 @@ from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild
 from portal.enums import ConferenceKind, ConferenceStatus, ViewsConveyed
 from portal.history.ssda903 import read_reviews
-from tests.test_cli import run
+from tests.support.dfe_returns import run
 
 
 async def held(session, world, la: int, on: date, children: dict[int, ViewsConveyed | None], status=ConferenceStatus.HELD) -> int:

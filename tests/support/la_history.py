@@ -272,17 +272,23 @@ def write_cin_census(history: History, start_year: int, path: Path) -> Path:
     begin, end = _year(start_year)
     enquiries = [q for q in history.enquiries if begin <= q.start <= end or (q.conference and begin <= q.conference <= end)]
     plans = [p for p in history.plans if p.start <= end and (p.end is None or p.end >= begin)]
+    enquiries_of: dict[str, list[Enquiry]] = {}
+    plans_of: dict[str, list[Plan]] = {}
+    for q in enquiries:
+        enquiries_of.setdefault(q.child, []).append(q)
+    for p in plans:
+        plans_of.setdefault(p.child, []).append(p)
     out = ['<?xml version="1.0" encoding="utf-8"?>', "<Message>", "<Header><Collection>CIN</Collection></Header>", "<Children>"]
-    for child in sorted({q.child for q in enquiries} | {p.child for p in plans}):
+    for child in sorted(enquiries_of.keys() | plans_of.keys()):
         out.append("<Child><ChildIdentifiers>")
         out.append(f"<LAchildID>{escape(child)}</LAchildID><PersonBirthDate>{history.children[child].born.isoformat()}</PersonBirthDate>")
         out.append(f"<GenderCurrent>{history.children[child].sex}</GenderCurrent></ChildIdentifiers><CINdetails>")
-        for q in (q for q in enquiries if q.child == child):
+        for q in enquiries_of.get(child, []):
             held = q.conference if q.conference and q.conference <= end else None
             out.append(f"<Section47><S47ActualStartDate>{q.start.isoformat()}</S47ActualStartDate>"
                        + (f"<DateOfInitialCPC>{held.isoformat()}</DateOfInitialCPC>" if held else "")
                        + f"<ICPCnotRequired>{'true' if q.conference is None else 'false'}</ICPCnotRequired></Section47>")
-        for p in (p for p in plans if p.child == child):
+        for p in plans_of.get(child, []):
             ended = p.end if p.end and p.end <= end else None
             out.append("<ChildProtectionPlans>" f"<CPPstartDate>{p.start.isoformat()}</CPPstartDate>"
                        + (f"<CPPendDate>{ended.isoformat()}</CPPendDate>" if ended else "")
