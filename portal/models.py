@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 from portal.accesslog.models import AccessLogEntry
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanSeen, CarePlanView, CareProceedings, ProceedingsChild
+from portal.chasing.models import PhoneChase
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
@@ -20,7 +21,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanSeen", "CarePlanView", "CareProceedings", "CasePerson", "Child",
     "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "HeldForm", "HistoryChild", "Invitation", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview",
-    "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
+    "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "PhoneChase", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
     "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",
     "WithholdingRequest", "metadata",
 ]

@@ -46,6 +46,10 @@ def _la_scheduler(actor: Actor, la_id: int) -> bool:
     return actor.has_any(SCHEDULERS, la_id)
 
 
+def _business_support(actor: Actor, la_id: int) -> bool:
+    return actor.has(Role.BUSINESS_SUPPORT, la_id)
+
+
 def _contributor_for(actor: Actor, organisation_id: int) -> bool:
     return actor.is_contributor and actor.organisation_id == organisation_id
 
@@ -142,6 +146,7 @@ ACTIONS: dict[str, Action] = {
                lambda actor, contribution: actor.is_contributor and _own_organisations(actor, contribution)),
         Action("audit.read", "Only auditors in this region see audit rounds.",
                lambda actor, audit_round: scopes.is_auditor(actor) and _in_round_region(actor, audit_round), scopes.audit_round_scope),
+        Action("chasing.read", "Only business support in this local authority see what is being chased.", _business_support),
         Action("audit.item.read", "A withdrawn report leaves the audit.", _anyone),
         Action("audit.read_in_full", "Auditors from other councils read sampled contributions pseudonymised.",
                lambda actor, la_id: _is_regional_lead(actor) or actor.has(Role.AUDITOR, la_id)),
@@ -158,6 +163,10 @@ ACTIONS: dict[str, Action] = {
                lambda actor, conference: _la_scheduler(actor, conference.la_id)),
         Action("conference.record_held", "Only business support or a chair in this local authority may record that a conference was held.",
                lambda actor, conference: _la_scheduler(actor, conference.la_id)),
+        Action("invitation.override_due", "Only business support in this local authority may override an invitation's due times.",
+               lambda actor, conference: _business_support(actor, conference.la_id)),
+        Action("invitation.chase", "Only business support in this local authority may record chasing an invitation.",
+               lambda actor, conference: _business_support(actor, conference.la_id)),
         Action("contribution.write", "Only contributors from the invited organisation may change this contribution.", _contributor_for),
         Action("withholding.decide", "Only the chair of this conference may decide withholding requests.", _chair_of),
         Action("consultation.record", "Only the chair, social worker or business support in this local authority may record a child's consultation.",

@@ -22,6 +22,8 @@ from portal.accesslog import LogUnavailable
 from portal.accesslog.extension import AccessLogExtension
 from portal.api.audit.mutations import AuditMutation
 from portal.api.audit.queries import AuditQuery
+from portal.api.business_support.mutations import BusinessSupportMutation
+from portal.api.business_support.queries import BusinessSupportQuery
 from portal.api.careplans.mutations import CarePlansMutation
 from portal.api.careplans.queries import CarePlansQuery
 from portal.api.children.mutations import ChildMutation
@@ -44,11 +46,11 @@ from portal.errors import MESSAGE_CHARS, echo
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
-Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery))
+Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation),
+     IdentityMutation, BusinessSupportMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

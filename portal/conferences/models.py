@@ -47,6 +47,10 @@ class Invitation(SQLModel, table=True):
     family_due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     invited_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     invited_by_id: int | None = Field(default=None, foreign_key="person.id")
+    # Set when business support moved the due times off the LA's rules; cleared when the meeting is rescheduled.
+    due_override_reason: str | None = Field(default=None, max_length=500)
+    due_overridden_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    due_overridden_by_id: int | None = Field(default=None, foreign_key="person.id")
 
 
 class ChildConsultation(SQLModel, table=True):

@@ -128,7 +128,8 @@ async def create_conference(session: AsyncSession, actor: Actor, new: NewConfere
 async def schedule_conference(
     session: AsyncSession, actor: Actor, conference_id: str, scheduled_at: datetime, chair_id: str | None, rules: Mapping[str, LARules]
 ) -> Conference:
-    """Schedule or reschedule the meeting; every invitation's due times follow the new meeting time."""
+    """Schedule or reschedule the meeting; every invitation's due times follow the new meeting time
+    (one overridden returns to the rules: the override was made against the old meeting)."""
     conference = await visible_conference(session, actor, conference_id, ("input", "conferenceId"))
     access.require(actor, "conference.schedule", conference, path=("input", "conferenceId"))
     if conference.status in CLOSED:
@@ -142,6 +143,7 @@ async def schedule_conference(
     for invitation in (await session.execute(select(Invitation).where(Invitation.conference_id == conference.id))).scalars():
         invitation.report_due_at = due.report_due_at
         invitation.family_due_at = due.family_due_at
+        invitation.due_override_reason = invitation.due_overridden_at = invitation.due_overridden_by_id = None
     await session.flush()
     conference_changed(session, conference.id)
     return conference

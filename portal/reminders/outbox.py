@@ -32,7 +32,7 @@ from portal.people.models import LocalAuthority, Organisation, Person, PersonRol
 from portal.readiness import ReadinessResult
 from portal.reminders.emails import compose
 from portal.reminders.models import OutboxStatus, ReminderOutbox
-from portal.reminders.planning import Invitee, Reminder, ReminderKind, plan_chair_alert, plan_invitee_reminders
+from portal.reminders.planning import Invitee, Reminder, ReminderKind, plan_chair_alert, plan_invitee_reminders, still_to_send
 from portal.reminders.smtp import DeliveryFailed
 from portal.timescales import LARules, UnknownLocalAuthority, rules_for
 
@@ -156,17 +156,9 @@ async def _invitee_rows(session: AsyncSession, now: datetime, rules: dict[str, L
         calendar = la_rules.calendar()
         for person_id, email in contributors.get(invitation.organisation_id, []):
             invitee = Invitee(str(invitation.id), invitation.organisation_name, email, invitation.report_due_at, submitted=False)
-            for reminder in _latest_due_first(plan_invitee_reminders(invitee, la_rules, calendar, now), now):
+            for reminder in still_to_send(plan_invitee_reminders(invitee, la_rules, calendar, now), set(), now):
                 rows.append(_row(reminder, person_id, la_rules, now, invitation.conference_id, invitation.id))
     return rows
-
-
-def _latest_due_first(reminders: list[Reminder], now: datetime) -> list[Reminder]:
-    """Of the before-due reminders whose time has already passed, only the latest: a worker that
-    was stopped for days sends one reminder when it comes back, not a burst."""
-    past = [r for r in reminders if r.kind is ReminderKind.BEFORE_DUE and r.send_at <= now]
-    stale = {r.key for r in sorted(past, key=lambda r: r.send_at)[:-1]}
-    return [r for r in reminders if r.key not in stale]
 
 
 def _alert_horizon(rules: dict[str, LARules]) -> timedelta:

@@ -97,3 +97,11 @@ def due_now(reminders: list[Reminder], now: datetime) -> list[Reminder]:
 
 def _morning(day: date, rules: LARules) -> datetime:
     return datetime.combine(day, SEND_AT, tzinfo=rules.zone)
+
+
+def still_to_send(reminders: list[Reminder], sent: set[str], now: datetime) -> list[Reminder]:
+    """The planned reminders the worker has yet to send, soonest first: of the before-due ones whose
+    time has passed only the latest goes, as the worker sends it (`sent` holds reminders' keys)."""
+    past = sorted((r for r in reminders if r.kind is ReminderKind.BEFORE_DUE and r.send_at <= now), key=lambda r: r.send_at)
+    stale = {r.key for r in past[:-1]}
+    return sorted((r for r in reminders if r.key not in stale and r.key not in sent), key=lambda r: r.send_at)
