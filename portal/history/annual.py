@@ -59,6 +59,10 @@ class Records:
     reviews: Sequence[LookedAfterReview] = ()
     plans: Sequence[ProtectionPlan] = ()
     enquiries: Sequence[Section47Enquiry] = ()
+    # the portal's own: each invitation to a conference it held (held_on, report_due_at, family_due_at,
+    # submitted_at, shared_with_family_on), and each child at a LAC review it held (held_on, seen: bool | None)
+    invitations: Sequence[Any] = ()
+    review_children: Sequence[Any] = ()
 
     @cached_property
     def periods(self) -> list["Period"]:
@@ -269,6 +273,25 @@ def plans_by_category(records: Records, year: ReportingYear) -> dict[str, Any]:
     return {"value": {code: counts[code] for code in codes.ABUSE_CATEGORY}, "of": sum(counts.values())}
 
 
+# --- the portal's own conferences
+
+
+def children_seen_before_review(records: Records, year: ReportingYear) -> dict[str, Any]:
+    children = [c for c in records.review_children if year.holds(c.held_on)]
+    return _pct(sum(bool(c.seen) for c in children), len(children))
+
+
+def reports_submitted_on_time(records: Records, year: ReportingYear) -> dict[str, Any]:
+    invited = [i for i in records.invitations if year.holds(i.held_on)]
+    return _pct(sum(i.submitted_at is not None and i.submitted_at <= i.report_due_at for i in invited), len(invited))
+
+
+def reports_shared_on_time(records: Records, year: ReportingYear, rules: LARules) -> dict[str, Any]:
+    invited = [i for i in records.invitations if year.holds(i.held_on) and i.family_due_at is not None]
+    on_time = sum(i.shared_with_family_on is not None and i.shared_with_family_on <= i.family_due_at.astimezone(rules.zone).date() for i in invited)
+    return _pct(on_time, len(invited))
+
+
 # --- the report
 
 
@@ -277,7 +300,7 @@ class FigureDefinition:
     id: str
     label: str
     definition: str
-    source: str  # which records it counts: "episodes", "reviews", "plans", "enquiries", or "" for the portal's own
+    source: str  # which records it counts: "episodes", "reviews", "plans", "enquiries", "portal" (its own conferences), "" (none yet)
     count: Callable[..., dict[str, Any]]
     needs_rules: bool = False
 
@@ -335,8 +358,8 @@ FIGURES: tuple[FigureDefinition, ...] = (
         "LAC reviews held in the year counted by the child's participation code (PN0-PN7), each as a percentage of those reviews."),
         "reviews", participation_by_code),
     FigureDefinition("children_seen_before_review_pct", "Children seen before their review (%)", (
-        "Of the children at LAC reviews the portal held in the year, the share recorded as seen before the review."),
-        "", _not_recorded("whether children were seen before reviews held before it was in use")),
+        "Of the children at LAC reviews the portal held in the year, the share whose consultation records them as seen before "
+        "the review (a child with no consultation recorded counts as not seen)."), "portal", children_seen_before_review),
     FigureDefinition("challenges.raised", "IRO challenges raised", "Alerts and formal challenges raised by IROs in the year.", "",
                      _not_recorded("IRO challenges")),
     FigureDefinition("challenges.by_reason", "Challenges by reason", "Challenges raised in the year by reason.", "", _not_recorded("IRO challenges")),
@@ -345,11 +368,12 @@ FIGURES: tuple[FigureDefinition, ...] = (
     FigureDefinition("challenges.upheld", "Challenges upheld", "Challenges raised in the year whose last response upheld them.", "",
                      _not_recorded("IRO challenges")),
     FigureDefinition("reports.shared_with_family_on_time_pct", "Reports shared with the family on time (%)", (
-        "Of the reports to conferences held in the year that had a family deadline, the share shared with the family by it."), "",
-        _not_recorded("this for the imported years")),
+        "Of the invitations to conferences the portal held in the year that had a family deadline, the share whose report was "
+        "shared with the family on or before the deadline's day (a report never shared counts as late)."),
+        "portal", reports_shared_on_time, needs_rules=True),
     FigureDefinition("reports.submitted_on_time_pct", "Reports submitted on time (%)", (
-        "Of the reports to conferences held in the year, the share submitted by the deadline to the chair."), "",
-        _not_recorded("this for the imported years")),
+        "Of the invitations to conferences the portal held in the year, the share whose report was submitted by the time it was "
+        "due to the chair (a report never submitted counts as late)."), "portal", reports_submitted_on_time),
     FigureDefinition("outcomes.minutes_on_time_pct", "Minutes sent on time (%)", (
         "Of the conferences held in the year, the share whose minutes were sent within the LA's timescale."), "", _not_recorded("minutes")),
 )
@@ -364,6 +388,8 @@ def _has_data(records: Records, source: str, year: ReportingYear) -> bool:
         return any(year.holds(p.started_on) or year.holds(p.ended_on) for p in records.plans)
     if source == "enquiries":
         return any(year.holds(q.started_on) or year.holds(q.initial_conference_on) for q in records.enquiries)
+    if source == "portal":
+        return any(year.holds(row.held_on) for row in (*records.invitations, *records.review_children))
     return False
 
 

@@ -3,8 +3,13 @@
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
+from portal.contributions.models import Contribution
+from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus
 from portal.history.annual import Records
 from portal.history.models import LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
+
+SUBMITTED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 
 
 async def load_records(session: AsyncSession, la_id: int) -> Records:
@@ -12,7 +17,21 @@ async def load_records(session: AsyncSession, la_id: int) -> Records:
         """Plain rows (attributes named as the model's), much lighter than loading each as an object."""
         return (await session.execute(select(*model.__table__.columns).where(model.la_id == la_id))).all()
 
+    held = (Conference.la_id == la_id) & (Conference.status == ConferenceStatus.HELD) & Conference.held_on.is_not(None)
+    invitations = (await session.execute(
+        select(Conference.held_on, Invitation.report_due_at, Invitation.family_due_at, Contribution.submitted_at, Contribution.shared_with_family_on)
+        .join(Invitation, Invitation.conference_id == Conference.id)
+        .outerjoin(Contribution, (Contribution.invitation_id == Invitation.id) & Contribution.status.in_(SUBMITTED))
+        .where(held)
+    )).all()
+    review_children = (await session.execute(
+        select(Conference.held_on, ChildConsultation.seen)
+        .join(ConferenceChild, ConferenceChild.conference_id == Conference.id)
+        .outerjoin(ChildConsultation, (ChildConsultation.conference_id == Conference.id) & (ChildConsultation.child_id == ConferenceChild.child_id))
+        .where(held, Conference.kind == ConferenceKind.LAC_REVIEW)
+    )).all()
     return Records(
         episodes=await rows(LookedAfterEpisode), reviews=await rows(LookedAfterReview),
         plans=await rows(ProtectionPlan), enquiries=await rows(Section47Enquiry),
+        invitations=invitations, review_children=review_children,
     )

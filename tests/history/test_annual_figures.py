@@ -1,6 +1,7 @@
 """Each figure's definition on a few hand-built records, with the answer worked out by hand."""
 
-from datetime import date
+from datetime import UTC, date, datetime
+from types import SimpleNamespace as NS
 
 from portal.history import annual
 from portal.history.annual import Records, ReportingYear
@@ -159,3 +160,40 @@ def test_the_report_writes_each_definition_beside_its_figure_and_last_year_where
     assert report["figures"]["looked_after.started"]["last_year"] == {"value": 1}  # b began in June 2017
     assert report["figures"]["lac_reviews.held"]["last_year"] is None
     assert report["figures"]["challenges.raised"]["value"] is None
+
+
+def test_children_seen_before_review_counts_a_child_without_a_consultation_as_not_seen():
+    records = Records(review_children=[NS(held_on=d("2018-05-01"), seen=True), NS(held_on=d("2018-06-01"), seen=False),
+                                       NS(held_on=d("2018-07-01"), seen=None), NS(held_on=d("2018-08-01"), seen=True),
+                                       NS(held_on=d("2019-04-01"), seen=False)])
+    assert annual.children_seen_before_review(records, YEAR) == {"value": 50.0, "count": 2, "of": 4}
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def invited(held: str, due: str, submitted: str | None, family_due: str | None = None, shared: str | None = None) -> NS:
+    return NS(held_on=d(held), report_due_at=at(due), family_due_at=at(family_due) if family_due else None,
+              submitted_at=at(submitted) if submitted else None, shared_with_family_on=d(shared) if shared else None)
+
+
+def test_reports_submitted_on_time_by_the_due_time_and_never_submitted_is_late():
+    records = Records(invitations=[
+        invited("2018-06-10", "2018-06-05 16:00", "2018-06-05 16:00"),  # at the due time: on time
+        invited("2018-06-10", "2018-06-05 16:00", "2018-06-05 16:01"),  # a minute late
+        invited("2018-06-10", "2018-06-05 16:00", None),  # never submitted
+        invited("2018-03-30", "2018-03-26 16:00", "2018-03-20 09:00"),  # a conference of the year before
+    ])
+    assert annual.reports_submitted_on_time(records, YEAR) == {"value": 33.3, "count": 1, "of": 3}
+
+
+def test_reports_shared_on_time_by_the_family_deadlines_day_in_the_las_time():
+    records = Records(invitations=[
+        # due 23:30 UTC on 4 June is 00:30 on 5 June in London (summer time): sharing on 5 June is on time
+        invited("2018-06-10", "2018-06-05 16:00", None, family_due="2018-06-04 23:30", shared="2018-06-05"),
+        invited("2018-06-10", "2018-06-05 16:00", None, family_due="2018-06-05 16:00", shared="2018-06-06"),  # a day late
+        invited("2018-06-10", "2018-06-05 16:00", None, family_due="2018-06-05 16:00"),  # never shared
+        invited("2018-06-10", "2018-06-05 16:00", None),  # no family deadline: not counted
+    ])
+    assert annual.reports_shared_on_time(records, YEAR, RULES) == {"value": 33.3, "count": 1, "of": 3}
