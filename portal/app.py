@@ -51,6 +51,7 @@ from portal.pages.contributor_extras.routes import contributor_extras_routes
 from portal.pages.contributor_extras.upload import TOO_LARGE as TOO_LARGE_REFUSAL
 from portal.pages.contributor_extras.upload import UPLOAD_FORM
 from portal.pages.contributors.routes import contributor_routes
+from portal.pages.families.routes import family_routes
 from portal.pages.guardians.routes import guardians_routes
 from portal.pages.information import information_routes
 from portal.pages.invitation import invitation_route
@@ -157,6 +158,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *chair_routes(templates),
             *audit_routes(templates),
             *guardians_routes(templates),
+            *family_routes(templates),
             *static_routes(settings.demo or settings.debug),
         ],
         middleware=[

@@ -21,6 +21,7 @@ from portal.conferences.timescales import due_times, next_review_due, rules_for_
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.demo_text import section_text
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Relationship, Role, ViewsConveyed, WithholdingDecision
+from portal.families.models import FAMILY_AGENCY, FamilyMember, MeetingPlace
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
 from portal.timescales import RULES_DIR, load_rules
 
@@ -235,8 +236,37 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     # Added last so the rest of the invented region stays as it was.
     for la, social in councils:
         person(social, "Safeguarding quality auditor", [(Role.AUDITOR, la.id)], la.slug)
+    counts["family_members"] = _family_with_access(session, councils[0][0], today)
     session.commit()
     return Seeded(created=True, counts=counts)
+
+
+def _family_with_access(session: Session, la: LocalAuthority, today: date) -> int:
+    """The mother of the children of the council's first upcoming conference, given access by its social worker,
+    and where the meeting is held: a family a visitor can act as."""
+    conference = session.execute(
+        select(Conference).where(Conference.la_id == la.id, Conference.status == ConferenceStatus.SCHEDULED).order_by(Conference.scheduled_at, Conference.id).limit(1)
+    ).scalar_one()
+    worker = session.execute(
+        select(Person).join(PersonRole, PersonRole.person_id == Person.id).where(PersonRole.role == Role.SOCIAL_WORKER, PersonRole.la_id == la.id).order_by(Person.id).limit(1)
+    ).scalar_one()
+    mothers = session.execute(
+        select(CasePerson).join(ConferenceChild, ConferenceChild.child_id == CasePerson.child_id)
+        .where(ConferenceChild.conference_id == conference.id, CasePerson.relationship == Relationship.MOTHER).order_by(CasePerson.id)
+    ).scalars().all()
+    families = Organisation(region_id=la.region_id, la_id=la.id, agency_id=FAMILY_AGENCY, name=f"Families known to {la.name}")
+    session.add(families)
+    session.flush()
+    mother = Person(organisation_id=families.id, name=f"{mothers[0].given_name} {mothers[0].family_name}", email=mothers[0].email)
+    session.add(mother)
+    session.flush()
+    session.add_all(
+        FamilyMember(person_id=mother.id, case_person_id=m.id, child_id=m.child_id, la_id=la.id, mobile=m.phone, granted_by_id=worker.id,
+                     granted_at=datetime.combine(today - timedelta(days=7), time(9), UTC))
+        for m in mothers
+    )
+    session.add(MeetingPlace(conference_id=conference.id, place=f"Room 2, {la.name} Children's Centre, Market Street", recorded_by_id=worker.id))
+    return len(mothers)
 
 
 def _relatives(rng: random.Random, family: list[Child]) -> list[CasePerson]:

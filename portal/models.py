@@ -9,6 +9,7 @@ from portal.chasing.models import PhoneChase
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.families.models import FamilyMember, FamilyReportRead, FamilyResponse, InvitationAttendance, MeetingPlace
 from portal.held_forms.models import HeldForm
 from portal.history.models import HistoryChild, LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
 from portal.identity.models import ApiToken, OneTimeCode, ProviderLink, SignInEvent, SignInSession
@@ -20,7 +21,7 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanSeen", "CarePlanView", "CareProceedings", "CasePerson", "Child",
-    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "HeldForm", "HistoryChild", "Invitation", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview",
+    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "FamilyMember", "FamilyReportRead", "FamilyResponse", "HeldForm", "HistoryChild", "Invitation", "InvitationAttendance", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview", "MeetingPlace",
     "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "PhoneChase", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
     "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",
     "WithholdingRequest", "metadata",

@@ -18,6 +18,7 @@ from portal.errors import forbidden
 from portal.identity import LA_STAFF_ROLES, Actor
 
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
+FAMILY_ACCESS_GIVERS = frozenset({Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
 ANNUAL_REPORT_READERS = frozenset({Role.HEAD_OF_SERVICE, Role.IRO_MANAGER})
 
@@ -147,6 +148,9 @@ ACTIONS: dict[str, Action] = {
         Action("audit.read", "Only auditors in this region see audit rounds.",
                lambda actor, audit_round: scopes.is_auditor(actor) and _in_round_region(actor, audit_round), scopes.audit_round_scope),
         Action("chasing.read", "Only business support in this local authority see what is being chased.", _business_support),
+        Action("family.conference.read", "You may see only the meetings about your own children.", _anyone, scopes.family_conference_scope),
+        Action("family.member.read", "Who in a family has access is for staff of the child's local authority.", _anyone, scopes.family_member_scope),
+        Action("family.response.read", "What the family sent is for the conference's chair.", _chair_of),
         Action("audit.item.read", "A withdrawn report leaves the audit.", _anyone),
         Action("audit.read_in_full", "Auditors from other councils read sampled contributions pseudonymised.",
                lambda actor, la_id: _is_regional_lead(actor) or actor.has(Role.AUDITOR, la_id)),
@@ -173,6 +177,10 @@ ACTIONS: dict[str, Action] = {
                lambda actor, conference: actor.has_any(CONSULTATION_RECORDERS, conference.la_id)),
         Action("careplan.record", "Only an independent reviewing officer in this local authority may record a view of the care plan.",
                lambda actor, proceedings: actor.has(Role.CHAIR, proceedings.la_id)),
+        Action("family.access.grant", "Only the social worker or business support in this local authority may give a family member access.",
+               lambda actor, la_id: actor.has_any(FAMILY_ACCESS_GIVERS, la_id)),
+        Action("family.respond", "Only a family member of this conference may write to its chair.", _anyone, scopes.family_conference_scope),
+        Action("family.report.mark_read", "Only a family member of this conference may mark its reports read.", _anyone, scopes.family_conference_scope),
         Action("audit.round.create", "Only the region's audit lead may create an audit round.", _is_regional_lead),
         Action("audit.level.record", "Only an auditor in this region may record levels for this audit round.",
                lambda actor, audit_round: scopes.is_auditor(actor) and _in_round_region(actor, audit_round)),

@@ -3,7 +3,7 @@ only ever loads what they may read."""
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, false, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from sqlalchemy.orm import aliased
 
 from portal.audit.models import AuditItem, AuditRound
@@ -11,7 +11,8 @@ from portal.careplans.models import CareProceedings, ProceedingsChild
 from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
-from portal.enums import ContributionStatus, Role
+from portal.enums import ConferenceStatus, ContributionStatus, Role
+from portal.families.models import FAMILY_AGENCY, FamilyMember
 from portal.identity import Actor
 from portal.people.models import Organisation
 
@@ -74,8 +75,27 @@ def proceedings_scope(actor: Actor) -> ColumnElement[bool]:
 
 
 def organisation_scope(actor: Actor) -> ColumnElement[bool]:
-    """The organisations of the actor's region (to invite, or to name)."""
-    return Organisation.region_id == actor.region_id
+    """The organisations of the actor's region (to invite, or to name); never a family's, and none for a family member."""
+    if actor.agency_id == FAMILY_AGENCY:
+        return false()
+    return and_(Organisation.region_id == actor.region_id, Organisation.agency_id != FAMILY_AGENCY)
+
+
+# Families: a parent or carer sees only the scheduled or held conferences about a child whose case
+# gave them access that has not ended; the family's own types (portal.api.families) are all they read.
+
+def family_children(actor: Actor) -> Any:
+    return select(FamilyMember.child_id).where(FamilyMember.person_id == actor.person_id, FamilyMember.ended_at.is_(None))
+
+
+def family_conference_scope(actor: Actor) -> ColumnElement[bool]:
+    about_their_child = select(ConferenceChild.conference_id).where(ConferenceChild.child_id.in_(family_children(actor)))
+    return and_(Conference.id.in_(about_their_child), Conference.status.in_((ConferenceStatus.SCHEDULED, ConferenceStatus.HELD)))
+
+
+def family_member_scope(actor: Actor) -> ColumnElement[bool]:
+    """Who in a family has access: for the staff of the child's local authority."""
+    return FamilyMember.la_id.in_(la_ids) if (la_ids := actor.la_ids()) else false()
 
 
 # The regional audit: an AUDITOR holds the role for one council (la_id set) or for the whole region

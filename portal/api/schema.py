@@ -33,6 +33,8 @@ from portal.api.conferences.queries import ConferencesQuery
 from portal.api.contributions.mutations import ContributionsMutation
 from portal.api.contributions.queries import ContributionsQuery
 from portal.api.cost import QueryCostLimiter
+from portal.api.families.mutations import FamiliesMutation
+from portal.api.families.queries import FamiliesQuery
 from portal.api.history.queries import HistoryQuery
 from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
@@ -46,11 +48,11 @@ from portal.errors import MESSAGE_CHARS, echo
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
-Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery))
+Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

@@ -9,6 +9,7 @@ from starlette.templating import Jinja2Templates
 
 from portal.edge.middleware import ACTOR
 from portal.enums import Role
+from portal.families.models import FAMILY_AGENCY
 from portal.identity import Actor
 from portal.pages.assets import Assets
 from portal.settings import ROOT
@@ -23,6 +24,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
     items = []
     if actor.is_contributor:
         items.append({"href": "/reports", "text": "Your reports"})
+    if actor.agency_id == FAMILY_AGENCY:
+        items.append({"href": "/family", "text": "Meetings about your children"})
     if any(role == Role.CHAIR for role, _ in actor.roles):
         items.append({"href": "/chair/conferences", "text": "Your conferences"})
     if any(role == Role.AUDITOR for role, _ in actor.roles):

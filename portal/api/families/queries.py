@@ -1,0 +1,84 @@
+"""A family member's meetings, and who in a family has access to a conference's children."""
+
+import strawberry
+from sqlalchemy import select
+
+from portal import access
+from portal.access.scopes import family_children
+from portal.api.context import Info
+from portal.api.families.types import FamilyChildType, FamilyConferenceType, FamilyMemberType
+from portal.children.models import CasePerson, Child
+from portal.conferences.models import Conference, ConferenceChild
+from portal.families.models import FamilyMember, MeetingPlace
+from portal.ids import parse_id
+from portal.people.models import LocalAuthority, Person
+
+
+async def family_conferences(info: Info, conference_id: int | None = None) -> list[FamilyConferenceType]:
+    """The meetings about the reader's own children (one, when `conference_id` is given), soonest first.
+    Each is a read of those children's records, for the access log."""
+    actor, reader = info.context.actor, info.context.reader
+    statement = (
+        select(Conference, LocalAuthority.name, Person.name, MeetingPlace.place, MeetingPlace.join_url)
+        .join(LocalAuthority, LocalAuthority.id == Conference.la_id)
+        .outerjoin(Person, Person.id == Conference.chair_id)
+        .outerjoin(MeetingPlace, MeetingPlace.conference_id == Conference.id)
+        .where(access.scope(actor, "family.conference.read"))
+        .order_by(Conference.scheduled_at.desc(), Conference.id)
+    )
+    if conference_id is not None:
+        statement = statement.where(Conference.id == conference_id)
+    rows = await reader.all(statement)
+    ids = [row[0].id for row in rows]
+    children: dict[int, list[FamilyChildType]] = {}
+    own = await reader.all(
+        select(ConferenceChild.conference_id, Child)
+        .join(Child, Child.id == ConferenceChild.child_id)
+        .where(ConferenceChild.conference_id.in_(ids), Child.id.in_(family_children(actor)))
+        .order_by(Child.date_of_birth, Child.id)
+    )
+    for found, child in own:
+        reader.children_seen.add(child.id)
+        children.setdefault(found, []).append(FamilyChildType(id=strawberry.ID(str(child.id)), given_name=child.given_name, family_name=child.family_name))
+    return [
+        FamilyConferenceType(
+            id=strawberry.ID(str(conference.id)), kind=conference.kind, status=conference.status, scheduled_at=conference.scheduled_at,
+            place=place or "", join_url=join_url or "", chair_name=chair, local_authority_name=la_name, children=children.get(conference.id, []),
+        )
+        for conference, la_name, chair, place, join_url in rows
+    ]
+
+
+@strawberry.type
+class FamiliesQuery:
+    @strawberry.field(description="The meetings about your own children, if you are a family member given access; latest first.")
+    async def family_conferences(self, info: Info) -> list[FamilyConferenceType]:
+        return await family_conferences(info)
+
+    @strawberry.field(description="One meeting about your own child.")
+    async def family_conference(self, info: Info, id: strawberry.ID) -> FamilyConferenceType | None:
+        number = parse_id(id)
+        found = await family_conferences(info, number) if number is not None else []
+        return found[0] if found else None
+
+    @strawberry.field(description="Who in the family of a conference's children has been given access, and whether it has ended; for staff of the children's local authority.")
+    async def family_members(self, info: Info, conference_id: strawberry.ID) -> list[FamilyMemberType]:
+        number = parse_id(conference_id)
+        if number is None:
+            return []
+        rows = await info.context.reader.all(
+            select(FamilyMember, Person.name, Person.email, CasePerson.relationship)
+            .join(Person, Person.id == FamilyMember.person_id)
+            .join(CasePerson, CasePerson.id == FamilyMember.case_person_id)
+            .join(ConferenceChild, ConferenceChild.child_id == FamilyMember.child_id)
+            .where(ConferenceChild.conference_id == number, access.scope(info.context.actor, "family.member.read"))
+            .order_by(FamilyMember.id)
+        )
+        return [member_type(member, name, email, relationship) for member, name, email, relationship in rows]
+
+
+def member_type(member: FamilyMember, name: str, email: str, relationship: str) -> FamilyMemberType:
+    return FamilyMemberType(
+        id=strawberry.ID(str(member.id)), case_person_id=strawberry.ID(str(member.case_person_id)), name=name, email=email, mobile=member.mobile,
+        relationship=relationship, child_id=strawberry.ID(str(member.child_id)), granted_at=member.granted_at, ended_at=member.ended_at,
+    )
