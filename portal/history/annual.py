@@ -273,6 +273,27 @@ def plans_by_category(records: Records, year: ReportingYear) -> dict[str, Any]:
     return {"value": {code: counts[code] for code in codes.ABUSE_CATEGORY}, "of": sum(counts.values())}
 
 
+def monthly_timeliness(records: Records, year: ReportingYear, rules: LARules) -> list[dict[str, Any]]:
+    """Month by month through the year: the share of LAC reviews and of initial conferences held in timescale."""
+    deadlines = records.review_deadlines(rules)
+    calendar, days = rules.calendar(), rules.statutory.icpc_working_days_after_strategy_discussion
+    months = []
+    for offset in range(12):
+        first = add_months(year.start, offset)
+
+        def in_month(day: date | None, first: date = first) -> bool:
+            return day is not None and (day.year, day.month) == (first.year, first.month)
+
+        reviews = [(r.la_child_id, r.held_on) for r in records.reviews if in_month(r.held_on) and (r.la_child_id, r.held_on) in deadlines]
+        conferences = [q for q in records.enquiries if in_month(q.initial_conference_on)]
+        months.append({
+            "month": f"{first:%B %Y}",
+            "lac_reviews": _pct(sum(day <= deadlines[(child, day)] for child, day in reviews), len(reviews)),
+            "icpc": _pct(sum(q.initial_conference_on <= calendar.add_working_days(q.started_on, days) for q in conferences), len(conferences)),
+        })
+    return months
+
+
 # --- the portal's own conferences
 
 

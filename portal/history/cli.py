@@ -87,6 +87,8 @@ def report_annual(
     la: Annotated[str, LA_OPTION],
     year: Annotated[str, typer.Option(help="The reporting year, 1 April to 31 March, like 2018-19.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    xlsx: Annotated[Path | None, typer.Option(help="Also write the report as an XLSX workbook here.", dir_okay=False)] = None,
+    html: Annotated[Path | None, typer.Option(help="Also write the report as an HTML document (tables, SVG charts) here.", dir_okay=False)] = None,
 ) -> None:
     """The IRO annual report's figures for the year, each with its definition, and last year's where the records reach back."""
     import json
@@ -108,11 +110,20 @@ def report_annual(
         _fail(f"timescale rules: {error}")
 
     async def work(session: Any, la_id: int) -> Any:
-        report = annual_report(la, await load_records(session, la_id), reporting, rules)
+        records = await load_records(session, la_id)
         await session.rollback()
-        return report
+        return records
 
-    report = run_with_la(la, work)
+    records = run_with_la(la, work)
+    report = annual_report(la, records, reporting, rules)
+    if xlsx or html:
+        from portal.history.annual_files import ReportFiles, write_html, write_xlsx
+
+        files = ReportFiles.build(la, records, reporting, rules)
+        if html:
+            write_html(files, html)
+        if xlsx:
+            write_xlsx(files, xlsx)
     if as_json:
         json.dump(report.as_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

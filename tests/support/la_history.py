@@ -300,3 +300,19 @@ def write_cin_census(history: History, start_year: int, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     return path
+
+
+def as_records(history: History):  # noqa: ANN201 (portal.history.annual.Records, imported here only)
+    """The history as the records the annual report counts, without a database in between."""
+    from types import SimpleNamespace as Row
+
+    from portal.history.annual import Records
+
+    return Records(
+        episodes=[Row(la_child_id=e.child, started_on=e.start, ended_on=e.end, reason_new_episode=e.rne, reason_ended=e.rec,
+                      placement_postcode=e.placement_post) for e in history.episodes],
+        reviews=[Row(la_child_id=r.child, held_on=r.held_on, participation=r.code) for r in history.reviews],
+        plans=[Row(la_child_id=p.child, started_on=p.start, ended_on=p.end, latest_category=p.latest, previous_plans=p.written_previous)
+               for p in history.plans],
+        enquiries=[Row(la_child_id=q.child, started_on=q.start, initial_conference_on=q.conference) for q in history.enquiries],
+    )
