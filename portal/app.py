@@ -3,7 +3,6 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -24,6 +23,7 @@ from portal.edge.body_limit import BodyLimitMiddleware
 from portal.edge.context import SignInRequired
 from portal.edge.csrf import CsrfMiddleware
 from portal.edge.headers import SecurityHeadersMiddleware
+from portal.edge.health import health_routes
 from portal.edge.middleware import ActorMiddleware, session_of
 from portal.edge.routes import EdgeRoute
 from portal.identity.code_routes import code_routes
@@ -43,6 +43,9 @@ from portal.ingest.review_routes import placements_route
 from portal.ingest.routes import upload_route
 from portal.ingest.uploads import FILE, REQUEST_SLACK
 from portal.ingest.worker import IngestWorker
+from portal.observability.endpoint import metrics_endpoint
+from portal.observability.metrics import process_ended, watch_pool
+from portal.observability.middleware import RequestEventMiddleware
 from portal.pages.assets import Assets
 from portal.pages.audit.routes import audit_routes
 from portal.pages.audit_export import export_route
@@ -78,6 +81,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     agencies = AgencyRegistry.load(settings.agencies_dir)
     rules = load_rules(settings.timescales_dir)
     database = database or Database(settings.database_url)
+    watch_pool(database.engine)
     notifier = make_notifier(database.url)
     schema = build_schema(settings)
     assets = Assets.installed()
@@ -89,10 +93,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         limits=SignInLimits(settings), mailer=make_sender(settings),
     )
     sources = ActorChain([ApiTokenSource(), SessionCookieSource(sign_in.policy), *([DemoPersonSource(settings.secret_key)] if settings.demo else [])])
-
-    async def healthz(request: Request) -> Response:
-        await session_of(request).execute(text("SELECT 1"))
-        return JSONResponse({"status": "ok"})
 
     async def home(request: Request) -> Response:
         if not settings.demo:
@@ -132,6 +132,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
+        process_ended()
         await notifier.close()
         await database.dispose()
 
@@ -140,7 +141,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         routes=[
             EdgeRoute("/", home),
             EdgeRoute("/demo/act-as", act_as, methods=["POST"]),
-            EdgeRoute("/healthz", healthz),
+            *health_routes(),
+            EdgeRoute("/metrics", metrics_endpoint),
             assets.route(),
             *information_routes(templates),
             *sign_in_routes(sign_in),
@@ -162,6 +164,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *static_routes(settings.demo or settings.debug),
         ],
         middleware=[
+            Middleware(RequestEventMiddleware),
             Middleware(SecurityHeadersMiddleware),
             Middleware(CsrfMiddleware),
             Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),
@@ -170,6 +173,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         exception_handlers={SignInRequired: sign_in_required, LogUnavailable: log_unavailable},
         lifespan=lifespan,
     )
+    if settings.tracing:
+        from portal.observability.tracing import start_tracing
+
+        start_tracing(app, database.engine)
     app.state.database = database
     app.state.actor_sources = sources
     app.state.rules = rules

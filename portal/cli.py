@@ -63,13 +63,16 @@ def serve(
 
     import uvicorn
 
+    settings = get_settings()
+    if settings.metrics and workers > 1:
+        share_metrics_between_processes()
     from portal.agencies import AgencyFileError
     from portal.app import create_app
     from portal.heap import settle_after_start_up
     from portal.identity.config import IdentityFileError
+    from portal.observability.logs import log_config
     from portal.timescales import RulesFileError
 
-    settings = get_settings()
     if host:
         settings.host = host
         os.environ["PORTAL_HOST"] = host
@@ -87,16 +90,31 @@ def serve(
     except RulesFileError as error:
         typer.echo(f"Cannot start: timescale rules in {settings.timescales_dir}: {error}", err=True)
         raise typer.Exit(2) from None
+    logs = {"log_config": log_config(settings.log_format, "stdout"), "access_log": False}
     typer.echo(f"Portal running at {settings.public_url}/ (GraphQL at {settings.public_url}/graphql)")
     if workers > 1:
         # Each process builds its own application (portal.serving) from the same settings; the
         # secret key must be shared, or one process's cookies would not open in another.
         os.environ.setdefault("PORTAL_SECRET_KEY", settings.secret_key)
         del application
-        uvicorn.run("portal.serving:application", factory=True, workers=workers, host=settings.host, port=settings.port, log_level="info", server_header=False)
+        uvicorn.run("portal.serving:application", factory=True, workers=workers, host=settings.host, port=settings.port, server_header=False, **logs)
         return
     settle_after_start_up()
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", server_header=False)
+    uvicorn.run(application, host=settings.host, port=settings.port, server_header=False, **logs)
+
+
+def share_metrics_between_processes() -> None:
+    """prometheus-client's multiprocess mode: every serving process writes its samples under one
+    directory (PROMETHEUS_MULTIPROC_DIR, or a new one), emptied now, before any of them imports it."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    directory = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="portal-metrics-"))
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
 def schema_sdl() -> str:

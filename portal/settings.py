@@ -3,6 +3,7 @@
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -63,6 +64,13 @@ class Settings(BaseSettings):
     code_requests_per_address: str = "5/15 minutes"
     code_requests_per_client: str = "30/15 minutes"
     rate_limit_storage: str = "memory://"
+    # Logs: one JSON object a line, or plain text for reading at a terminal.
+    log_format: Literal["json", "text"] = "json"
+    # GET /metrics: off by default; when on, only with this bearer token if one is set, else only from loopback.
+    metrics: bool = False
+    metrics_token: str | None = None
+    # OpenTelemetry spans over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT); needs the `tracing` extra.
+    tracing: bool = False
 
     @property
     def public_url(self) -> str:

@@ -29,12 +29,16 @@ class LogUnavailable(Exception):
 
 def content(entry: AccessLogEntry) -> bytes:
     """The row's content in one canonical form: sorted keys, no spaces, UTC time to the microsecond.
-    The API token, when one acted, is part of it (rows without one hash as they did before tokens)."""
+    The API token when one acted, and the request id when a request caused it, are part of it (rows
+    without them hash as they did before either was recorded)."""
     token_id = getattr(entry, "api_token_id", None)  # rows as migration 0008 reads them have none
-    token = {"api_token_id": token_id} if token_id is not None else {}
+    request_id = getattr(entry, "request_id", None)
+    optional = {"api_token_id": token_id} if token_id is not None else {}
+    if request_id is not None:
+        optional["request_id"] = request_id
     return json.dumps(
         {
-            **token,
+            **optional,
             "at": entry.at.astimezone(UTC).isoformat(timespec="microseconds"),
             "person_id": entry.person_id,
             "action": entry.action,

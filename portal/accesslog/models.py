@@ -11,6 +11,8 @@ from sqlmodel import Field, SQLModel
 
 from portal import clock
 from portal.db import UTCDateTime
+from portal.observability.request_id import MAX_LENGTH as REQUEST_ID_LENGTH
+from portal.observability.request_id import current_request_id
 
 READ = "read"
 WRITE = "write"
@@ -25,6 +27,7 @@ class AccessLogEntry(SQLModel, table=True):
     at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     api_token_id: int | None = Field(default=None)  # the API token that acted, with the administrator who created it as person_id
+    request_id: str | None = Field(default_factory=current_request_id, max_length=REQUEST_ID_LENGTH)  # the request that caused it, if any
     action: str = Field(max_length=8)
     operation_type: str = Field(max_length=16)
     operation_name: str = Field(default="", max_length=NAME_LENGTH)

@@ -45,6 +45,7 @@ from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
 from portal.errors import MESSAGE_CHARS, echo
+from portal.observability.graphql_metrics import OperationMetrics, count_errors
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
@@ -72,6 +73,7 @@ class PortalSchema(strawberry.Schema):
         self.suggestions = suggestions
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        count_errors(errors, execution_context, _unexpected)
         for error in errors:
             error.message = echo(error.message, MESSAGE_CHARS)
             if not self.suggestions:
@@ -102,6 +104,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             StorableInput,
             lambda: MaskErrors(should_mask_error=_unexpected),
             AccessLogExtension,
+            OperationMetrics,
         ],
     )
     lean_resolvers(schema)

@@ -6,6 +6,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal.identity.models import SignInEvent
+from portal.observability.metrics import SIGN_IN_FAILURES
 
 log = logging.getLogger("portal.sign_in")
 
@@ -26,7 +27,13 @@ class Event(StrEnum):
     SUSPENDED = "SUSPENDED"
 
 
+FAILURES = frozenset({Event.CODE_FOR_UNKNOWN_ADDRESS, Event.CODE_REFUSED, Event.RATE_LIMITED, Event.PROVIDER_REFUSED, Event.PROVIDER_DOWN,
+                      Event.UNKNOWN_PERSON})
+
+
 def record(db: AsyncSession, event: Event, *, person_id: int | None = None, email: str = "", method: str = "",
            client_address: str = "", detail: str = "") -> None:
+    if event in FAILURES:
+        SIGN_IN_FAILURES.labels(event.value).inc()
     log.info("%s person=%s email=%s method=%s client=%s %s", event, person_id, email, method, client_address, detail)
     db.add(SignInEvent(kind=event, person_id=person_id, email=email[:320], method=method[:80], client_address=client_address[:64], detail=detail[:300]))

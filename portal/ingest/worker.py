@@ -19,6 +19,7 @@ from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.limits import IngestLimits
 from portal.ingest.parse import parse_pdf
 from portal.ingest.sniff import check_envelope
+from portal.observability.metrics import INGEST_DURATION, INGEST_REFUSED_BUSY, INGEST_UPLOADS
 
 Job = Callable[[bytes, AgencyDefinition, IngestLimits], IngestResult]
 SERVING_NICENESS = 10  # an upload's parse gives way to the requests the web process is serving
@@ -114,10 +115,13 @@ class IngestWorker:
     async def ingest(self, data: bytes, agency: AgencyDefinition) -> IngestResult:
         check_envelope(data, self.limits.max_bytes)
         if self._admitted >= self._capacity:
+            INGEST_REFUSED_BUSY.inc()
             raise IngestError(IngestErrorCode.BUSY)
         self._admitted += 1
         try:
-            async with self._slots:
-                return await ingest_pdf(data, agency, self.limits, self.job, niceness=SERVING_NICENESS)
+            with INGEST_UPLOADS.labels("admitted").track_inprogress():
+                async with self._slots:
+                    with INGEST_UPLOADS.labels("parsing").track_inprogress(), INGEST_DURATION.time():
+                        return await ingest_pdf(data, agency, self.limits, self.job, niceness=SERVING_NICENESS)
         finally:
             self._admitted -= 1

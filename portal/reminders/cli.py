@@ -9,13 +9,13 @@ def worker_command(
 ) -> None:
     """Plan reminders and send those that are due; runs beside the web processes, as many as you like."""
     import asyncio
-    import logging
 
+    from portal.observability.logs import configure
     from portal.reminders.worker import run
     from portal.settings import get_settings
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = get_settings()
+    configure(settings.log_format)
     if interval is not None:
         settings.worker_interval_seconds = interval
     results = asyncio.run(run(settings, once))

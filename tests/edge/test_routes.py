@@ -15,7 +15,7 @@ from portal.settings import ROOT, Settings
 
 PACKAGE = ROOT / "portal"
 CONTEXT_BUILDER = PACKAGE / "edge" / "context.py"
-EDGE_ROUTES = {"/", "/demo/act-as", "/healthz", "/static/assets/{name}", "/accessibility", "/privacy", "/sign-in", "/sign-in/email", "/sign-in/code", "/sign-in/oidc/{provider}", "/sign-in/oidc/{provider}/callback",
+EDGE_ROUTES = {"/", "/demo/act-as", "/healthz", "/healthz/ready", "/healthz/live", "/metrics", "/static/assets/{name}", "/accessibility", "/privacy", "/sign-in", "/sign-in/email", "/sign-in/code", "/sign-in/oidc/{provider}", "/sign-in/oidc/{provider}/callback",
                "/sign-out", "/signed-out", "/held/resume"}
 
 
