@@ -15,6 +15,8 @@ from portal.errors import DomainError, Problem, conflict, not_found
 from portal.identity import Actor
 from portal.lookup import parse_id, visible_la
 
+LA_CHILD_ID_LENGTH = 40
+
 
 @dataclass(frozen=True)
 class NewChild:
@@ -23,6 +25,7 @@ class NewChild:
     family_name: str
     date_of_birth: date
     nhs_number: str | None = None
+    la_child_id: str | None = None
 
 
 async def add_child(session: AsyncSession, actor: Actor, new: NewChild) -> Child:
@@ -40,13 +43,21 @@ async def add_child(session: AsyncSession, actor: Actor, new: NewChild) -> Child
     nhs_number = normalise_nhs_number(new.nhs_number) if new.nhs_number else None
     if nhs_number is not None and not is_valid_nhs_number(nhs_number):
         problems.append(Problem((*path, "nhsNumber"), "That is not a valid NHS number: it must be 10 digits and its last digit must match the check digit."))
+    la_child_id = new.la_child_id.strip() if new.la_child_id and new.la_child_id.strip() else None
+    if la_child_id is not None and (len(la_child_id) > LA_CHILD_ID_LENGTH or not la_child_id.isprintable()):
+        problems.append(Problem((*path, "laChildId"), f"The LA's child id is at most {LA_CHILD_ID_LENGTH} characters, as the DfE returns carry it."))
     if problems:
         raise DomainError(*problems)
+    if la_child_id is not None:
+        taken = (await session.execute(select(Child.id).where(Child.la_id == la_id, Child.la_child_id == la_child_id))).first()
+        if taken:
+            raise conflict((*path, "laChildId"), "Another child in this local authority has this LA child id.")
     if nhs_number is not None:
         existing = (await session.execute(select(Child.id).where(Child.la_id == la_id, Child.nhs_number == nhs_number))).first()
         if existing:
             raise conflict((*path, "nhsNumber"), "A child with this NHS number is already recorded in this local authority.")
-    child = Child(la_id=la_id, given_name=new.given_name.strip(), family_name=new.family_name.strip(), date_of_birth=new.date_of_birth, nhs_number=nhs_number)
+    child = Child(la_id=la_id, given_name=new.given_name.strip(), family_name=new.family_name.strip(), date_of_birth=new.date_of_birth, nhs_number=nhs_number,
+                  la_child_id=la_child_id)
     session.add(child)
     await session.flush()
     return child

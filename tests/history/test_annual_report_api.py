@@ -5,13 +5,12 @@ import pytest
 from portal.enums import Role
 from portal.history.imports import import_ssda903
 from portal.people.models import Person, PersonRole
+from portal.settings import ROOT
 from tests.support.api import GraphQLErrors
 from tests.support.dfe_returns import folder
 from tests.support.people import EVERYONE
 
-QUERY = """query($la: ID!, $year: String!) { annualReport(laId: $la, year: $year) {
-  year startsOn endsOn lastYear
-  figures { id label definition note thisYear { value count of parts { code meaning count pct } } lastYear { value count of } } } }"""
+QUERY = (ROOT / "graphql" / "operations" / "AnnualReport.graphql").read_text()
 
 
 async def managers(database, world) -> dict[str, int]:
@@ -32,7 +31,7 @@ async def test_the_head_of_service_and_iro_manager_of_the_la_read_its_figures_an
     people = await managers(database, world)
     async with database.session() as session:
         await import_ssda903(session, world.la_a, folder(tmp_path))
-    variables = {"la": str(world.la_a), "year": "2018-19"}
+    variables = {"laId": str(world.la_a), "year": "2018-19"}
     for name in ("hos_a", "irom_a"):
         report = (await api(QUERY, variables, as_=people[name]))["annualReport"]
         assert (report["year"], report["startsOn"], report["endsOn"], report["lastYear"]) == ("2018-19", "2018-04-01", "2019-03-31", "2017-18")
@@ -47,7 +46,7 @@ async def test_the_head_of_service_and_iro_manager_of_the_la_read_its_figures_an
     for name in EVERYONE:
         assert (await api(QUERY, variables, as_=getattr(world, name)))["annualReport"] is None, name
     assert (await api(QUERY, variables, as_=people["hos_b"]))["annualReport"] is None
-    assert (await api(QUERY, {"la": str(world.la_b), "year": "2018-19"}, as_=people["hos_b"]))["annualReport"]["figures"][0]["thisYear"]["value"] == 0
-    assert (await api(QUERY, {"la": "999999", "year": "2018-19"}, as_=people["hos_a"]))["annualReport"] is None
+    assert (await api(QUERY, {"laId": str(world.la_b), "year": "2018-19"}, as_=people["hos_b"]))["annualReport"]["figures"][0]["thisYear"]["value"] == 0
+    assert (await api(QUERY, {"laId": "999999", "year": "2018-19"}, as_=people["hos_a"]))["annualReport"] is None
     with pytest.raises(GraphQLErrors, match="is not a reporting year"):
-        await api(QUERY, {"la": str(world.la_a), "year": "2018"}, as_=people["hos_a"])
+        await api(QUERY, {"laId": str(world.la_a), "year": "2018"}, as_=people["hos_a"])

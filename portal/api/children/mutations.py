@@ -19,6 +19,8 @@ class AddChildInput:
     family_name: str
     date_of_birth: date
     nhs_number: str | None = strawberry.field(default=None, description="Ten digits; spaces and hyphens are ignored.")
+    la_child_id: str | None = strawberry.field(default=None, description=(
+        "The LA's own id for the child, as its DfE returns carry it (CHILD, LAchildID): links the child to the imported history."))
 
 
 @strawberry.input
@@ -56,7 +58,7 @@ class ChildMutation:
     async def add_child(self, info: Info, input: AddChildInput) -> ChildPayload:
         new = children.NewChild(
             la_id=input.la_id, given_name=input.given_name, family_name=input.family_name,
-            date_of_birth=input.date_of_birth, nhs_number=input.nhs_number,
+            date_of_birth=input.date_of_birth, nhs_number=input.nhs_number, la_child_id=input.la_child_id,
         )
         return await write(info, ChildPayload, lambda s, a: children.add_child(s, a, new))
 

@@ -37,7 +37,7 @@ class CasePersonType:
 
 @strawberry.type(name="Child")
 @access.fields({
-    "child.read": ("id", "given_name", "family_name", "date_of_birth", "nhs_number", "conferences"),
+    "child.read": ("id", "given_name", "family_name", "date_of_birth", "nhs_number", "la_child_id", "conferences"),
     "case_person.read": ("people",),
 })
 class ChildType:
@@ -46,6 +46,7 @@ class ChildType:
     family_name: str
     date_of_birth: date
     nhs_number: str | None
+    la_child_id: str | None = strawberry.field(description="The LA's own id for the child, as its DfE returns carry it.")
 
     @strawberry.field(description="The child's conferences that you may see, latest first.")
     async def conferences(
