@@ -237,6 +237,10 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     for la, social in councils:
         person(social, "Safeguarding quality auditor", [(Role.AUDITOR, la.id)], la.slug)
     counts["family_members"] = _family_with_access(session, councils[0][0], today)
+    # Each council's head of service and IRO manager, who read its IRO annual report (added last, as above).
+    for la, social in councils:
+        person(social, "Head of children's social care", [(Role.HEAD_OF_SERVICE, la.id)], la.slug)
+        person(social, "Review and development unit manager", [(Role.IRO_MANAGER, la.id)], la.slug)
     session.commit()
     return Seeded(created=True, counts=counts)
 
