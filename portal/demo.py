@@ -19,6 +19,7 @@ from portal.children.nhs import nhs_check_digit
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.demo_history import seed_history
 from portal.demo_text import section_text
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Relationship, Role, ViewsConveyed, WithholdingDecision
 from portal.families.models import FAMILY_AGENCY, FamilyMember, MeetingPlace
@@ -241,6 +242,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     for la, social in councils:
         person(social, "Head of children's social care", [(Role.HEAD_OF_SERVICE, la.id)], la.slug)
         person(social, "Review and development unit manager", [(Role.IRO_MANAGER, la.id)], la.slug)
+    counts["history_records"] = seed_history(session, councils[0][0].id, today)
     session.commit()
     return Seeded(created=True, counts=counts)
 
