@@ -1,12 +1,15 @@
 """/metrics: off by default, then only for the configured token or from loopback; the counters move."""
 
 import re
+from datetime import timedelta
 
 import httpx
 import pytest
 
 from portal.app import create_app
 from portal.demo_identity import HEADER as DEMO_PERSON
+from portal.identity.events import Event, record
+from portal.reminders.models import OutboxStatus, ReminderOutbox
 from portal.settings import Settings
 
 TOKEN = "scrape-token-for-tests"
@@ -60,3 +63,33 @@ async def test_counters_move_after_requests(database, world):
     for name in ("portal_reminder_outbox_due", "portal_reminder_oldest_due_age_seconds", "portal_ingest_refused_busy_total"):
         assert re.search(rf"^{name} ", after, re.M), name
     assert "/reports/" + world.id("inv_gp1") not in after  # routes by template only
+
+
+async def test_the_outbox_is_read_at_each_scrape(database, world, frozen):
+    now = frozen.now()
+    rows = [("due-old", OutboxStatus.PENDING, now - timedelta(minutes=10), 2), ("due-new", OutboxStatus.PENDING, now - timedelta(minutes=1), 0),
+            ("later", OutboxStatus.PENDING, now + timedelta(days=1), 0), ("lease-ran-out", OutboxStatus.SENDING, now - timedelta(minutes=5), 1),
+            ("given-up", OutboxStatus.FAILED, now - timedelta(days=1), 8), ("done", OutboxStatus.SENT, now - timedelta(days=2), 1)]
+    async with database.session() as session:
+        session.add_all(ReminderOutbox(key=key, kind="BEFORE_DUE", recipient="gp@example.org", conference_id=world.conf_a, send_at=at, status=status,
+                                       attempts=attempts, claimed_until=now - timedelta(seconds=1) if status == OutboxStatus.SENDING else None)
+                        for key, status, at, attempts in rows)
+        await session.commit()
+    async with client(database, metrics=True) as c:
+        text = (await c.get("/metrics")).text
+    assert [sample(text, "portal_reminder_outbox_rows", status=s) for s in ("PENDING", "SENDING", "FAILED")] == [3, 1, 1]
+    assert sample(text, "portal_reminder_outbox_due") == 3  # two pending whose time has come, one whose worker's lease ran out
+    assert sample(text, "portal_reminder_outbox_retrying") == 1
+    assert sample(text, "portal_reminder_oldest_due_age_seconds") == 600
+
+
+async def test_refused_sign_ins_are_counted_by_reason(database):
+    async with client(database, metrics=True) as c:
+        before = (await c.get("/metrics")).text
+        async with database.session() as session:
+            record(session, Event.CODE_REFUSED)
+            record(session, Event.SIGNED_IN, person_id=None)
+            await session.rollback()
+        after = (await c.get("/metrics")).text
+    assert sample(after, "portal_sign_in_failures_total", reason="CODE_REFUSED") - sample(before, "portal_sign_in_failures_total", reason="CODE_REFUSED") == 1
+    assert sample(after, "portal_sign_in_failures_total", reason="SIGNED_IN") == 0
