@@ -9,8 +9,8 @@ from typing import Any
 from portal import clock
 from portal.observability.request_id import current_request_id
 
-# What every LogRecord has; anything else on a record was passed in `extra` and is logged as a field.
-_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
+# What every LogRecord has (and uvicorn's terminal-coloured copy of its message); anything else on a record was passed in `extra` and is logged as a field.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName", "color_message"}
 
 
 class JsonFormatter(logging.Formatter):
