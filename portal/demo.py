@@ -22,7 +22,8 @@ from portal.contributions.models import Contribution, ContributionVersion, Withh
 from portal.demo_history import seed_history
 from portal.demo_text import section_text
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Relationship, Role, ViewsConveyed, WithholdingDecision
-from portal.families.models import FAMILY_AGENCY, FamilyMember, MeetingPlace
+from portal.families.attendance import Attendance
+from portal.families.models import FAMILY_AGENCY, FamilyMember, InvitationAttendance, MeetingPlace
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
 from portal.timescales import RULES_DIR, load_rules
 
@@ -249,7 +250,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
 
 def _family_with_access(session: Session, la: LocalAuthority, today: date) -> int:
     """The mother of the children of the council's first upcoming conference, given access by its social worker,
-    and where the meeting is held: a family a visitor can act as."""
+    where the meeting is held and who has said they are coming: a family a visitor can act as."""
     conference = session.execute(
         select(Conference).where(Conference.la_id == la.id, Conference.status == ConferenceStatus.SCHEDULED).order_by(Conference.scheduled_at, Conference.id).limit(1)
     ).scalar_one()
@@ -272,6 +273,9 @@ def _family_with_access(session: Session, la: LocalAuthority, today: date) -> in
         for m in mothers
     )
     session.add(MeetingPlace(conference_id=conference.id, place=f"Room 2, {la.name} Children's Centre, Market Street", recorded_by_id=worker.id))
+    invitations = session.execute(select(Invitation).where(Invitation.conference_id == conference.id).order_by(Invitation.id)).scalars().all()
+    answers = (Attendance.ATTENDING, Attendance.REPORT_ONLY, Attendance.ATTENDING)  # the rest have not replied yet
+    session.add_all(InvitationAttendance(invitation_id=i.id, answer=a, recorded_by_id=worker.id) for i, a in zip(invitations, answers, strict=False))
     return len(mothers)
 
 

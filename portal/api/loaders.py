@@ -11,6 +11,7 @@ from portal.careplans.models import CarePlanSeen, CarePlanView, CareProceedings,
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.families.models import InvitationAttendance
 from portal.ingest.models import PlacementDecision, UploadedReport, upload_details
 from portal.people.models import LocalAuthority, Organisation, Person
 from portal.timescales import LARules
@@ -33,6 +34,7 @@ class Loaders:
             reader, ConferenceChild.conference_id, Child, Child.date_of_birth, Child.id, join=(Child, Child.id == ConferenceChild.child_id)
         )
         self.invitations_by_conference = grouped(reader, Invitation.conference_id, Invitation, Invitation.id)
+        self.attendance_by_invitation = grouped(reader, InvitationAttendance.invitation_id, InvitationAttendance)
         self.contributions_by_conference = grouped(reader, Contribution.conference_id, Contribution, Contribution.id)
         self.contribution_by_invitation = grouped(reader, Contribution.invitation_id, Contribution)
         self.withholdings_by_contribution = grouped(reader, WithholdingRequest.contribution_id, WithholdingRequest, WithholdingRequest.id)

@@ -10,6 +10,7 @@ from portal.api.children.types import ChildType
 from portal.api.conferences.map import MapScales, MapSection, conference_map, scale_map
 from portal.api.context import Info
 from portal.api.contributions.types import CONTRIBUTION_PLAN, ContributionType, WithholdingDecisionEnum, WithholdingRequestType
+from portal.api.families.enums import AttendanceEnum
 from portal.api.people.types import PERSON_PLAN, LocalAuthorityType, OrganisationType, PersonType
 from portal.api.prefetch import Load, Plan
 from portal.api.readiness.types import READINESS_PLAN, ChairNeedType, ReadinessType
@@ -42,7 +43,7 @@ def _visible_contribution(info: Info, invitation: Invitation) -> Contribution | 
 
 @strawberry.type(name="Invitation")
 @access.fields({
-    "invitation.read": ("id", "report_due_at", "family_due_at", "invited_at", "organisation", "conference", "contribution", "report_status", "overdue"),
+    "invitation.read": ("id", "report_due_at", "family_due_at", "invited_at", "organisation", "conference", "contribution", "report_status", "overdue", "attendance"),
     "invitation.needs": ("chair_needs",),
 })
 class InvitationType:
@@ -67,6 +68,10 @@ class InvitationType:
     def report_status(self, root: strawberry.Parent[Invitation], info: Info) -> ReportStatusEnum:  # type: ignore[valid-type]
         own = root.organisation_id == info.context.actor.organisation_id
         return resolved(lambda contribution: report_status(contribution.status if contribution else None, own=own), _visible_contribution(info, root))
+
+    @strawberry.field(description="Whether the organisation will attend the meeting, send a report only, or not attend; null until it says.")
+    def attendance(self, root: strawberry.Parent[Invitation], info: Info) -> AttendanceEnum | None:  # type: ignore[valid-type]
+        return resolved(lambda found: found[0].answer if found else None, ready(info.context.loaders.attendance_by_invitation, root.id))
 
     @strawberry.field(description="The report is past its due time and not submitted.")
     def overdue(self, root: strawberry.Parent[Invitation], info: Info) -> bool:

@@ -7,10 +7,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from portal import access
 from portal.api.common import UserError, write
 from portal.api.context import Info
-from portal.api.families.queries import member_type
-from portal.api.families.types import FamilyMemberType
+from portal.api.families.enums import AttendanceEnum
+from portal.api.families.queries import member_type, response_type
+from portal.api.families.types import FamilyMemberType, FamilyResponseType
 from portal.children.models import CasePerson
-from portal.families import membership
+from portal.families import membership, responses
+from portal.families.attendance import Attendance, record_attendance
 from portal.families.models import FamilyMember
 from portal.identity import Actor
 from portal.people.models import Person
@@ -26,6 +28,44 @@ class GrantFamilyAccessInput:
 @strawberry.input
 class EndFamilyAccessInput:
     family_member_id: strawberry.ID
+
+
+@strawberry.input
+class RecordAttendanceInput:
+    invitation_id: strawberry.ID
+    answer: AttendanceEnum  # type: ignore[valid-type]
+
+
+@strawberry.input
+class SendFamilyResponseInput:
+    conference_id: strawberry.ID
+    text: str = strawberry.field(description="At most 2,000 characters.")
+
+
+@strawberry.input
+class MarkFamilyReportReadInput:
+    contribution_id: strawberry.ID
+
+
+@strawberry.type
+@access.fields({"invitation.read": ("answer",), access.PUBLIC: ("errors",)})
+class AttendancePayload:
+    answer: AttendanceEnum | None  # type: ignore[valid-type]
+    errors: list[UserError]
+
+
+@strawberry.type
+@access.fields({"family.response.read": ("response",), access.PUBLIC: ("errors",)})
+class FamilyResponsePayload:
+    response: FamilyResponseType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+@access.fields({"family.report.mark_read": ("contribution_id",), access.PUBLIC: ("errors",)})
+class MarkFamilyReportReadPayload:
+    contribution_id: strawberry.ID | None
+    errors: list[UserError]
 
 
 @strawberry.type
@@ -57,3 +97,25 @@ class FamiliesMutation:
             return await _shown(session, await membership.end_family_access(session, actor, str(input.family_member_id)))
 
         return await write(info, FamilyMemberPayload, work)
+
+    @strawberry.mutation(description="Say whether your organisation will attend the meeting, send its report only, or not attend; the family sees it.")
+    async def record_attendance(self, info: Info, input: RecordAttendanceInput) -> AttendancePayload:
+        async def work(session: AsyncSession, actor: Actor) -> Attendance:
+            return Attendance((await record_attendance(session, actor, str(input.invitation_id), Attendance(input.answer))).answer)
+
+        return await write(info, AttendancePayload, work)
+
+    @strawberry.mutation(description="Write to the chair before the meeting about your child: your response to the reports, or your questions.")
+    async def send_family_response(self, info: Info, input: SendFamilyResponseInput) -> FamilyResponsePayload:
+        async def work(session: AsyncSession, actor: Actor) -> FamilyResponseType:
+            response = await responses.send_response(session, actor, str(input.conference_id), input.text[:100_000])
+            return response_type(response, actor.name)
+
+        return await write(info, FamilyResponsePayload, work)
+
+    @strawberry.mutation(description="Record that you have opened a report shared with you, so it is no longer marked new.")
+    async def mark_family_report_read(self, info: Info, input: MarkFamilyReportReadInput) -> MarkFamilyReportReadPayload:
+        async def work(session: AsyncSession, actor: Actor) -> strawberry.ID:
+            return strawberry.ID(str(await responses.mark_read(session, actor, str(input.contribution_id))))
+
+        return await write(info, MarkFamilyReportReadPayload, work)

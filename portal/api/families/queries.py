@@ -5,13 +5,24 @@ from sqlalchemy import select
 
 from portal import access
 from portal.access.scopes import family_children
+from portal.api.common import Markdown
 from portal.api.context import Info
-from portal.api.families.types import FamilyChildType, FamilyConferenceType, FamilyMemberType
+from portal.api.families.types import (
+    FamilyChildType,
+    FamilyConferenceType,
+    FamilyInviteeType,
+    FamilyMemberType,
+    FamilyReportType,
+    FamilyResponseType,
+    FamilySectionType,
+)
 from portal.children.models import CasePerson, Child
-from portal.conferences.models import Conference, ConferenceChild
-from portal.families.models import FamilyMember, MeetingPlace
+from portal.conferences.models import Conference, ConferenceChild, Invitation
+from portal.contributions.models import Contribution, WithholdingRequest
+from portal.families.models import FamilyMember, FamilyReportRead, FamilyResponse, InvitationAttendance, MeetingPlace
+from portal.families.reports import SHAREABLE, contact_patterns, family_sections
 from portal.ids import parse_id
-from portal.people.models import LocalAuthority, Person
+from portal.people.models import LocalAuthority, Organisation, Person
 
 
 async def family_conferences(info: Info, conference_id: int | None = None) -> list[FamilyConferenceType]:
@@ -49,6 +60,69 @@ async def family_conferences(info: Info, conference_id: int | None = None) -> li
     ]
 
 
+async def invitees(info: Info, conference_id: int) -> list[FamilyInviteeType]:
+    rows = await info.context.reader.all(
+        select(Organisation.name, Organisation.agency_id, InvitationAttendance.answer)
+        .select_from(Invitation)
+        .join(Organisation, Organisation.id == Invitation.organisation_id)
+        .outerjoin(InvitationAttendance, InvitationAttendance.invitation_id == Invitation.id)
+        .where(Invitation.conference_id == conference_id)
+        .order_by(Organisation.name, Invitation.id)
+    )
+    agencies = info.context.agencies
+    return [FamilyInviteeType(organisation_name=name, agency_name=agencies[agency].name, attendance=answer) for name, agency, answer in rows]
+
+
+async def reports(info: Info, conference_id: int) -> list[FamilyReportType]:
+    """The conference's reports shared with the family; each section given out is a read of its report, for the access log."""
+    actor, reader, agencies = info.context.actor, info.context.reader, info.context.agencies
+    shared = await reader.all(
+        select(Contribution, Organisation.name, Organisation.agency_id)
+        .join(Organisation, Organisation.id == Contribution.organisation_id)
+        .where(Contribution.conference_id == conference_id, Contribution.status.in_(SHAREABLE), Contribution.shared_with_family_on.is_not(None))
+        .order_by(Contribution.shared_with_family_on.desc(), Contribution.id)
+    )
+    ids = [row[0].id for row in shared]
+    withheld: dict[int, list[WithholdingRequest]] = {}
+    for request in await reader.scalars(select(WithholdingRequest).where(WithholdingRequest.contribution_id.in_(ids))):
+        withheld.setdefault(request.contribution_id, []).append(request)
+    read = set(await reader.scalars(select(FamilyReportRead.contribution_id).where(
+        FamilyReportRead.person_id == actor.person_id, FamilyReportRead.contribution_id.in_(ids))))
+    flagged = await reader.scalars(
+        select(CasePerson).join(ConferenceChild, ConferenceChild.child_id == CasePerson.child_id)
+        .where(ConferenceChild.conference_id == conference_id, CasePerson.do_not_share_contact.is_(True))
+    )
+    patterns = contact_patterns(flagged)
+    found = []
+    for contribution, organisation, agency_id in shared:
+        agency = agencies[agency_id]
+        hidden = access.visible_sections(actor, contribution, access.Purpose.FAMILY, withheld.get(contribution.id, ()), None).hidden
+        sections = [
+            FamilySectionType(id=section_id, title=title, text=Markdown(text=text, contribution_id=contribution.id))
+            for section_id, title, text in family_sections(agency, contribution.sections, hidden, patterns)
+        ]
+        found.append(FamilyReportType(
+            id=strawberry.ID(str(contribution.id)), organisation_name=organisation, agency_name=agency.name,
+            shared_on=contribution.shared_with_family_on, new=contribution.id not in read, sections=sections,
+        ))
+    return found
+
+
+async def responses(info: Info, conference_id: int, own: bool) -> list[FamilyResponseType]:
+    statement = (
+        select(FamilyResponse, Person.name).join(Person, Person.id == FamilyResponse.person_id)
+        .where(FamilyResponse.conference_id == conference_id).order_by(FamilyResponse.sent_at, FamilyResponse.id)
+    )
+    if own:
+        statement = statement.where(FamilyResponse.person_id == info.context.actor.person_id)
+    rows = await info.context.reader.all(statement)
+    return [response_type(response, name) for response, name in rows]
+
+
+def response_type(response: FamilyResponse, name: str) -> FamilyResponseType:
+    return FamilyResponseType(id=strawberry.ID(str(response.id)), text=response.text, sent_at=response.sent_at, from_name=name)
+
+
 @strawberry.type
 class FamiliesQuery:
     @strawberry.field(description="The meetings about your own children, if you are a family member given access; latest first.")
@@ -60,6 +134,14 @@ class FamiliesQuery:
         number = parse_id(id)
         found = await family_conferences(info, number) if number is not None else []
         return found[0] if found else None
+
+    @strawberry.field(description="What the family wrote to the chair before the meeting, oldest first; for the conference's chair.")
+    async def family_responses(self, info: Info, conference_id: strawberry.ID) -> list[FamilyResponseType]:
+        number = parse_id(conference_id)
+        conference = await info.context.loaders.conference.load(number) if number is not None else None
+        if conference is None or not access.allowed(info.context.actor, "family.response.chair", conference):
+            return []
+        return await responses(info, number, own=False)
 
     @strawberry.field(description="Who in the family of a conference's children has been given access, and whether it has ended; for staff of the children's local authority.")
     async def family_members(self, info: Info, conference_id: strawberry.ID) -> list[FamilyMemberType]:

@@ -3,13 +3,16 @@
 These types are the family's whole view: they carry no contact details, no draft, no withheld
 section, no chair's notes and nothing of the audit."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import strawberry
 
 from portal import access
 from portal.api.children.types import RelationshipEnum
+from portal.api.common import Markdown
 from portal.api.conferences.types import ConferenceKindEnum, ConferenceStatusEnum
+from portal.api.context import Info
+from portal.api.families.enums import AttendanceEnum
 
 
 @strawberry.type(name="FamilyChild")
@@ -20,8 +23,46 @@ class FamilyChildType:
     family_name: str
 
 
+@strawberry.type(name="FamilyInvitee", description="An organisation invited to the meeting, and whether it has said it is coming.")
+@access.fields({"family.conference.read": ("organisation_name", "agency_name", "attendance")})
+class FamilyInviteeType:
+    organisation_name: str
+    agency_name: str
+    attendance: AttendanceEnum | None = strawberry.field(description="Null until the organisation has replied.")  # type: ignore[valid-type]
+
+
+@strawberry.type(name="FamilySection")
+@access.fields({"family.conference.read": ("id", "title", "text")})
+class FamilySectionType:
+    id: str
+    title: str
+    text: Markdown
+
+
+@strawberry.type(name="FamilyReport", description="A report its author has shared with the family, as the family may read it.")
+@access.fields({"family.conference.read": ("id", "organisation_name", "agency_name", "shared_on", "new", "sections")})
+class FamilyReportType:
+    id: strawberry.ID
+    organisation_name: str
+    agency_name: str
+    shared_on: date
+    new: bool = strawberry.field(description="You have not opened it yet.")
+    sections: list[FamilySectionType] = strawberry.field(description="In Signs of Safety order, without any section withheld from the family.")
+
+
+@strawberry.type(name="FamilyResponse", description="What a family member wrote to the chair before the meeting.")
+@access.fields({"family.response.read": ("id", "text", "sent_at", "from_name")})
+class FamilyResponseType:
+    id: strawberry.ID
+    text: str
+    sent_at: datetime
+    from_name: str
+
+
 @strawberry.type(name="FamilyConference", description="A meeting about your child, as the family sees it.")
-@access.fields({"family.conference.read": ("id", "kind", "status", "scheduled_at", "place", "join_url", "chair_name", "local_authority_name", "children")})
+@access.fields({"family.conference.read": (
+    "id", "kind", "status", "scheduled_at", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses",
+)})
 class FamilyConferenceType:
     id: strawberry.ID
     kind: ConferenceKindEnum  # type: ignore[valid-type]
@@ -32,6 +73,24 @@ class FamilyConferenceType:
     chair_name: str | None
     local_authority_name: str
     children: list[FamilyChildType]
+
+    @strawberry.field(description="The organisations invited, and who has said they are coming.")
+    async def invitees(self, info: Info) -> list[FamilyInviteeType]:
+        from portal.api.families.queries import invitees
+
+        return await invitees(info, int(self.id))
+
+    @strawberry.field(description="The reports shared with the family so far, latest shared first.")
+    async def reports(self, info: Info) -> list[FamilyReportType]:
+        from portal.api.families.queries import reports
+
+        return await reports(info, int(self.id))
+
+    @strawberry.field(description="What you have written to the chair about this meeting, oldest first.")
+    async def my_responses(self, info: Info) -> list[FamilyResponseType]:
+        from portal.api.families.queries import responses
+
+        return await responses(info, int(self.id), own=True)
 
 
 @strawberry.type(name="FamilyMember", description="One family member's access to one child's conferences.")

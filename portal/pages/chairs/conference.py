@@ -28,8 +28,9 @@ def in_meeting_order(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def conference_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     async def load(request: Request, number: int | None) -> dict[str, Any] | None:
         actor = require_actor(request)
-        conference = (await run_query(request, "ChairConferencePage", {"conference": str(number)}))["conference"] if number else None
-        return conference if chairs(actor, conference) else None
+        data = await run_query(request, "ChairConferencePage", {"conference": str(number)}) if number else {}
+        conference = data.get("conference")
+        return {**conference, "familyResponses": data["familyResponses"]} if conference and chairs(actor, conference) else None
 
     def render(request: Request, conference: dict[str, Any], errors: FormErrors = FormErrors(), entered: dict[str, Any] | None = None,
                ) -> Response:

@@ -5,9 +5,10 @@ from starlette.templating import Jinja2Templates
 from portal.edge.routes import OperationRoute
 from portal.pages.chairs.display import FILTERS
 from portal.pages.families.access_page import access_routes
+from portal.pages.families.attendance_form import attendance_route
 from portal.pages.families.meetings import meeting_routes
 
 
 def family_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     templates.env.filters.update(FILTERS)
-    return [*meeting_routes(templates), *access_routes(templates)]
+    return [*meeting_routes(templates), *access_routes(templates), attendance_route(templates)]
