@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from sqlalchemy.orm import aliased
 
+from portal.accesslog.search import of_local_authorities
 from portal.audit.models import AuditItem, AuditRound
 from portal.careplans.models import CareProceedings, ProceedingsChild
 from portal.children.models import Child
@@ -14,7 +15,7 @@ from portal.contributions.models import Contribution
 from portal.enums import ConferenceStatus, ContributionStatus, Role
 from portal.families.models import FAMILY_AGENCY, FamilyMember
 from portal.identity import Actor
-from portal.people.models import Organisation
+from portal.people.models import Organisation, Person
 
 
 def is_auditor(actor: Actor) -> bool:
@@ -96,6 +97,23 @@ def family_conference_scope(actor: Actor) -> ColumnElement[bool]:
 def family_member_scope(actor: Actor) -> ColumnElement[bool]:
     """Who in a family has access: for the staff of the child's local authority."""
     return FamilyMember.la_id.in_(la_ids) if (la_ids := actor.la_ids()) else false()
+
+
+def administered_la_ids(actor: Actor) -> frozenset[int]:
+    return actor.la_ids(frozenset({Role.LA_ADMIN}))
+
+
+def administered_people_scope(actor: Actor) -> ColumnElement[bool]:
+    """An LA administrator's people: those of the LA's own organisations and of the region's that belong to no LA."""
+    if not (la_ids := administered_la_ids(actor)):
+        return false()
+    organisations = select(Organisation.id).where(Organisation.region_id == actor.region_id, or_(Organisation.la_id.is_(None), Organisation.la_id.in_(la_ids)))
+    return Person.organisation_id.in_(organisations)
+
+
+def access_log_scope(actor: Actor) -> ColumnElement[bool]:
+    """An LA administrator's part of the access log: rows about the LA's children and reports, and by its own staff."""
+    return of_local_authorities(la_ids) if (la_ids := administered_la_ids(actor)) else false()
 
 
 # The regional audit: an AUDITOR holds the role for one council (la_id set) or for the whole region

@@ -20,6 +20,8 @@ from strawberry.utils.logging import StrawberryLogger
 from graphql import GraphQLError
 from portal.accesslog import LogUnavailable
 from portal.accesslog.extension import AccessLogExtension
+from portal.api.administration.mutations import AdministrationMutation
+from portal.api.administration.queries import AdministrationQuery
 from portal.api.audit.mutations import AuditMutation
 from portal.api.audit.queries import AuditQuery
 from portal.api.business_support.mutations import BusinessSupportMutation
@@ -49,11 +51,12 @@ from portal.observability.graphql_metrics import OperationMetrics, count_errors
 from portal.settings import Settings
 
 # Merge order is field order in the schema.
-Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery))
+Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery,
+                                AdministrationQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation, FamiliesMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation, AdministrationMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

@@ -26,8 +26,8 @@ async def check_roles(db: AsyncSession, roles: Iterable[tuple[Role, int | None]]
 async def add_person(db: AsyncSession, *, name: str, email: str, organisation_id: int, roles: Iterable[tuple[Role, int | None]], job_title: str = "") -> Person:
     roles = set(roles)
     email = email.strip()
-    if not name.strip():
-        raise invalid(("name",), "Enter the person's name.")
+    if not name.strip() or len(name.strip()) > 200:
+        raise invalid(("name",), "Enter the person's name, up to 200 characters.")
     if "@" not in email or len(email) > 320:
         raise invalid(("email",), "Enter an email address in the right format, like name@example.org.")
     if await db.get(Organisation, organisation_id) is None:

@@ -32,6 +32,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/audit", "text": "Regional audit"})
     if actor.has(Role.GUARDIAN):
         items.append({"href": "/guardian/proceedings", "text": "Your proceedings"})
+    if actor.la_ids(frozenset({Role.LA_ADMIN})):
+        items.append({"href": "/admin/people", "text": "Administration"})
     return items
 
 

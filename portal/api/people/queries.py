@@ -4,6 +4,7 @@ import strawberry
 from sqlalchemy import func, or_, select
 
 from portal import access
+from portal.api.common import by_client_id
 from portal.api.context import Info
 from portal.api.pagination import Connection, page
 from portal.api.people.types import AgencyType, OrganisationType, PersonType
@@ -31,3 +32,9 @@ class PeopleQuery:
         if search.strip():
             statement = statement.where(or_(contains(Organisation.name, search), func.upper(Organisation.code) == search.strip().upper()))
         return await page(info, statement.order_by(Organisation.name, Organisation.id), first, after)
+
+    @strawberry.field(description="One organisation of your region.")
+    async def organisation(self, info: Info, id: strawberry.ID) -> OrganisationType | None:
+        return await by_client_id(
+            info, id, lambda found: select(Organisation).where(Organisation.id == found, access.scope(info.context.actor, "organisation.read"))
+        )

@@ -47,12 +47,16 @@ class LocalAuthorityType:
 
 
 @strawberry.type(name="Organisation")
-@access.fields({access.PUBLIC: ("id", "agency_id", "name", "code", "agency")})
+@access.fields({access.PUBLIC: ("id", "agency_id", "name", "code", "agency", "local_authority")})
 class OrganisationType:
     id: strawberry.ID
     agency_id: str
     name: str
     code: str | None
+
+    @strawberry.field(description="The local authority it belongs to (its own children's services, say); null for one that serves the region.")
+    def local_authority(self, root: strawberry.Parent[Organisation], info: Info) -> LocalAuthorityType | None:
+        return ready(info.context.loaders.local_authority, root.la_id) if root.la_id is not None else None
 
     @strawberry.field(description="What the organisation's agency writes: its sections, help, required flags and length limits.")
     def agency(self, root: strawberry.Parent[Organisation], info: Info) -> AgencyType:
