@@ -5,9 +5,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from portal import accesslog
+from portal.children.models import Child
+from portal.contributions.models import Contribution
 from portal.errors import DomainError, Problem
 from portal.identity import Actor
 from portal.readiness.changes import take_changed
@@ -18,6 +22,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NOT_SAVED = "The change was not saved: it could not be recorded in the access log. Try again later."
 NOT_SHOWN = "Nothing is shown: this read could not be recorded in the access log. Try again later."
+CHANGED = "portal.changed_records"  # where a session keeps the children and contributions its flushes wrote
+
+
+@event.listens_for(Session, "after_flush")
+def _note_changed_records(session: Session, _flush: Any) -> None:
+    """The children's records and reports a change's flushes wrote: a child, a report, or a row naming one of them."""
+    if (noted := session.info.get(CHANGED)) is None:
+        return  # not inside a change (in_transaction starts the noting)
+    children, contributions = noted
+    for row in (*session.new, *session.dirty, *session.deleted):
+        children.add(row.id if isinstance(row, Child) else getattr(row, "child_id", None))
+        contributions.add(row.id if isinstance(row, Contribution) else getattr(row, "contribution_id", None))
+
+
+def _take_changed_records(session: AsyncSession) -> tuple[set[int], set[int]]:
+    children, contributions = session.info.pop(CHANGED, (set(), set()))
+    return {c for c in children if isinstance(c, int)}, {c for c in contributions if isinstance(c, int)}
 
 
 def _operation(context: "Context") -> accesslog.Operation:
@@ -35,7 +56,8 @@ async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusa
 async def in_transaction(
     context: "Context", work: Callable[[AsyncSession, Actor], Awaitable[Any]], *, check_only: bool = False
 ) -> tuple[Any, tuple[Problem, ...]]:
-    """Run one change as one transaction with its access-log row: all of it is written, or none of it.
+    """Run one change as one transaction with its access-log row (naming the children's records and reports
+    it wrote): all of it is written, or none of it.
     The conferences it changed are announced once it commits, for live readiness. A refused change
     writes nothing but its log row. `check_only` runs the checks before a change and writes nothing
     unless they refuse it."""
@@ -43,22 +65,28 @@ async def in_transaction(
     if session.in_transaction():
         await session.commit()
     entry = _operation(context).entry
+    session.info[CHANGED] = (set(), set())
     try:
         result = await work(session, context.actor)
         if check_only:
+            _take_changed_records(session)
             await session.rollback()
             return result, ()
         changed = take_changed(session)
         await context.notifier.stage(session, changed)
-        await _append(session, entry(context.actor.person_id, accesslog.WRITE, api_token_id=context.actor.token_id), NOT_SAVED)
+        await session.flush()
+        children, contributions = _take_changed_records(session)
+        await _append(session, entry(context.actor.person_id, accesslog.WRITE, children, contributions, api_token_id=context.actor.token_id), NOT_SAVED)
         await session.commit()
     except DomainError as error:
         take_changed(session)
+        _take_changed_records(session)
         await session.rollback()
         await _commit_alone(session, entry(context.actor.person_id, accesslog.REFUSED, api_token_id=context.actor.token_id), NOT_SAVED)
         return None, error.problems
     except BaseException:
         take_changed(session)
+        _take_changed_records(session)
         await session.rollback()
         raise
     context.notifier.committed(changed)

@@ -56,3 +56,19 @@ async def test_a_committed_change_is_logged_as_a_write(api, world, database):
     await api.mutate("saveDraft", {"invitationId": world.id("inv_gp1"), "sections": []}, "contribution { id }", as_=world.gp1_author)
     [entry] = await logged(database)
     assert (entry.person_id, entry.action, entry.fields) == (world.gp1_author, "write", ["saveDraft"])
+
+
+async def test_a_change_names_the_childrens_records_and_reports_it_wrote(api, world, database):
+    saved = await api.mutate("saveDraft", {"invitationId": world.id("inv_gp1"), "sections": [{"sectionId": "worries", "text": "Missed appointments."}]},
+                             "contribution { id }", as_=world.gp1_author)
+    view = await api.mutate("recordCarePlanView", {"proceedingsId": world.id("proceedings_a"), "childId": world.id("child_a1"), "view": "Agreed."},
+                            "carePlanView { id }", as_=world.chair_a)
+    refused = await api.mutate("recordCarePlanView", {"proceedingsId": world.id("proceedings_a"), "childId": world.id("child_a1"), "view": " "},
+                               "carePlanView { id }", as_=world.chair_a)
+    assert view["errors"] == [] and refused["errors"]
+    rows = [(e.action, e.fields, e.child_ids, e.contribution_ids) for e in await logged(database) if e.operation_type == "mutation"]
+    assert rows == [
+        ("write", ["saveDraft"], [], [int(saved["contribution"]["id"])]),
+        ("write", ["recordCarePlanView"], [world.child_a1], []),
+        ("refused", ["recordCarePlanView"], [], []),
+    ]
