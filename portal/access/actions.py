@@ -15,6 +15,7 @@ from portal.conferences.models import Conference
 from portal.contributions.models import Contribution
 from portal.enums import ContributionStatus, Role
 from portal.errors import forbidden
+from portal.families.models import FAMILY_AGENCY
 from portal.identity import LA_STAFF_ROLES, Actor
 
 SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
@@ -89,9 +90,10 @@ def _administers(actor: Actor, organisation: Any) -> bool:
 
 
 def _administers_people_of(actor: Actor, organisation: Any) -> bool:
-    """An LA administrator: the people of the LA's own organisations and of the region's agencies that belong to no LA."""
+    """An LA administrator: the people of the LA's own organisations and of the region's agencies that belong to no LA,
+    never a family's."""
     administered = actor.la_ids(frozenset({Role.LA_ADMIN}))
-    if not administered or organisation.region_id != actor.region_id:
+    if not administered or organisation.region_id != actor.region_id or organisation.agency_id == FAMILY_AGENCY:
         return False
     return organisation.la_id is None or organisation.la_id in administered
 

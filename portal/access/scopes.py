@@ -104,10 +104,12 @@ def administered_la_ids(actor: Actor) -> frozenset[int]:
 
 
 def administered_people_scope(actor: Actor) -> ColumnElement[bool]:
-    """An LA administrator's people: those of the LA's own organisations and of the region's that belong to no LA."""
+    """An LA administrator's people: those of the LA's own organisations and of the region's that belong to no LA;
+    never a family's (their access is given and ended with the child's case)."""
     if not (la_ids := administered_la_ids(actor)):
         return false()
-    organisations = select(Organisation.id).where(Organisation.region_id == actor.region_id, or_(Organisation.la_id.is_(None), Organisation.la_id.in_(la_ids)))
+    organisations = select(Organisation.id).where(Organisation.region_id == actor.region_id, Organisation.agency_id != FAMILY_AGENCY,
+                                                  or_(Organisation.la_id.is_(None), Organisation.la_id.in_(la_ids)))
     return Person.organisation_id.in_(organisations)
 
 

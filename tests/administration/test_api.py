@@ -10,6 +10,7 @@ from portal.identity.events import Event
 from portal.identity.models import SignInEvent
 from tests.support.access_log import tamper
 from tests.support.administration import la_administrators
+from tests.support.families import separated_parents
 from tests.support.guardians import record_view
 
 PEOPLE = """query($search: String) { administeredPeople(search: $search, first: 100) {
@@ -120,3 +121,15 @@ async def test_the_verify_button_finds_tampering_and_only_administrators_may_pre
     await tamper(database, "UPDATE access_log SET operation_name = 'nothing to see' WHERE id = (SELECT MIN(id) FROM access_log)")
     broken = (await api(VERIFY, as_=admin_a))["verifyAccessLog"]["verdict"]
     assert broken["ok"] is False and broken["rows"] == 0 and broken["problem"].startswith("its content does not match its hash")
+
+
+async def test_family_members_are_not_the_administrators_people(api, world, database):
+    admin_a, _ = await la_administrators(database, world)
+    family = await separated_parents(api, world, database)
+    names = {p["name"] for p in (await api(PEOPLE, as_=admin_a))["administeredPeople"]["nodes"]}
+    assert "Chair A" in names and not any("Ashdown" in name for name in names)
+    assert (await api(PERSON, {"id": str(family.mother)}, as_=admin_a))["administeredPerson"] is None
+    roles = await api.mutate("setPersonRoles", {"personId": str(family.mother), "roles": [{"role": "CHAIR", "laId": world.id("la_a")}]}, "person { id }",
+                             as_=admin_a)
+    suspended = await api.mutate("suspendPerson", {"personId": str(family.mother)}, "person { id }", as_=admin_a)
+    assert roles["errors"][0]["code"] == "FORBIDDEN" and suspended["errors"][0]["code"] == "FORBIDDEN"
