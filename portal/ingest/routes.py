@@ -1,7 +1,10 @@
-"""POST /invitations/{id}/upload: the invitation page's form, running the UploadReport mutation
-in-process as the request's actor and answering with its errors as JSON, or a redirect."""
+"""POST /invitations/{id}/upload: an upload form for scripts, running the UploadReport mutation
+in-process as the request's actor and answering with its errors as JSON, or a redirect. A browser's
+form post (it asks for HTML) is sent on to the upload page's form, /reports/{id}/upload, which
+answers with a page."""
 
 import logging
+from urllib.parse import quote
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -33,6 +36,9 @@ def _problem(path: tuple[str, ...], message: str, code: ErrorCode = ErrorCode.IN
 
 
 async def upload(request: Request) -> Response:
+    if "text/html" in request.headers.get("accept", ""):
+        # 307 keeps the POST and its body; the page route checks who is asking and answers with a page.
+        return RedirectResponse(f"/reports/{quote(request.path_params['invitation_id'], safe='')}/upload", status_code=307)
     require_actor(request)
     invitation_id = parse_id(request.path_params["invitation_id"])
     if invitation_id is None:

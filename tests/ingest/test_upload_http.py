@@ -116,3 +116,17 @@ async def test_the_browser_says_whether_a_form_came_from_the_portal_even_when_it
         own_page = await api.client.post("/demo/act-as", data={"person": str(world.gp1_author)}, headers={"sec-fetch-site": "same-origin", "origin": "null"})
     assert other_site.status_code == 403
     assert own_page.status_code == 303
+
+
+async def test_a_browser_form_post_is_sent_on_to_the_upload_page_and_answered_with_a_page(database, world):
+    """Browsers ask for HTML: they get the upload page's answer, not the JSON scripts get."""
+    html = {HEADER: str(world.gp1_author), "accept": "text/html"}
+    async with running(database) as api:
+        invitation = await api.client.get(f"/invitations/{world.inv_gp1}", headers=html)
+        assert f'action="/reports/{world.inv_gp1}/upload"' in invitation.text
+        not_pdf = {"file": ("report.pdf", b"plain text, not a PDF", "application/pdf")}
+        sent_on = await api.client.post(f"/invitations/{world.inv_gp1}/upload", files=not_pdf, data={"mode": "merge"}, headers=html)
+        assert sent_on.status_code == 307 and sent_on.headers["location"] == f"/reports/{world.inv_gp1}/upload"
+        page = await api.client.post(sent_on.headers["location"], files=not_pdf, data={"mode": "merge"}, headers=html)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<title>Error: " in page.text and 'href="#file"' in page.text
