@@ -112,3 +112,28 @@ async def test_nonsense_and_anonymous(api, world):
     assert (await api.client.get("/reports/nonsense", headers=as_(world.gp1_author))).status_code == 404
     assert (await api.client.get("/reports?after=nonsense", headers=as_(world.gp1_author))).status_code == 404
     assert (await api.client.get(f"/reports/{world.id('inv_gp1')}", headers={"accept": "text/html"})).status_code == 401
+
+
+async def test_check_and_confirmation_pages_mark_the_sections_asked_to_be_withheld_from_the_family_with_the_chairs_decision(api, world):
+    await fill(api, world, **REQUIRED)
+    check = f"/reports/{world.id('inv_gp1')}/check"
+    contribution = (await api("query($id: ID!) { invitation(id: $id) { contribution { id } } }", {"id": world.id("inv_gp1")}, as_=world.gp1_author))
+    contribution_id = contribution["invitation"]["contribution"]["id"]
+
+    def marks(html: str) -> list[str]:
+        return [text_of(mark).strip() for mark in re.findall(r'<div class="app-withholding">(.*?)</div>', html, re.S)]
+
+    assert marks((await api.client.get(check, headers=as_(world.gp1_author))).text) == []
+    asked = await api.mutate("requestWithholding", {"contributionId": contribution_id, "sectionId": "parental_health", "reason": "Names the mother's partner."},
+                             "withholdingRequest { id }", as_=world.gp1_author)
+    page = (await api.client.get(check, headers=as_(world.gp1_author))).text
+    assert marks(page) == ["You asked the chair to withhold this section from the family. Waiting for the chair"]
+    row = re.search(r"Parental and household health.*?</dd>", page, re.S)
+    assert row and "app-withholding" in row.group()
+    # Submitted, the chair decides; the confirmation page shows the decision.
+    assert (await api.client.post(check, headers=as_(world.gp1_author))).status_code == 303
+    decided = await api.mutate("decideWithholding", {"requestId": asked["withholdingRequest"]["id"], "agree": True}, "withholdingRequest { id }", as_=world.chair_a)
+    assert decided["errors"] == []
+    submitted = f"/reports/{world.id('inv_gp1')}/submitted"
+    assert marks((await api.client.get(submitted, headers=as_(world.gp1_author))).text) == [
+        "You asked the chair to withhold this section from the family. Agreed"]
