@@ -7,7 +7,7 @@ import re
 
 import httpx
 import pytest
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import Locator, Page, WebSocketRoute, expect
 
 from portal.demo_identity import HEADER
 from tests.support.browser import check_page, tab
@@ -122,4 +122,38 @@ async def test_the_chair_follows_readiness_decides_withholding_reads_a_report_an
         assert words(await diff.locator("del").first.inner_text()) == ["[removed:", "twice", "]"]
         assert words(await diff.locator("ins").first.inner_text()) == ["[added:", "three", "times", "]"]
         assert WITHHELD in await page.locator("main").inner_text()
+        await check_page(found)
+
+
+async def test_the_live_list_connects_again_after_the_connection_drops_and_says_so(browser, site, world):
+    saved = await as_gp(site, world, SAVE, {"input": {"invitationId": world.id("inv_gp1"), "sections": sections(REQUIRED_GP), "scales": []}})
+    sockets: list[WebSocketRoute] = []
+
+    def through(socket: WebSocketRoute) -> None:
+        """Every connection the page opens goes on to the portal; the test can drop it from here."""
+        socket.connect_to_server()
+        sockets.append(socket)
+
+    async with tab(browser, site) as found:
+        page = found.page
+        await page.route_web_socket(re.compile(r"/graphql$"), through)
+        await page.goto("/")
+        await follow(page, page.get_by_role("button", name="Act as Chair A", exact=True))
+        await follow(page, page.locator("header").get_by_role("link", name="Your conferences"))
+        live = page.locator(f"#conference-{world.conf_a}[data-live=subscribed]")
+        await live.wait_for()
+        status = page.locator("[data-live-status]")
+        assert await status.is_hidden()
+
+        await sockets[0].close(code=1012, reason="Restarting")
+        await expect(status).to_contain_text("Live updates have stopped: the connection to the portal was lost. Trying again in 1 second")
+        assert "connection to the portal was lost" in await page.locator("[data-live-announcer]").inner_text()
+        await check_page(found)
+        await expect(status).to_have_text("Live updates are back on.")
+        await live.wait_for()
+        assert len(sockets) == 2
+
+        # Subscribed again: the GP submits and the row follows without a reload.
+        await as_gp(site, world, SUBMIT, {"input": {"contributionId": saved["contribution"]["id"]}})
+        await expect(page.locator(f"#conference-{world.conf_a} [data-unmet]")).not_to_contain_text(DANGER)
         await check_page(found)
