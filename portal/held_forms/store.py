@@ -16,10 +16,27 @@ MAX_FIELD_CHARS = 100_000
 
 
 @dataclass(frozen=True)
+class HeldFile:
+    """An upload's file, held with the form's other fields."""
+
+    name: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What a form post sent: its fields and, for an upload, its file."""
+
+    fields: dict[str, str]
+    file: HeldFile | None = None
+
+
+@dataclass(frozen=True)
 class Held:
     person_id: int
     path: str
-    fields: dict[str, str]
+    posted: Posted
 
 
 async def session_owner(db: AsyncSession, session_secret: str) -> int | None:
@@ -27,13 +44,15 @@ async def session_owner(db: AsyncSession, session_secret: str) -> int | None:
     return (await db.execute(select(SignInSession.person_id).where(SignInSession.secret_hash == digest(session_secret)))).scalar_one_or_none()
 
 
-async def hold(db: AsyncSession, person_id: int, path: str, fields: dict[str, str]) -> str:
+async def hold(db: AsyncSession, person_id: int, path: str, posted: Posted) -> str:
     """Keep the post until HOLD_FOR has passed; returns the token for the browser. Lapsed posts go."""
     now = clock.now()
     await db.execute(delete(HeldForm).where(HeldForm.expires_at <= now))
     token = new_secret()
-    kept = {name: value[:MAX_FIELD_CHARS] for name, value in fields.items()}
-    db.add(HeldForm(token_hash=digest(token), person_id=person_id, path=path, fields=kept, held_at=now, expires_at=now + HOLD_FOR))
+    kept = {name: value[:MAX_FIELD_CHARS] for name, value in posted.fields.items()}
+    file = posted.file
+    db.add(HeldForm(token_hash=digest(token), person_id=person_id, path=path, fields=kept, held_at=now, expires_at=now + HOLD_FOR,
+                    file_name=file.name if file else None, file_type=file.content_type if file else None, file_data=file.data if file else None))
     return token
 
 
@@ -45,4 +64,5 @@ async def take(db: AsyncSession, token: str) -> Held | None:
     await db.delete(row)
     if row.expires_at <= clock.now():
         return None
-    return Held(row.person_id, row.path, {str(k): str(v) for k, v in row.fields.items()})
+    file = HeldFile(row.file_name or "", row.file_type or "", row.file_data) if row.file_data is not None else None
+    return Held(row.person_id, row.path, Posted({str(k): str(v) for k, v in row.fields.items()}, file))

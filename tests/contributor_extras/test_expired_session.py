@@ -2,6 +2,7 @@
 they sign in again with an emailed code (a real SMTP server on loopback), the post goes on as them
 and they are back on the page with a banner. Someone else signing in on that browser gets nothing."""
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 from portal.edge.cookies import cookie_name
 from portal.held_forms.cookie import HELD_COOKIE
 from portal.held_forms.models import HeldForm
+from tests.support import pdfs
 from tests.support.contributions import draft
 from tests.support.signing_in import ask_for_code, browser, code_sent_to, enter_code
 
@@ -28,12 +30,12 @@ async def held_rows(database) -> int:
         return (await db.execute(select(func.count()).select_from(HeldForm))).scalar_one()
 
 
-async def post_after_the_session_ended(client, inbox, frozen, path: str, form: dict[str, str], email: str = GP):
+async def post_after_the_session_ended(client, inbox, frozen, path: str, form: dict[str, str], email: str = GP, files=None):
     signed_in = await sign_in(client, inbox, email)
     assert signed_in.status_code == 303 and signed_in.headers["location"] == "/"
     assert (await client.get(path, headers=HTML)).status_code == 200
     frozen.advance(timedelta(minutes=31))  # idle past the session's limit while typing
-    return await client.post(path, data=form, headers=HTML)
+    return await client.post(path, data=form, files=files, headers=HTML)
 
 
 async def test_the_same_person_signing_in_again_gets_the_post_saved(database, world, api, inbox, smtp_port, frozen):
@@ -113,4 +115,24 @@ async def test_a_draft_saved_after_the_sign_in_ended_is_saved_once_the_author_is
     drafts = await api("{ myInvitations { nodes { id contribution { sections { id text { source } } } } } }", {}, as_=world.gp1_author)
     (mine,) = (n for n in drafts["myInvitations"]["nodes"] if n["id"] == str(world.inv_gp1))
     assert {"id": "worries", "text": {"source": form["section-worries"]}} in mine["contribution"]["sections"]
+    assert await held_rows(database) == 0
+
+
+async def test_an_upload_sent_after_the_sign_in_ended_is_held_with_its_file_and_uploaded_once_the_author_is_back(
+    database, world, api, inbox, smtp_port, frozen,
+):
+    path = f"/reports/{world.inv_gp1}/upload"
+    async with browser(database, smtp_port=smtp_port, smtp_host="127.0.0.1") as client:
+        held = await post_after_the_session_ended(client, inbox, frozen, path, {"mode": "replace"},
+                                                  files={"file": ("letter.pdf", pdfs.letter().data, "application/pdf")})
+        assert held.status_code == 303 and held.headers["location"] == "/sign-in"
+        assert await held_rows(database) == 1
+        again = await sign_in(client, inbox, GP, seen=1)
+        assert again.status_code == 307 and again.headers["location"] == "/held/resume"
+        sent = await client.post("/held/resume", data={"code": "as the browser repeats it"}, headers=HTML)
+        assert sent.status_code == 303 and re.fullmatch(rf"{path}s/\d+\?held=saved", sent.headers["location"])
+        review = await client.get(sent.headers["location"], headers=HTML)
+        assert "what you sent is saved" in review.text and "Check what letter.pdf put in your draft" in review.text
+    uploads = await api("query($id: ID!) { invitation(id: $id) { contribution { uploads { fileName } } } }", {"id": world.id("inv_gp1")}, as_=world.gp1_author)
+    assert uploads["invitation"]["contribution"]["uploads"] == [{"fileName": "letter.pdf"}]
     assert await held_rows(database) == 0

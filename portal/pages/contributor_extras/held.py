@@ -1,11 +1,13 @@
 """A form post that arrives after the person's sign-in has ended loses nothing: its fields are held
 for the person the ended session named (portal.held_forms), they are sent to sign in, and signing in
 again as that person sends the post on (/held/resume) and brings them back to the page with a
-banner. Anyone else who signs in on that browser gets nothing of it."""
+banner. An upload is held with its file. Anyone else who signs in on that browser gets nothing of it."""
 
 from collections.abc import Awaitable, Callable, Sequence
+from io import BytesIO
 from urllib.parse import urlsplit, urlunsplit
 
+from starlette.datastructures import Headers, UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Match, Route
@@ -15,11 +17,11 @@ from portal.edge.context import require_actor
 from portal.edge.middleware import actor_of, session_of
 from portal.edge.routes import EdgeRoute, OperationRoute
 from portal.held_forms.cookie import RESUME, clear_held, held_token, set_held
-from portal.held_forms.store import Held, hold, session_owner, take
+from portal.held_forms.store import Held, HeldFile, Posted, hold, session_owner, take
 from portal.identity.cookies import session_secret
 from portal.unit_of_work import commit_held_form
 
-Send = Callable[[Request, dict[str, str]], Awaitable[Response]]
+Send = Callable[[Request, Posted], Awaitable[Response]]
 SAVED = "saved"
 SHOWN = "shown"
 
@@ -31,16 +33,22 @@ def held_notice(request: Request) -> str | None:
     return SHOWN if getattr(request.state, "held", False) else None
 
 
-async def hold_for_sign_in(request: Request, fields: dict[str, str]) -> Response | None:
-    """For a post whose session has ended: hold its fields and send the person to sign in. None when
-    someone is signed in, or no session names who posted it (then it is refused as any other)."""
+def uploaded(file: HeldFile) -> UploadFile:
+    """A held file as the upload form's post brings one."""
+    return UploadFile(BytesIO(file.data), size=len(file.data), filename=file.name, headers=Headers({"content-type": file.content_type}))
+
+
+async def hold_for_sign_in(request: Request, fields: dict[str, str], file: UploadFile | None = None) -> Response | None:
+    """For a post whose session has ended: hold its fields (and file) and send the person to sign in.
+    None when someone is signed in, or no session names who posted it (then it is refused as any other)."""
     if actor_of(request) is not None or not (secret := session_secret(request)):
         return None
     db = session_of(request)
     person_id = await session_owner(db, secret)
     if person_id is None:
         return None
-    token = await hold(db, person_id, request.url.path, fields)
+    held_file = HeldFile((file.filename or "")[:300], (file.content_type or "")[:200], await file.read()) if file is not None else None
+    token = await hold(db, person_id, request.url.path, Posted(fields, held_file))
     await commit_held_form(db, request, person_id)
     response = RedirectResponse("/sign-in", status_code=303)
     set_held(response, request, request.app.state.settings.secret_key, token)
@@ -66,7 +74,7 @@ def resume_routes(templates: Jinja2Templates, forms: Sequence[tuple[Route, Send]
             if match == Match.FULL:
                 request.scope["path_params"] = child["path_params"]
                 request.state.held = True
-                return with_banner(await send(request, held.fields))
+                return with_banner(await send(request, held.posted))
         return RedirectResponse("/", status_code=303)
 
     async def resume(request: Request) -> Response:

@@ -9,8 +9,9 @@ from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from portal.edge.routes import OperationRoute
+from portal.held_forms.store import Posted
 from portal.pages.contributor_extras import review, sharing, upload, withholding
-from portal.pages.contributor_extras.held import Send, hold_for_sign_in, resume_routes
+from portal.pages.contributor_extras.held import Send, hold_for_sign_in, resume_routes, uploaded
 from portal.pages.contributor_extras.report import PAGE, Report, load_report, not_found
 
 Show = Callable[[Request, Jinja2Templates, Report], Response]
@@ -33,9 +34,9 @@ def contributor_extras_routes(templates: Jinja2Templates, held_elsewhere: Sequen
         return get
 
     def sender(act: Act) -> Send:
-        async def send(request: Request, fields: dict[str, str]) -> Response:
+        async def send(request: Request, posted: Posted) -> Response:
             report = await load_report(request)
-            return not_found(request, templates) if report is None else await act(request, templates, report, fields)
+            return not_found(request, templates) if report is None else await act(request, templates, report, posted.fields)
 
         return send
 
@@ -46,7 +47,7 @@ def contributor_extras_routes(templates: Jinja2Templates, held_elsewhere: Sequen
         async def post(request: Request) -> Response:
             async with request.form(max_files=0, max_fields=MAX_FIELDS) as posted:
                 fields = {key: str(value) for key, value in posted.items()}
-            return await hold_for_sign_in(request, fields) or await send(request, fields)
+            return await hold_for_sign_in(request, fields) or await send(request, Posted(fields))
 
         route = OperationRoute(path, post, operations=(PAGE, mutation), methods=["POST"])
         forms.append((route, send))
@@ -67,9 +68,15 @@ def contributor_extras_routes(templates: Jinja2Templates, held_elsewhere: Sequen
     async def upload_form(request: Request) -> Response:
         return await upload.upload(request, templates)
 
+    async def send_upload(request: Request, posted: Posted) -> Response:
+        return await upload.send(request, templates, posted.fields.get("mode", ""), uploaded(posted.file) if posted.file else None)
+
+    upload_post = OperationRoute(REPORT + "/upload", upload_form, operations=(PAGE, "UploadReport"), methods=["POST"])
+    forms.append((upload_post, send_upload))
+
     routes: list[Route] = [
         OperationRoute(REPORT + "/upload", page(upload.render), operations=(PAGE,), methods=["GET"]),
-        OperationRoute(REPORT + "/upload", upload_form, operations=(PAGE, "UploadReport"), methods=["POST"]),
+        upload_post,
         OperationRoute(UPLOADED, page(review_page), operations=(PAGE,), methods=["GET"]),
         form(UPLOADED + "/placements", review_form(review.decide), "DecidePlacement"),
         form(UPLOADED + "/accept", review_form(review.accept), "DecidePlacement"),

@@ -1,6 +1,7 @@
 """/reports/{id}/upload: fill the draft from a PDF (UploadReport), merging with it or replacing it.
 The ingestion's typed errors (not a PDF, too large, busy, ...) are shown beside the file field; a
-successful upload leads to its review page."""
+successful upload leads to its review page. One sent after the sign-in ended is held with its file
+and uploaded once the person signs in again (held.py)."""
 
 import re
 from typing import Any
@@ -13,6 +14,7 @@ from starlette.templating import Jinja2Templates
 from portal.edge.operations import run_mutation
 from portal.ingest.errors import IngestError, IngestErrorCode, megabytes
 from portal.ingest.uploads import FILE
+from portal.pages.contributor_extras.held import hold_for_sign_in
 from portal.pages.contributor_extras.report import Report, load_report, not_found
 from portal.pages.forms import FormErrors, form_errors
 
@@ -43,20 +45,26 @@ def render(request: Request, templates: Jinja2Templates, report: Report, *, mode
 
 async def upload(request: Request, templates: Jinja2Templates) -> Response:
     async with request.form(max_files=1, max_fields=4) as form:
-        report = await load_report(request)
-        if report is None:
-            return not_found(request, templates)
         file, mode = form.get("file"), str(form.get("mode") or "")
-        errors = FormErrors()
-        if not isinstance(file, UploadFile) or not file.filename:
-            errors |= FormErrors.one("file", NO_FILE)
-        if mode not in MODES:
-            errors |= FormErrors.one("mode", NO_MODE)
-        if not (errors or may_upload(report)):
-            errors = FormErrors.one("file", SUBMITTED)
-        if errors:
-            return render(request, templates, report, mode=mode, errors=errors)
-        payload = await run_mutation(request, "UploadReport", {"input": {"invitationId": report.id, "file": file, "mode": MODES[mode]}})
+        chosen = file if isinstance(file, UploadFile) and file.filename else None
+        return await hold_for_sign_in(request, {"mode": mode}, chosen) or await send(request, templates, mode, chosen)
+
+
+async def send(request: Request, templates: Jinja2Templates, mode: str, file: UploadFile | None) -> Response:
+    """The upload as the person sent it: now, or once they have signed in again."""
+    report = await load_report(request)
+    if report is None:
+        return not_found(request, templates)
+    errors = FormErrors()
+    if file is None:
+        errors |= FormErrors.one("file", NO_FILE)
+    if mode not in MODES:
+        errors |= FormErrors.one("mode", NO_MODE)
+    if not (errors or may_upload(report)):
+        errors = FormErrors.one("file", SUBMITTED)
+    if errors:
+        return render(request, templates, report, mode=mode, errors=errors)
+    payload = await run_mutation(request, "UploadReport", {"input": {"invitationId": report.id, "file": file, "mode": MODES[mode]}})
     if problems := payload["errors"]:
         busy = any(p.get("ingestCode") == "BUSY" for p in problems)
         headers = {"retry-after": str(BUSY_RETRY_SECONDS)} if busy else None

@@ -17,6 +17,7 @@ from portal import access
 from portal.edge.context import require_actor
 from portal.edge.operations import execute, run_mutation, run_query
 from portal.edge.routes import OperationRoute
+from portal.held_forms.store import Posted
 from portal.ids import parse_id
 from portal.pages.contributor_extras.held import Send, hold_for_sign_in
 from portal.pages.contributors.formatting import govuk_datetime
@@ -99,6 +100,9 @@ def contributor_routes(templates: Jinja2Templates) -> tuple[list[OperationRoute]
         async with request.form(max_files=0) as form:
             fields = {key: str(value) for key, value in form.items()}
         return await hold_for_sign_in(request, fields) or await save_fields(request, fields)
+
+    async def save_held(request: Request, posted: Posted) -> Response:
+        return await save_fields(request, posted.fields)
 
     async def save_fields(request: Request, fields: dict[str, str]) -> Response:
         invitation = await own_report(request)
@@ -201,7 +205,7 @@ def contributor_routes(templates: Jinja2Templates) -> tuple[list[OperationRoute]
         OperationRoute(report + "/amend", amend, operations=("WriteReportPage", "AmendContribution"), methods=["POST"]),
         OperationRoute(report + "/withdraw", submitted_page("contributors/withdraw.html"), operations=("WriteReportPage",), methods=["GET"]),
         OperationRoute(report + "/withdraw", withdraw, operations=("WriteReportPage", "WithdrawContribution"), methods=["POST"]),
-    ], [(saving, save_fields)]
+    ], [(saving, save_held)]
 
 
 def check_summary(errors: FormErrors, invitation_id: str) -> list[dict[str, str]]:
