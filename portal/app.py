@@ -47,6 +47,7 @@ from portal.observability.endpoint import metrics_endpoint
 from portal.observability.metrics import process_ended, watch_pool
 from portal.observability.middleware import RequestEventMiddleware
 from portal.pages.administration.routes import administration_routes
+from portal.pages.annual.routes import annual_routes
 from portal.pages.assets import Assets
 from portal.pages.audit.routes import audit_routes
 from portal.pages.audit_export import export_route
@@ -161,6 +162,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *chair_routes(templates),
             *audit_routes(templates),
             *guardians_routes(templates),
+            *annual_routes(templates),
             *family_routes(templates),
             *administration_routes(templates),
             *static_routes(settings.demo or settings.debug),

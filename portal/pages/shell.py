@@ -34,6 +34,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/guardian/proceedings", "text": "Your proceedings"})
     if actor.la_ids(frozenset({Role.LA_ADMIN})):
         items.append({"href": "/admin/people", "text": "Administration"})
+    if any(role in (Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) for role, _ in actor.roles):
+        items.append({"href": "/annual-report", "text": "IRO annual report"})
     return items
 
 

@@ -2,7 +2,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from portal.people.models import LocalAuthority, Region
+from portal.enums import Role
+from portal.people.models import LocalAuthority, Person, PersonRole, Region
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,18 @@ async def la(database) -> La:
         session.add(authority)
         await session.commit()
         return La(authority.id, authority.slug)
+
+
+async def add_managers(database, world) -> dict[str, int]:
+    """A head of service and an IRO manager in the world's first LA, and a head of service in its second."""
+    found = {}
+    async with database.session() as session:
+        for name, role, la in (("hos_a", Role.HEAD_OF_SERVICE, world.la_a), ("irom_a", Role.IRO_MANAGER, world.la_a),
+                               ("hos_b", Role.HEAD_OF_SERVICE, world.la_b)):
+            person = Person(organisation_id=world.social_a if la == world.la_a else world.social_b, name=name, email=f"{name}@example.org")
+            session.add(person)
+            await session.flush()
+            session.add(PersonRole(person_id=person.id, role=role, la_id=la))
+            found[name] = person.id
+        await session.commit()
+    return found

@@ -2,10 +2,9 @@
 
 import pytest
 
-from portal.enums import Role
 from portal.history.imports import import_ssda903
-from portal.people.models import Person, PersonRole
 from portal.settings import ROOT
+from tests.history.conftest import add_managers
 from tests.support.api import GraphQLErrors
 from tests.support.dfe_returns import folder
 from tests.support.people import EVERYONE
@@ -13,22 +12,8 @@ from tests.support.people import EVERYONE
 QUERY = (ROOT / "graphql" / "operations" / "AnnualReport.graphql").read_text()
 
 
-async def managers(database, world) -> dict[str, int]:
-    found = {}
-    async with database.session() as session:
-        for name, role, la in (("hos_a", Role.HEAD_OF_SERVICE, world.la_a), ("irom_a", Role.IRO_MANAGER, world.la_a),
-                               ("hos_b", Role.HEAD_OF_SERVICE, world.la_b)):
-            person = Person(organisation_id=world.social_a if la == world.la_a else world.social_b, name=name, email=f"{name}@example.org")
-            session.add(person)
-            await session.flush()
-            session.add(PersonRole(person_id=person.id, role=role, la_id=la))
-            found[name] = person.id
-        await session.commit()
-    return found
-
-
 async def test_the_head_of_service_and_iro_manager_of_the_la_read_its_figures_and_no_one_else(api, world, database, tmp_path):
-    people = await managers(database, world)
+    people = await add_managers(database, world)
     async with database.session() as session:
         await import_ssda903(session, world.la_a, folder(tmp_path))
     variables = {"laId": str(world.la_a), "year": "2018-19"}

@@ -1,0 +1,49 @@
+"""GET /annual-report: the head of service's and IRO manager's page of the annual report; "not found" for anyone else."""
+
+from portal.demo_identity import HEADER
+from portal.history.imports import import_ssda903
+from tests.history.conftest import add_managers
+from tests.support.browser import check_page, chromium, tab
+from tests.support.dfe_returns import folder
+from tests.support.people import EVERYONE
+from tests.support.servers import portal_server
+
+
+async def test_the_page_shows_the_figures_with_their_definitions_to_the_las_managers_only(api, world, database, frozen, tmp_path):
+    people = await add_managers(database, world)
+    async with database.session() as session:
+        await import_ssda903(session, world.la_a, folder(tmp_path))
+    page = await api.client.get("/annual-report?year=2018-19", headers={HEADER: str(people["hos_a"])})
+    assert page.status_code == 200
+    text = page.text
+    assert "IRO annual report 2018-19" in text and 'href="/annual-report"' in text
+    assert "Children who came into care" in text and "Children whose period of care began in the year" in text
+    assert '<td class="govuk-table__cell">100% (3 of 3)</td>' in text  # LAC reviews in timescale
+    assert "PN7<span" in text and "1 (33.3%)" in text
+    default = await api.client.get("/annual-report", headers={HEADER: str(people["irom_a"])})  # the last whole year before 12 October 2026
+    assert default.status_code == 200 and "IRO annual report 2025-26" in default.text
+    for name in EVERYONE:
+        refused = await api.client.get("/annual-report?year=2018-19", headers={HEADER: str(getattr(world, name))})
+        assert refused.status_code == 404, name
+        assert 'href="/annual-report"' not in refused.text
+    for year in ("2026-27", "2014-15", "2018", "<b>"):
+        assert (await api.client.get(f"/annual-report?year={year}", headers={HEADER: str(people["hos_a"])})).status_code == 404, year
+    other = await api.client.get("/annual-report?year=2018-19", headers={HEADER: str(people["hos_b"])})
+    assert other.status_code == 200 and "100%" not in other.text
+
+
+async def test_the_page_in_chromium_with_and_without_javascript(database_url, world, database, tmp_path):
+    people = await add_managers(database, world)
+    async with database.session() as session:
+        await import_ssda903(session, world.la_a, folder(tmp_path))
+    with portal_server(database_url) as base:
+        async with chromium() as browser:
+            for javascript in (True, False):
+                async with tab(browser, base, javascript=javascript) as found:
+                    await found.context.set_extra_http_headers({HEADER: str(people["hos_a"])})
+                    await found.page.goto("/annual-report")
+                    await found.page.select_option("#year", "2018-19")
+                    await found.page.get_by_role("button", name="Show the year").click()
+                    await found.page.wait_for_url("**/annual-report?year=2018-19")
+                    assert await found.page.get_by_role("heading", name="IRO annual report 2018-19").is_visible()
+                    await check_page(found)
