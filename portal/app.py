@@ -51,6 +51,7 @@ from portal.pages.annual.routes import annual_routes
 from portal.pages.assets import Assets
 from portal.pages.audit.routes import audit_routes
 from portal.pages.audit_export import export_route
+from portal.pages.business_support.routes import business_support_routes
 from portal.pages.chairs.routes import chair_routes
 from portal.pages.contributor_extras.routes import contributor_extras_routes
 from portal.pages.contributor_extras.upload import TOO_LARGE as TOO_LARGE_REFUSAL
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *writing,
             *contributor_extras_routes(templates, held_elsewhere=held_drafts),
             *chair_routes(templates),
+            *business_support_routes(templates),
             *audit_routes(templates),
             *guardians_routes(templates),
             *annual_routes(templates),

@@ -28,6 +28,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/family", "text": "Meetings about your children"})
     if any(role == Role.CHAIR for role, _ in actor.roles):
         items.append({"href": "/chair/conferences", "text": "Your conferences"})
+    if any(role == Role.BUSINESS_SUPPORT for role, _ in actor.roles):
+        items += [{"href": "/business-support", "text": "Arrange conferences"}, {"href": "/business-support/chasing", "text": "Chase reports"}]
     if any(role == Role.AUDITOR for role, _ in actor.roles):
         items.append({"href": "/audit", "text": "Regional audit"})
     if actor.has(Role.GUARDIAN):
@@ -42,7 +44,10 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
 def header(request: Request) -> dict[str, Any]:
     actor: Actor | None = request.scope.get(ACTOR)
     path = request.url.path
-    items = [item | {"active": path.startswith(item["href"])} for item in navigation(actor)]
+    links = navigation(actor)
+    # The most specific link the page is under is the active one (/business-support/chasing, not /business-support too).
+    active = max((item["href"] for item in links if path.startswith(item["href"])), key=len, default=None)
+    items = [item | {"active": item["href"] == active} for item in links]
     return {"me": actor.name if actor else None, "navigation": items, "service_name": SERVICE_NAME}
 
 
