@@ -153,6 +153,8 @@ ACTIONS: dict[str, Action] = {
         Action("family.conference.read", "You may see only the meetings about your own children.", _anyone, scopes.family_conference_scope),
         Action("family.member.read", "Who in a family has access is for staff of the child's local authority.", _anyone, scopes.family_member_scope),
         Action("family.response.read", "What a family member sent reaches them (their meeting's page) and the conference's chair (familyResponses) only.", _anyone),
+        Action("family.readability", "The reading age of a report's sections is for its own organisation's contributors.",
+               lambda actor, invitation: _contributor_for(actor, invitation.organisation_id)),
         Action("family.response.chair", "What the family sent is for the conference's chair.", _chair_of),
         Action("audit.item.read", "A withdrawn report leaves the audit.", _anyone),
         Action("audit.read_in_full", "Auditors from other councils read sampled contributions pseudonymised.",

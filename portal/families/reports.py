@@ -16,6 +16,8 @@ OPENING = ("about_author", "worries")
 SIGNS_OF_SAFETY = ("danger_statement", "complicating_factors", "working_well", "existing_safety", "safety_goals", "next_steps", "child_voice")
 CLOSING = ("other_information",)
 REMOVED = "[contact details removed]"
+# The family pack's three headings and the sections each gathers from every report.
+PACK = {"worries": ("worries", "danger_statement"), "working_well": ("working_well", "existing_safety"), "safety_goals": ("safety_goals",)}
 
 
 def family_order(agency: AgencyDefinition) -> list[str]:

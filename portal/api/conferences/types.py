@@ -1,6 +1,7 @@
 """A conference: its children, invitations, contributions, consultations, map, timescale and readiness."""
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -20,6 +21,9 @@ from portal.contributions.models import Contribution, WithholdingRequest
 from portal.contributions.report_status import ReportStatus, overdue, report_status
 from portal.enums import ConferenceKind, ConferenceStatus, ViewsConveyed, WithholdingDecision
 from portal.people.models import LocalAuthority
+
+if TYPE_CHECKING:
+    from portal.api.families.types import FamilyReadabilityType
 
 ConferenceKindEnum = strawberry.enum(ConferenceKind, name="ConferenceKind")
 ConferenceStatusEnum = strawberry.enum(ConferenceStatus, name="ConferenceStatus")
@@ -45,6 +49,7 @@ def _visible_contribution(info: Info, invitation: Invitation) -> Contribution | 
 @access.fields({
     "invitation.read": ("id", "report_due_at", "family_due_at", "invited_at", "organisation", "conference", "contribution", "report_status", "overdue", "attendance"),
     "invitation.needs": ("chair_needs",),
+    "family.readability": ("family_readability",),
 })
 class InvitationType:
     id: strawberry.ID
@@ -72,6 +77,14 @@ class InvitationType:
     @strawberry.field(description="Whether the organisation will attend the meeting, send a report only, or not attend; null until it says.")
     def attendance(self, root: strawberry.Parent[Invitation], info: Info) -> AttendanceEnum | None:  # type: ignore[valid-type]
         return resolved(lambda found: found[0].answer if found else None, ready(info.context.loaders.attendance_by_invitation, root.id))
+
+    @strawberry.field(description="The report's sections whose reading age is above what the council asks for in what families read; for the organisation's contributors.")
+    async def family_readability(
+        self, root: strawberry.Parent[Invitation], info: Info
+    ) -> list[Annotated["FamilyReadabilityType", strawberry.lazy("portal.api.families.types")]]:
+        from portal.api.families.queries import readability
+
+        return await readability(info, root)
 
     @strawberry.field(description="The report is past its due time and not submitted.")
     def overdue(self, root: strawberry.Parent[Invitation], info: Info) -> bool:

@@ -12,15 +12,20 @@ from portal.api.families.types import (
     FamilyConferenceType,
     FamilyInviteeType,
     FamilyMemberType,
+    FamilyPackEntryType,
+    FamilyPackType,
+    FamilyReadabilityType,
     FamilyReportType,
     FamilyResponseType,
     FamilySectionType,
+    FamilyTermType,
 )
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, WithholdingRequest
 from portal.families.models import FamilyMember, FamilyReportRead, FamilyResponse, InvitationAttendance, MeetingPlace
-from portal.families.reports import SHAREABLE, contact_patterns, family_sections
+from portal.families.plain_english import reading_age, target_age, terms_used
+from portal.families.reports import PACK, SHAREABLE, contact_patterns, family_sections
 from portal.ids import parse_id
 from portal.people.models import LocalAuthority, Organisation, Person
 
@@ -106,6 +111,36 @@ async def reports(info: Info, conference_id: int) -> list[FamilyReportType]:
             shared_on=contribution.shared_with_family_on, new=contribution.id not in read, sections=sections,
         ))
     return found
+
+
+async def pack(info: Info, conference_id: int) -> FamilyPackType:
+    found = await reports(info, conference_id)
+    headings: dict[str, list[FamilyPackEntryType]] = {heading: [] for heading in PACK}
+    for report in found:
+        for section in report.sections:
+            for heading, section_ids in PACK.items():
+                if section.id in section_ids:
+                    headings[heading].append(FamilyPackEntryType(organisation_name=report.organisation_name, title=section.title, text=section.text))
+    texts = [s.text.text for r in found for s in r.sections]
+    glossary = [FamilyTermType(term=t.term, meaning=t.meaning) for t in terms_used(texts)]
+    return FamilyPackType(worries=headings["worries"], working_well=headings["working_well"], safety_goals=headings["safety_goals"], glossary=glossary)
+
+
+async def readability(info: Info, invitation: Invitation) -> list[FamilyReadabilityType]:
+    """The sections of the invitation's report whose reading age is above the council's, for its author."""
+    found = await info.context.loaders.contribution_by_invitation.load(invitation.id)
+    if not found:
+        return []
+    conference = await info.context.loaders.conference.load(invitation.conference_id)
+    la = await info.context.loaders.local_authority.load(conference.la_id)
+    organisation = await info.context.loaders.organisation.load(invitation.organisation_id)
+    agency, target = info.context.agencies[organisation.agency_id], target_age(la.slug)
+    flagged = []
+    for section in agency.sections:
+        age = reading_age(found[0].sections.get(section.id, ""))
+        if age is not None and age > target:
+            flagged.append(FamilyReadabilityType(section_id=section.id, title=section.title, reading_age=age, target=target))
+    return flagged
 
 
 async def responses(info: Info, conference_id: int, own: bool) -> list[FamilyResponseType]:

@@ -59,9 +59,42 @@ class FamilyResponseType:
     from_name: str
 
 
+@strawberry.type(name="FamilyPackEntry", description="What one agency wrote under one heading of the family pack.")
+@access.fields({"family.conference.read": ("organisation_name", "title", "text")})
+class FamilyPackEntryType:
+    organisation_name: str
+    title: str
+    text: Markdown
+
+
+@strawberry.type(name="FamilyTerm")
+@access.fields({access.PUBLIC: ("term", "meaning")})
+class FamilyTermType:
+    term: str
+    meaning: str
+
+
+@strawberry.type(name="FamilyPack", description="The worries, what is working well and the safety goals from every report shared, with the words explained.")
+@access.fields({"family.conference.read": ("worries", "working_well", "safety_goals", "glossary")})
+class FamilyPackType:
+    worries: list[FamilyPackEntryType]
+    working_well: list[FamilyPackEntryType]
+    safety_goals: list[FamilyPackEntryType]
+    glossary: list[FamilyTermType]
+
+
+@strawberry.type(name="FamilyReadability", description="A section's reading age, against the reading age the council asks for in what families read.")
+@access.fields({"family.readability": ("section_id", "title", "reading_age", "target")})
+class FamilyReadabilityType:
+    section_id: str
+    title: str
+    reading_age: int
+    target: int
+
+
 @strawberry.type(name="FamilyConference", description="A meeting about your child, as the family sees it.")
 @access.fields({"family.conference.read": (
-    "id", "kind", "status", "scheduled_at", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses",
+    "id", "kind", "status", "scheduled_at", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses", "pack",
 )})
 class FamilyConferenceType:
     id: strawberry.ID
@@ -85,6 +118,12 @@ class FamilyConferenceType:
         from portal.api.families.queries import reports
 
         return await reports(info, int(self.id))
+
+    @strawberry.field(description="The family pack: the worries, what is working well and the safety goals from every report shared so far.")
+    async def pack(self, info: Info) -> FamilyPackType:
+        from portal.api.families.queries import pack
+
+        return await pack(info, int(self.id))
 
     @strawberry.field(description="What you have written to the chair about this meeting, oldest first.")
     async def my_responses(self, info: Info) -> list[FamilyResponseType]:
