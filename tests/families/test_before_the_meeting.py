@@ -97,10 +97,10 @@ async def test_the_family_writes_to_the_chair_and_only_the_chair_reads_it(api, w
     meeting = f"/family/conferences/{world.conf_a}"
     headers = {HEADER: str(family.mother), "accept": "text/html"}
     empty = await api.client.post(f"{meeting}/response", data={"text": "  "}, headers=headers)
-    assert empty.status_code == 400 and 'href="#text"' in empty.text
+    assert empty.status_code == 200 and 'href="#text"' in empty.text
     long = "a" * 2001
     too_long = await api.client.post(f"{meeting}/response", data={"text": long}, headers=headers)
-    assert too_long.status_code == 400 and "at most 2,000 characters. It is 2,001" in too_long.text and long in too_long.text
+    assert too_long.status_code == 200 and "at most 2,000 characters. It is 2,001" in too_long.text and long in too_long.text
     sent = await api.client.post(f"{meeting}/response", data={"text": "Why is the school worried?\n<b>Thank you</b>"}, headers=headers)
     assert sent.status_code == 303 and sent.headers["location"].startswith(f"{meeting}?sent=1")
     shown = await api.client.get(sent.headers["location"], headers=headers)

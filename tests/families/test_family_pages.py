@@ -66,11 +66,11 @@ async def test_the_social_worker_gives_and_ends_access_on_the_family_page(api, w
     assert (await get(api, page, family.mother)).status_code == 404
     headers = {HEADER: str(world.bs_a)}
     unchosen = await api.client.post(f"{page}/grant", data={"email": "pat@example.net"}, headers=headers)
-    assert unchosen.status_code == 400 and 'href="#person"' in unchosen.text and "pat@example.net" in unchosen.text
+    assert unchosen.status_code == 200 and 'href="#person"' in unchosen.text and "pat@example.net" in unchosen.text
     bad = await api.client.post(f"{page}/grant", data={"person": family.mother_case, "email": "nope", "mobile": ""}, headers=headers)
-    assert bad.status_code == 400 and 'href="#email"' in bad.text
+    assert bad.status_code == 200 and 'href="#email"' in bad.text
     twice = await api.client.post(f"{page}/grant", data={"person": family.mother_case, "email": "jodie@example.net"}, headers=headers)
-    assert twice.status_code == 400 and "already has access" in twice.text
+    assert twice.status_code == 200 and "already has access" in twice.text
     ended = await api.client.post(f"{page}/{family.father_access}/end", headers=headers)
     assert ended.status_code == 303 and ended.headers["location"] == f"{page}?done=ended"
     after = await get(api, ended.headers["location"], world.bs_a)

@@ -45,7 +45,7 @@ def access_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         return templates.TemplateResponse(request, "families/access.html", {
             "conference": conference, "members": by_person, "errors": errors, "entered": entered or {},
             "done": request.query_params.get("done"),
-        }, status_code=400 if errors else 200)
+        })
 
     async def page(request: Request) -> Response:
         conference = await load(request)

@@ -38,7 +38,7 @@ def meeting_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     def render(request: Request, conference: dict[str, Any], errors: FormErrors = FormErrors(), entered: str = "") -> Response:
         return templates.TemplateResponse(request, "families/meeting.html", {
             "conference": conference, "errors": errors, "entered": entered, "max_response": MAX_RESPONSE, "sent": request.query_params.get("sent"),
-        }, status_code=400 if errors else 200)
+        })
 
     async def meeting(request: Request) -> Response:
         conference = await load(request)
