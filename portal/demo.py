@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from portal import clock
@@ -249,10 +249,12 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
 
 
 def _family_with_access(session: Session, la: LocalAuthority, today: date) -> int:
-    """The mother of the children of the council's first upcoming conference, given access by its social worker,
+    """The mother of the children of the council's upcoming conference with the most reports shared with the family, given access by its social worker,
     where the meeting is held and who has said they are coming: a family a visitor can act as."""
+    shared = select(func.count(Contribution.id)).where(Contribution.conference_id == Conference.id, Contribution.shared_with_family_on.is_not(None))
     conference = session.execute(
-        select(Conference).where(Conference.la_id == la.id, Conference.status == ConferenceStatus.SCHEDULED).order_by(Conference.scheduled_at, Conference.id).limit(1)
+        select(Conference).where(Conference.la_id == la.id, Conference.status == ConferenceStatus.SCHEDULED)
+        .order_by(shared.scalar_subquery().desc(), Conference.scheduled_at, Conference.id).limit(1)
     ).scalar_one()
     worker = session.execute(
         select(Person).join(PersonRole, PersonRole.person_id == Person.id).where(PersonRole.role == Role.SOCIAL_WORKER, PersonRole.la_id == la.id).order_by(Person.id).limit(1)
