@@ -18,7 +18,7 @@ SERVICE_NAME = "Conference contribution portal"
 
 
 def navigation(actor: Actor | None) -> list[dict[str, str]]:
-    """The header's links for what this person does."""
+    """The header's links for what this person does (`section`: the paths a link stands for, when more than its own)."""
     if actor is None:
         return []
     items = []
@@ -35,7 +35,7 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
     if actor.has(Role.GUARDIAN):
         items.append({"href": "/guardian/proceedings", "text": "Your proceedings"})
     if actor.la_ids(frozenset({Role.LA_ADMIN})):
-        items.append({"href": "/admin/people", "text": "Administration"})
+        items.append({"href": "/admin/people", "text": "Administration", "section": "/admin/"})
     if any(role in (Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) for role, _ in actor.roles):
         items.append({"href": "/annual-report", "text": "IRO annual report"})
     return items
@@ -46,8 +46,9 @@ def header(request: Request) -> dict[str, Any]:
     path = request.url.path
     links = navigation(actor)
     # The most specific link the page is under is the active one (/business-support/chasing, not /business-support too).
-    active = max((item["href"] for item in links if path.startswith(item["href"])), key=len, default=None)
-    items = [item | {"active": item["href"] == active} for item in links]
+    under = [item for item in links if path.startswith(item.get("section", item["href"]))]
+    active = max(under, key=lambda item: len(item.get("section", item["href"])), default=None)
+    items = [item | {"active": item is active} for item in links]
     return {"me": actor.name if actor else None, "navigation": items, "service_name": SERVICE_NAME}
 
 

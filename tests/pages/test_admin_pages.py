@@ -61,6 +61,7 @@ async def test_organisations_are_added_and_their_tokens_created_once_and_revoked
     admin_a, _ = await la_administrators(database, world)
     listing = await get(api, "/admin/organisations", admin_a)
     assert listing.status_code == 200 and f'href="/admin/organisations/{world.social_a}/tokens"' in listing.text
+    assert re.search(r'href="/admin/people" aria-current="true"', listing.text)  # the header's Administration link
     assert f"/admin/organisations/{world.gp1}/tokens" not in listing.text and f"/admin/organisations/{world.social_b}/tokens" not in listing.text
     unchosen = await post(api, "/admin/organisations/add", admin_a, {"name": "Castle Surgery", "code": "B81009"})
     assert unchosen.status_code == 200 and 'href="#kind"' in unchosen.text
