@@ -132,4 +132,5 @@ def test_an_uploads_parse_runs_at_a_lower_priority_than_the_web_process(gp):
     async def one():
         return await IngestWorker(IngestLimits(), job=jobs.report_niceness).ingest(jobs.envelope(), gp)
 
-    assert asyncio.run(one()).unmapped == str(os.nice(0) + SERVING_NICENESS)
+    lowest = 19  # the kernel's floor: a process already at nice 10 or more cannot go further than 19
+    assert asyncio.run(one()).unmapped == str(min(os.nice(0) + SERVING_NICENESS, lowest))
