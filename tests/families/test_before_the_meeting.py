@@ -134,3 +134,21 @@ async def test_the_contributor_answers_on_the_report_page(api, world, database):
     assert 'value="ATTENDING" checked' in shown.text
     refused = await api.client.post(f"/reports/{world.inv_gp1}/attendance", data={"attendance": "ATTENDING"}, headers={HEADER: str(world.school_author)})
     assert refused.status_code == 404
+
+
+async def test_business_support_records_where_the_meeting_is_and_the_family_sees_it(api, world, database):
+    family = await separated_parents(api, world, database)
+    selection = "place joinUrl"
+    place = {"conferenceId": world.id("conf_a"), "place": "Room 2, Easterby Children's Centre", "joinUrl": "https://meet.example.org/abc"}
+    for person in ("gp1_author", "sw_a", "chair_b", "bs_b"):
+        refused = await api.mutate("setMeetingPlace", place, selection, as_=getattr(world, person))
+        assert refused["place"] is None and refused["errors"][0]["code"] in ("NOT_FOUND", "FORBIDDEN"), person
+    refused = await api.mutate("setMeetingPlace", place, selection, as_=family.mother)
+    assert refused["errors"][0]["code"] == "NOT_FOUND"
+    bad = await api.mutate("setMeetingPlace", {**place, "place": "x" * 301, "joinUrl": "javascript:alert(1)"}, selection, as_=world.bs_a)
+    assert [e["path"] for e in bad["errors"]] == [["input", "place"], ["input", "joinUrl"]]
+    assert (await api.mutate("setMeetingPlace", {**place, "place": "", "joinUrl": ""}, selection, as_=world.bs_a))["errors"]
+    saved = await api.mutate("setMeetingPlace", place, selection, as_=world.bs_a)
+    assert saved == {"place": "Room 2, Easterby Children's Centre", "joinUrl": "https://meet.example.org/abc", "errors": []}
+    shown = await api.client.get(f"/family/conferences/{world.conf_a}", headers={HEADER: str(family.father), "accept": "text/html"})
+    assert "Room 2, Easterby Children" in shown.text and 'href="https://meet.example.org/abc"' in shown.text

@@ -13,9 +13,11 @@ from portal.api.families.types import FamilyMemberType, FamilyResponseType
 from portal.children.models import CasePerson
 from portal.families import membership, responses
 from portal.families.attendance import Attendance, record_attendance
+from portal.families.meeting_place import set_meeting_place
 from portal.families.models import FamilyMember
 from portal.identity import Actor
 from portal.people.models import Person
+from portal.unit_of_work import in_transaction
 
 
 @strawberry.input
@@ -34,6 +36,21 @@ class EndFamilyAccessInput:
 class RecordAttendanceInput:
     invitation_id: strawberry.ID
     answer: AttendanceEnum  # type: ignore[valid-type]
+
+
+@strawberry.input
+class SetMeetingPlaceInput:
+    conference_id: strawberry.ID
+    place: str = strawberry.field(default="", description="Where the meeting is held, as the family is told it; at most 300 characters.")
+    join_url: str = strawberry.field(default="", description="An https:// link to join online; empty when in person only.")
+
+
+@strawberry.type
+@access.fields({"conference.read": ("place", "join_url"), access.PUBLIC: ("errors",)})
+class MeetingPlacePayload:
+    place: str | None
+    join_url: str | None
+    errors: list[UserError]
 
 
 @strawberry.input
@@ -119,3 +136,11 @@ class FamiliesMutation:
             return strawberry.ID(str(await responses.mark_read(session, actor, str(input.contribution_id))))
 
         return await write(info, MarkFamilyReportReadPayload, work)
+
+    @strawberry.mutation(description="Record where the meeting is held, or how to join it online; the family's meeting page shows it.")
+    async def set_meeting_place(self, info: Info, input: SetMeetingPlaceInput) -> MeetingPlacePayload:
+        result, problems = await in_transaction(
+            info.context, lambda s, a: set_meeting_place(s, a, str(input.conference_id), input.place[:1000], input.join_url[:1000])
+        )
+        return MeetingPlacePayload(place=result.place if result else None, join_url=result.join_url if result else None,
+                                   errors=[UserError.of(p) for p in problems])
