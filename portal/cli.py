@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 
 from portal.lazy_commands import lazy_commands
-from portal.settings import ROOT, get_settings
+from portal.settings import ROOT, Settings, get_settings
 
 app = typer.Typer(
     help="Multi-agency conference contribution portal.", no_args_is_help=True,
@@ -35,14 +35,17 @@ def db_upgrade(revision: str = typer.Argument("heads", help="Target revision."))
 
 @app.command()
 def demo() -> None:
-    """Seed the invented demonstration region (once; a second run changes nothing)."""
+    """Seed the invented demonstration region and draw its audit round (once; a second run changes nothing)."""
+    import asyncio
+
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
     from portal.demo import seed_demo
     from portal.settings import sync_url
 
-    engine = create_engine(sync_url(get_settings().database_url))
+    settings = get_settings()
+    engine = create_engine(sync_url(settings.database_url))
     with Session(engine) as session:
         result = seed_demo(session)
     engine.dispose()
@@ -50,6 +53,19 @@ def demo() -> None:
         typer.echo("Seeded the demo region: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in result.counts.items()) + ".")
     else:
         typer.echo("The demo region is already there; nothing changed.")
+    if drawn := asyncio.run(_demo_round(settings)):
+        typer.echo(f"Drew the demo's audit round: {drawn} GP reports.")
+
+
+async def _demo_round(settings: Settings) -> int:
+    from portal.db import Database
+    from portal.demo_audit import seed_demo_round
+
+    database = Database(settings.database_url)
+    try:
+        return await seed_demo_round(database, settings.agencies_dir)
+    finally:
+        await database.dispose()
 
 
 @app.command()

@@ -25,7 +25,7 @@ from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, R
 from portal.families.attendance import Attendance
 from portal.families.models import FAMILY_AGENCY, FamilyMember, InvitationAttendance, MeetingPlace
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
-from portal.timescales import RULES_DIR, load_rules
+from portal.timescales import RULES_DIR, LARules, load_rules
 
 REGION = ("northmoor", "Northmoor Safeguarding Partnership")
 AUTHORITIES = [
@@ -115,6 +115,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     person(auditor_org, "Designated doctor for safeguarding", [(Role.AUDITOR, None)], "nhs")
 
     councils: list[tuple[LocalAuthority, Organisation]] = []
+    audited: list[tuple[LocalAuthority, LARules, list[Organisation], list[list[Child]], dict[int, list[CasePerson]], list[Person]]] = []
     all_rules = load_rules(RULES_DIR)
     counts = {"local_authorities": 0, "children": 0, "case_people": 0, "conferences": 0, "invitations": 0, "contributions": 0}
     for la_index, (slug, la_name) in enumerate(AUTHORITIES):
@@ -167,6 +168,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         session.add_all(r for people in relatives.values() for r in people)
         counts["case_people"] += sum(len(p) for p in relatives.values())
 
+        audited.append((la, rules, practices, families, relatives, chairs))
         proceedings_family = families[0]
         proceedings = CareProceedings(
             la_id=la.id, case_number=f"{slug[:2].upper()}{today.year % 100}C{100 + la_index:04d}", guardian_id=guardians[la_index % 2].id,
@@ -244,6 +246,9 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         person(social, "Head of children's social care", [(Role.HEAD_OF_SERVICE, la.id)], la.slug)
         person(social, "Review and development unit manager", [(Role.IRO_MANAGER, la.id)], la.slug)
     counts["history_records"] = seed_history(session, councils[0][0].id, today)
+    # Held ICPCs with GP reports for the regional audit to sample (added last, as above).
+    for la, rules, practices, families, relatives, chairs in audited:
+        _audited_icpcs(session, contributors, la, rules, practices, families, relatives, chairs, today, counts)
     session.commit()
     return Seeded(created=True, counts=counts)
 
@@ -281,6 +286,42 @@ def _family_with_access(session: Session, la: LocalAuthority, today: date) -> in
     return len(mothers)
 
 
+AUDITED_DAYS_AGO = (30, 75, 120, 165, 210, 255)  # over the last nine months
+# What some GP reports leave out, so the audit has criteria not met to find.
+LEFT_OUT = tuple(map(frozenset, (
+    {"child_voice", "impact_analysis"}, set(), {"immunisations", "missed_appointments", "history_of_abuse"}, {"danger_statement"}, set(), {"child_voice"},
+)))
+
+
+def _audited_icpcs(
+    session: Session, contributors: dict[int, list[Person]], la: LocalAuthority, rules: LARules, practices: list[Organisation],
+    families: list[list[Child]], relatives: dict[int, list[CasePerson]], chairs: list[Person], today: date, counts: dict[str, int],
+) -> None:
+    """Held initial conferences with a submitted GP report each, for the regional audit to sample.
+    Drawn from their own random stream, so the rest of the region stays as it was."""
+    rng = random.Random(f"audit-{la.slug}")
+    for n, days_ago in enumerate(AUDITED_DAYS_AGO):
+        family = families[(n + 1) % len(families)]
+        when = datetime.combine(today - timedelta(days=days_ago), time(10, 0), UTC)
+        conference = Conference(la_id=la.id, kind=ConferenceKind.ICPC, status=ConferenceStatus.HELD, scheduled_at=when, chair_id=chairs[n % 2].id,
+                                strategy_discussion_on=(when - timedelta(days=14)).date(), held_on=when.date())
+        conference.next_review_due_on = next_review_due(conference, when.date(), rules)
+        session.add(conference)
+        session.flush()
+        session.add_all(ConferenceChild(conference_id=conference.id, child_id=c.id) for c in family)
+        practice = practices[n % len(practices)]
+        due = due_times(conference, rules)
+        invitation = Invitation(conference_id=conference.id, organisation_id=practice.id, report_due_at=due.report_due_at,
+                                family_due_at=due.family_due_at, invited_at=when - timedelta(days=12))
+        session.add(invitation)
+        session.flush()
+        _contribute(session, rng, invitation, practice, contributors[practice.id][n % 2], family, relatives[family[0].id],
+                    ContributionStatus.SUBMITTED, chairs[n % 2], when, leave_out=LEFT_OUT[n])
+        counts["conferences"] += 1
+        counts["invitations"] += 1
+        counts["contributions"] += 1
+
+
 def _relatives(rng: random.Random, family: list[Child]) -> list[CasePerson]:
     """The family's mother (with contact details), her partner and the maternal grandmother, recorded for every child."""
     family_name = family[0].family_name
@@ -310,12 +351,13 @@ def _household_text(relatives: list[CasePerson]) -> str:
 def _contribute(
     session: Session, rng: random.Random, invitation: Invitation, organisation: Organisation, author: Person,
     family: list[Child], relatives: list[CasePerson], status: ContributionStatus, chair: Person, meeting: datetime,
+    leave_out: frozenset[str] = frozenset(),
 ) -> None:
     from portal.agencies import get_registry
 
     agency = get_registry()[organisation.agency_id]
     first = family[0].given_name
-    sections = {s.id: section_text(s.id, rng, first)[0] for s in agency.sections if s.id != "other_information"}
+    sections = {s.id: section_text(s.id, rng, first)[0] for s in agency.sections if s.id != "other_information" and s.id not in leave_out}
     if "parental_health" in sections:
         sections["parental_health"] += _household_text(relatives)
     scales = {str(c.id): rng.randint(2, 7) for c in family}

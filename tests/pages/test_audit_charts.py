@@ -44,7 +44,7 @@ def test_long_labels_wrap_and_every_label_is_escaped():
     assert "<script>" not in markup and "<b>" not in markup and "&lt;b&gt;&amp;&lt;/b&gt;" in markup
     svg = parsed(markup)
     lines = texts(svg)[:-1]
-    assert len(lines) == 3 and " ".join(lines) == label and all(len(line) <= 40 for line in lines)
+    assert len(lines) == 3 and " ".join(lines) == label and all(len(line) <= 36 for line in lines)
     assert svg.find(f"{SVG}title").text == "<script>x</script>" and svg.find(f"{SVG}desc").text == 'Quotes " and <tags>'
     line = str(line_chart("l", "t", "d", [Point("2026-<Q3>", 50)]))
     assert "&lt;Q3&gt;" in line and "<Q3>" not in line

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH = 320
-FONT = 13
+FONT = 15
 INK = "#0b0c0c"  # GOV.UK text colour
 BAR = "#1d70b8"  # GOV.UK blue: 5.2:1 against white
 GRID = "#b1b4b6"
-LABEL_CHARACTERS = 40  # about what a line of the view box holds at FONT
+LABEL_CHARACTERS = 36  # about what a line of the view box holds at FONT
 
 
 @dataclass(frozen=True)
