@@ -176,3 +176,15 @@ async def test_nobody_but_auditors_opens_an_audit_page(api, audit):
     for path in ("/audit/rounds/x", f"{base}/items/0", f"/audit/rounds/{int(round_id) + 1}/items/{item_id}", f"/audit/rounds/{int(round_id) + 1}/results"):
         assert (await get(api, path, audit.lead)).status_code == 404, path
     assert (await api("{ auditRounds { nodes { id } } }", as_=audit.lead))["auditRounds"]["nodes"] == [{"id": round_id}]
+
+
+async def test_auditors_open_no_page_about_the_case(api, audit):
+    contribution = audit.id("la_a_gp0")
+    for name in ("lead", "auditor_a", "auditor_b"):
+        person = getattr(audit, name)
+        home = await get(api, "/audit", person)
+        assert 'href="/reports"' not in home.text and 'href="/chair/conferences"' not in home.text, name
+        for path in (f"/chair/conferences/{audit.conf_a}", f"/chair/conferences/{audit.la_a_icpc0}", f"/chair/reports/{contribution}",
+                     f"/reports/{audit.inv_gp1}", f"/reports/{audit.la_a_inv0}"):
+            refused = await get(api, path, person)
+            assert refused.status_code == 404 and "Ruby" not in refused.text, (name, path)

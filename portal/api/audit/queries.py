@@ -5,7 +5,7 @@ import strawberry
 from sqlalchemy import select
 
 from portal import access
-from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, bounded_top
+from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, Top, bounded_top
 from portal.api.audit.rounds import AuditRoundType
 from portal.api.common import by_client_id
 from portal.api.context import Info
@@ -29,7 +29,7 @@ class AuditQuery:
 
     @strawberry.field(description="Results over every audit round in your region for a rubric; a contribution counts once, from its latest round.")
     async def audit_results(
-        self, info: Info, group_by: AuditGroupingEnum, rubric_id: str = "gp", top: int = 3,  # type: ignore[valid-type]
+        self, info: Info, group_by: AuditGroupingEnum, rubric_id: str = "gp", top: Top = 3,  # type: ignore[valid-type]
     ) -> list[AuditSummaryType]:
         rounds = select(AuditRound.id).where(access.scope(info.context.actor, "audit.read"), AuditRound.rubric_id == rubric_id)
         async with info.context.reader.lock:

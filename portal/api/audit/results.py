@@ -1,6 +1,7 @@
 """How a round came out: agreement between scorer and auditors, and results grouped by council, practice or period."""
 
 from enum import StrEnum
+from typing import Annotated
 
 import strawberry
 
@@ -20,13 +21,14 @@ class AuditGrouping(StrEnum):
 
 AuditGroupingEnum = strawberry.enum(AuditGrouping, name="AuditGrouping")
 MAX_TOP = 50
+Top = Annotated[int, strawberry.argument(description=f"How many criteria most often not met to list, from 1 to {MAX_TOP}.")]
 
 
 def bounded_top(top: int) -> int:
-    """How many criteria most often not met a summary lists."""
-    if not 1 <= top <= MAX_TOP:
-        raise ValueError(f"'top' must be between 1 and {MAX_TOP}.")
-    return top
+    """How many criteria most often not met a summary lists: `top`, taken as 1 to MAX_TOP. (Clamped
+    rather than refused: an error raised in one root field lets the request end while its sibling
+    fields are still reading.)"""
+    return min(max(top, 1), MAX_TOP)
 
 
 @strawberry.type(name="AuditDisagreement")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from portal import access
 from portal.api.audit.export import AuditExportType, round_export
-from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType, bounded_top
+from portal.api.audit.results import AuditGroupingEnum, AuditSummaryType, AwaitingModerationType, CriterionAgreementType, Top, bounded_top
 from portal.api.audit.types import AuditCriterionType, AuditItemType
 from portal.api.context import Info
 from portal.api.pagination import Connection, page
@@ -121,7 +121,7 @@ class AuditRoundType:
 
     @strawberry.field(description="The scorer's results grouped by council, GP practice, quarter or month, or the whole round as one group.")
     async def results(
-        self, root: strawberry.Parent[AuditRound], info: Info, group_by: AuditGroupingEnum, top: int = 3,  # type: ignore[valid-type]
+        self, root: strawberry.Parent[AuditRound], info: Info, group_by: AuditGroupingEnum, top: Top = 3,  # type: ignore[valid-type]
     ) -> list[AuditSummaryType]:
         async with info.context.reader.lock:
             found = await services.results(info.context.session, [root.id], [group_by], top=bounded_top(top))

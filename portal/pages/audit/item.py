@@ -61,6 +61,17 @@ def own_levels(actor: Actor, item: dict[str, Any]) -> Entered:
     return found
 
 
+def waiting_on(found: dict[str, Any]) -> set[str]:
+    """The criteria of the page's item where auditors disagree and the lead has not yet decided."""
+    return {a["criterionId"] for a in found["awaitingModeration"] if a["itemId"] == found["item"]["id"]}
+
+
+def disputed(found: dict[str, Any]) -> list[dict[str, Any]]:
+    """The criteria the moderation page settles: those waiting for the lead and those the lead has settled."""
+    waiting = waiting_on(found)
+    return [c for c in found["item"]["criteria"] if c["criterionId"] in waiting or c["moderatorDecision"]]
+
+
 def moderator_levels(item: dict[str, Any]) -> Entered:
     return {c["criterionId"]: {"level": d["level"], "note": d["note"]} if (d := c["moderatorDecision"]) else {"level": "", "note": ""} for c in item["criteria"]}
 
@@ -73,52 +84,42 @@ def item_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         found = (await run_query(request, "AuditItemPage", {"round": str(round_id), "item": str(item_id)}))["auditRound"]
         return found if found and found["item"] else None
 
-    def context(found: dict[str, Any], entered: Entered, errors: FormErrors) -> dict[str, Any]:
+    def render(request: Request, template: str, found: dict[str, Any], entered: Entered, errors: FormErrors, **extra: Any) -> Response:
         item = found["item"]
-        rubric = {c["id"]: c for c in found["criteria"]}
-        waiting = {a["criterionId"] for a in found["awaitingModeration"] if a["itemId"] == item["id"]}
-        sections = {s["id"]: s["title"] for s in item["contribution"]["sections"]}
-        return {"round": found, "item": item, "rubric": rubric, "waiting": waiting, "sections": sections, "entered": entered, "errors": errors}
+        return templates.TemplateResponse(request, template, {
+            "round": found, "item": item, "rubric": {c["id"]: c for c in found["criteria"]}, "waiting": waiting_on(found),
+            "sections": {s["id"]: s["title"] for s in item["contribution"]["sections"]}, "entered": entered, "errors": errors, **extra,
+        })
 
-    def show(request: Request, actor: Actor, found: dict[str, Any], entered: Entered | None = None, errors: FormErrors = FormErrors()) -> Response:
-        values = context(found, entered or own_levels(actor, found["item"]), errors) | {"lead": is_lead(actor)}
-        return templates.TemplateResponse(request, "audit/item.html", values)
+    def scoring(request: Request, actor: Actor, found: dict[str, Any], entered: Entered | None = None, errors: FormErrors = FormErrors()) -> Response:
+        return render(request, "audit/item.html", found, entered or own_levels(actor, found["item"]), errors, lead=is_lead(actor))
 
-    def show_moderation(request: Request, found: dict[str, Any], entered: Entered | None = None, errors: FormErrors = FormErrors()) -> Response:
-        values = context(found, entered or moderator_levels(found["item"]), errors)
-        values["disputed"] = [c for c in found["item"]["criteria"] if c["criterionId"] in values["waiting"] or c["moderatorDecision"]]
-        return templates.TemplateResponse(request, "audit/moderate.html", values)
+    def moderating(request: Request, found: dict[str, Any], entered: Entered | None = None, errors: FormErrors = FormErrors()) -> Response:
+        return render(request, "audit/moderate.html", found, entered or moderator_levels(found["item"]), errors, disputed=disputed(found))
 
-    async def page(request: Request) -> Response:
-        actor = require_actor(request)
-        found = await load(request, actor)
-        return show(request, actor, found) if found else not_found(templates, request)
-
-    async def save(request: Request, mutation: str, may: Callable[[Actor], bool], shown: Callable[..., Response],
-                   criteria_of: Callable[[dict[str, Any]], list[dict[str, Any]]]) -> tuple[Actor, dict[str, Any] | None, Response | None]:
-        """Run `mutation` with the levels chosen on the form; the response when the form is shown again (or refused)."""
-        actor = require_actor(request)
-        found = await load(request, actor) if may(actor) else None
-        if found is None:
-            return actor, None, not_found(templates, request)
-        criteria = criteria_of(found)
+    async def save(request: Request, found: dict[str, Any], mutation: str, criteria: list[dict[str, Any]],
+                   again: Callable[[Entered, FormErrors], Response]) -> Response | None:
+        """Run `mutation` with the levels chosen for `criteria`: None once saved, or the form again with its errors."""
         entered = entered_levels(await request.form(), criteria)
         sent = level_entries(entered)
         first_field = f"level-{criteria[0]['criterionId']}" if criteria else "levels"
         if not sent:
-            return actor, found, shown(found, entered, FormErrors.one(first_field, CHOOSE_ONE))
+            return again(entered, FormErrors.one(first_field, CHOOSE_ONE))
         payload = await run_mutation(request, mutation, {"input": {"itemId": found["item"]["id"], "levels": sent}})
-        if payload["errors"]:
-            return actor, found, shown(found, entered, level_errors(payload["errors"], sent, first_field))
-        return actor, found, None
+        return again(entered, level_errors(payload["errors"], sent, first_field)) if payload["errors"] else None
+
+    async def page(request: Request) -> Response:
+        actor = require_actor(request)
+        found = await load(request, actor)
+        return scoring(request, actor, found) if found else not_found(templates, request)
 
     async def record(request: Request) -> Response:
-        actor, found, shown = await save(
-            request, "RecordAuditorLevels", is_auditor, lambda f, e, x: show(request, require_actor(request), f, e, x), lambda f: f["item"]["criteria"],
-        )
-        if shown is not None:
+        actor = require_actor(request)
+        found = await load(request, actor)
+        if found is None:
+            return not_found(templates, request)
+        if shown := await save(request, found, "RecordAuditorLevels", found["item"]["criteria"], lambda e, x: scoring(request, actor, found, e, x)):
             return shown
-        assert found is not None
         listing = await load_round(request, actor)
         following = next_for(str(actor.person_id), listing["items"]["nodes"], after=found["item"]["id"]) if listing else None
         if following is not None:
@@ -128,17 +129,15 @@ def item_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     async def moderation(request: Request) -> Response:
         actor = require_actor(request)
         found = await load(request, actor) if is_lead(actor) else None
-        return show_moderation(request, found) if found else not_found(templates, request)
+        return moderating(request, found) if found else not_found(templates, request)
 
     async def moderate(request: Request) -> Response:
-        def disputed(found: dict[str, Any]) -> list[dict[str, Any]]:
-            waiting = {a["criterionId"] for a in found["awaitingModeration"] if a["itemId"] == found["item"]["id"]}
-            return [c for c in found["item"]["criteria"] if c["criterionId"] in waiting or c["moderatorDecision"]]
-
-        _, found, shown = await save(request, "Moderate", is_lead, lambda f, e, x: show_moderation(request, f, e, x), disputed)
-        if shown is not None:
+        actor = require_actor(request)
+        found = await load(request, actor) if is_lead(actor) else None
+        if found is None:
+            return not_found(templates, request)
+        if shown := await save(request, found, "Moderate", disputed(found), lambda e, x: moderating(request, found, e, x)):
             return shown
-        assert found is not None
         return RedirectResponse(f"/audit/rounds/{found['id']}?done=moderated#moderation", status_code=303)
 
     item = "/audit/rounds/{round_id}/items/{item_id}"
