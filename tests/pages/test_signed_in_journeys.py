@@ -1,6 +1,6 @@
 """Journeys in Chromium against a real `portal serve` without demo mode, over plain HTTP on loopback:
 a GP follows the reminder email's link, signs in with a code read from the real SMTP inbox, writes,
-saves, submits and amends; a chair signs in through the loopback OpenID Connect provider. Chromium
+saves, fills the draft from a PDF and accepts it, submits and amends; a chair signs in through the loopback OpenID Connect provider. Chromium
 keeps a `__Host-` cookie only when it is Secure, which plain HTTP cannot be: these journeys are the
 proof that signing in works in a real browser (httpx does not enforce the prefix)."""
 
@@ -16,6 +16,7 @@ from portal.db import Database
 from portal.reminders.worker import make_sender, run_pass
 from portal.settings import Settings
 from portal.timescales import RULES_DIR, load_rules
+from tests.support import pdfs
 from tests.support.browser import check_page, tab
 from tests.support.mail import Inbox, free_port
 from tests.support.oidc import CLIENT_SECRET, SECRET_ENV, identity_file, loopback_provider, provider_now
@@ -68,7 +69,7 @@ def mailing_site(database_url: str, world: World, frozen, smtp_port: int, inbox:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-async def test_a_gp_follows_the_reminder_signs_in_with_an_emailed_code_writes_submits_and_amends(
+async def test_a_gp_follows_the_reminder_signs_in_with_an_emailed_code_writes_uploads_submits_and_amends(
     browser, mailing_site, database, world, smtp_port, inbox, javascript,
 ):
     link = await reminder_link(database, mailing_site, smtp_port, inbox)
@@ -100,6 +101,16 @@ async def test_a_gp_follows_the_reminder_signs_in_with_an_emailed_code_writes_su
         await page.locator(f"input[name='scale-{world.child_a1}'][value='3']").check()
         await press(page, "Save draft")
         assert "Your draft was saved (version 1)" in await page.locator(".govuk-notification-banner").inner_text()
+
+        await page.goto(f"/reports/{world.inv_gp1}/upload")
+        await page.locator("#file").set_input_files({"name": "letter.pdf", "mimeType": "application/pdf", "buffer": pdfs.letter().data})
+        await press(page, "Upload and check")
+        assert await page.locator("h1").inner_text() == "Check what letter.pdf put in your draft"
+        await check_page(found)
+        await press(page, "Accept into my draft")
+        assert "Your draft holds what letter.pdf filled in." in await page.locator(".govuk-notification-banner").inner_text()
+        await page.goto(f"/reports/{world.inv_gp1}")
+        assert await page.locator("#section-worries").input_value() == FIRST["worries"]
         for section_id, text in REST.items():
             await page.locator(f"#section-{section_id}").fill(text)
         await press(page, "Save and check your answers")
