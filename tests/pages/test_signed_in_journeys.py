@@ -1,6 +1,7 @@
 """Journeys in Chromium against a real `portal serve` without demo mode, over plain HTTP on loopback:
 a GP follows the reminder email's link, signs in with a code read from the real SMTP inbox, writes,
-saves, fills the draft from a PDF and accepts it, submits and amends; a chair signs in through the loopback OpenID Connect provider. Chromium
+saves, fills the draft from a PDF and accepts it, submits and amends; a chair signs in through the loopback OpenID Connect provider, sees the GP's submission reach the
+list (live with JavaScript), decides a withholding request and prints the map. Chromium
 keeps a `__Host-` cookie only when it is Secure, which plain HTTP cannot be: these journeys are the
 proof that signing in works in a real browser (httpx does not enforce the prefix)."""
 
@@ -9,8 +10,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import httpx
 import pytest
-from playwright.async_api import Locator, Page
+from playwright.async_api import Locator, Page, expect
 
 from portal.db import Database
 from portal.reminders.worker import make_sender, run_pass
@@ -18,10 +20,11 @@ from portal.settings import Settings
 from portal.timescales import RULES_DIR, load_rules
 from tests.support import pdfs
 from tests.support.browser import check_page, tab
+from tests.support.contributions import REQUIRED_GP, sections
 from tests.support.mail import Inbox, free_port
 from tests.support.oidc import CLIENT_SECRET, SECRET_ENV, identity_file, loopback_provider, provider_now
 from tests.support.servers import portal_server
-from tests.support.signing_in import code_sent_to
+from tests.support.signing_in import code_sent_to, session_cookie
 from tests.support.world import World, build_world
 
 GP = "gp1_author@example.org"
@@ -147,8 +150,12 @@ def oidc_site(database_url: str, world_at_provider_time: World, tmp_path, monkey
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-async def test_a_chair_signs_in_through_openid_connect_and_reaches_their_conferences(browser, oidc_site, world_at_provider_time, javascript):
+async def test_a_chair_signs_in_through_openid_connect_follows_readiness_decides_withholding_and_prints_the_map(
+    browser, oidc_site, database, world_at_provider_time, javascript,
+):
     world = world_at_provider_time
+    gp = await signed_in_gp(database, oidc_site, world)
+    saved = await gp(SAVE, {"input": {"invitationId": world.id("inv_gp1"), "sections": sections({**REQUIRED_GP, "complicating_factors": WITHHELD}), "scales": []}})
     async with tab(browser, oidc_site, javascript=javascript) as found:
         page = found.page
         await page.goto("/chair/conferences")
@@ -166,7 +173,51 @@ async def test_a_chair_signs_in_through_openid_connect_and_reaches_their_confere
 
         await follow(page, page.locator("header").get_by_role("link", name="Your conferences"), f"{oidc_site}/chair/conferences")
         row = page.locator(f"#conference-{world.conf_a}")
+        assert DANGER in await row.locator("[data-unmet]").inner_text()
         await check_page(found)
+
+        if javascript:
+            await page.locator(f"#conference-{world.conf_a}[data-live=subscribed]").wait_for()
+        await gp(SUBMIT, {"input": {"contributionId": saved["contribution"]["id"]}})
+        if javascript:
+            await expect(row.locator("[data-unmet]")).not_to_contain_text(DANGER)
+        else:
+            await page.reload()
+            assert DANGER not in await row.locator("[data-unmet]").inner_text()
+        await gp(ASK, {"input": {"contributionId": saved["contribution"]["id"], "sectionId": "complicating_factors", "reason": "The lodger's health."}})
+
         await follow(page, row.get_by_role("link"), f"{oidc_site}/chair/conferences/{world.conf_a}")
         assert await page.get_by_role("heading", name="Conference map").count() == 1
         await check_page(found)
+        form = page.locator("#withholding form")
+        await form.get_by_label("Yes, withhold it").check()
+        await follow(page, form.get_by_role("button", name="Save decision"))
+        assert "You agreed" in await page.locator(".govuk-notification-banner").inner_text()
+        assert "There are no requests waiting for your decision." in await page.locator("#withholding").inner_text()
+        await check_page(found)
+
+        await page.emulate_media(media="print")
+        assert not await page.locator(".govuk-service-navigation").is_visible()
+        assert await page.get_by_role("heading", name="Conference map").is_visible()
+        assert WITHHELD in await page.locator(".app-map").inner_text()
+
+
+SAVE = "mutation($input: SaveDraftInput!) { saveDraft(input: $input) { contribution { id } errors { message } } }"
+SUBMIT = "mutation($input: SubmitContributionInput!) { submitContribution(input: $input) { errors { message } } }"
+ASK = "mutation($input: RequestWithholdingInput!) { requestWithholding(input: $input) { errors { message } } }"
+WITHHELD = "Third-party health detail about the lodger."
+DANGER = "At least one danger statement"  # met once the GP's report with one is submitted
+
+
+async def signed_in_gp(database: Database, base: str, world: World):
+    """The GP acting through the served portal's API with a session of their own, as their browser would."""
+    cookies = await session_cookie(database, world.gp1_author, https=False)
+
+    async def run(query: str, variables: dict) -> dict:
+        async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=20) as client:
+            response = await client.post("/graphql", json={"query": query, "variables": variables})
+        (payload,) = response.json()["data"].values()
+        assert payload["errors"] == [], payload
+        return payload
+
+    return run
