@@ -6,7 +6,7 @@ async def test_the_invitation_page_reminder_emails_link_to(api, world):
     assert response.status_code == 200
     assert "Riverside Surgery" in response.text and "Easterby City Council" in response.text
     assert "none received yet" in response.text
-    assert f'action="/invitations/{world.id("inv_gp1")}/upload"' in response.text
+    assert f'action="/reports/{world.id("inv_gp1")}/upload"' in response.text
 
 
 async def test_the_invitation_page_shows_the_draft_and_hides_upload_from_others(api, world):
