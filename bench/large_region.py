@@ -101,7 +101,7 @@ def seed_large_region(url: str, conferences: int, seed: int = 7) -> dict[str, in
         seed_demo(session)
         las = session.execute(select(LocalAuthority.id).order_by(LocalAuthority.id)).scalars().all()
         chairs = {la: session.execute(select(PersonRole.person_id).where(PersonRole.role == Role.CHAIR, PersonRole.la_id == la).order_by(PersonRole.person_id)).scalars().all() for la in las}
-        socials = {la: session.execute(select(Organisation.id).where(Organisation.la_id == la)).scalar_one() for la in las}
+        socials = {la: session.execute(select(Organisation.id).where(Organisation.la_id == la, Organisation.agency_id == "social_care")).scalar_one() for la in las}
         gps = session.execute(select(Organisation.id).where(Organisation.agency_id == "gp", Organisation.name.like("%Surgery"))).scalars().all()
         schools = session.execute(select(Organisation.id).where(Organisation.agency_id == "school")).scalars().all()
         author_of = {org: person for person, org in session.execute(text("SELECT id, organisation_id FROM person ORDER BY id")).all()}
