@@ -39,6 +39,11 @@ REST = {"registration_attendance": "Registered since birth; last seen on 2 Octob
         "immunisations": "Up to date apart from the pre-school booster.", "missed_appointments": "Two missed this year.",
         "parental_health": "Her mother has low mood and is waiting for talking therapy.",
         "working_well": "Her grandmother brings her to every appointment.", "next_steps": "A health review within four weeks."}
+SAVE = "mutation($input: SaveDraftInput!) { saveDraft(input: $input) { contribution { id } errors { message } } }"
+SUBMIT = "mutation($input: SubmitContributionInput!) { submitContribution(input: $input) { errors { message } } }"
+ASK = "mutation($input: RequestWithholdingInput!) { requestWithholding(input: $input) { errors { message } } }"
+WITHHELD = "Third-party health detail about the lodger."
+DANGER = "At least one danger statement"  # met once the GP's report with one is submitted
 
 
 async def follow(page: Page, target: Locator, to: str | None = None) -> None:
@@ -59,6 +64,20 @@ async def reminder_link(database: Database, base: str, smtp_port: int, inbox: In
     await run_pass(database, make_sender(settings), settings, load_rules(RULES_DIR), "test")
     (message,) = [m for m in inbox.messages if m["To"] == GP and m["X-Reminder-Key"]]
     return LINK.search(message.get_payload(decode=True).decode()).group()
+
+
+async def signed_in_gp(database: Database, base: str, world: World):
+    """The GP acting through the served portal's API with a session of their own, as their browser would."""
+    cookies = await session_cookie(database, world.gp1_author, https=False)
+
+    async def run(query: str, variables: dict) -> dict:
+        async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=20) as client:
+            response = await client.post("/graphql", json={"query": query, "variables": variables})
+        (payload,) = response.json()["data"].values()
+        assert payload["errors"] == [], payload
+        return payload
+
+    return run
 
 
 @pytest.fixture
@@ -200,24 +219,3 @@ async def test_a_chair_signs_in_through_openid_connect_follows_readiness_decides
         assert not await page.locator(".govuk-service-navigation").is_visible()
         assert await page.get_by_role("heading", name="Conference map").is_visible()
         assert WITHHELD in await page.locator(".app-map").inner_text()
-
-
-SAVE = "mutation($input: SaveDraftInput!) { saveDraft(input: $input) { contribution { id } errors { message } } }"
-SUBMIT = "mutation($input: SubmitContributionInput!) { submitContribution(input: $input) { errors { message } } }"
-ASK = "mutation($input: RequestWithholdingInput!) { requestWithholding(input: $input) { errors { message } } }"
-WITHHELD = "Third-party health detail about the lodger."
-DANGER = "At least one danger statement"  # met once the GP's report with one is submitted
-
-
-async def signed_in_gp(database: Database, base: str, world: World):
-    """The GP acting through the served portal's API with a session of their own, as their browser would."""
-    cookies = await session_cookie(database, world.gp1_author, https=False)
-
-    async def run(query: str, variables: dict) -> dict:
-        async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=20) as client:
-            response = await client.post("/graphql", json={"query": query, "variables": variables})
-        (payload,) = response.json()["data"].values()
-        assert payload["errors"] == [], payload
-        return payload
-
-    return run
