@@ -10,7 +10,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from portal.history import codes
 from portal.history.rejections import FileRefused, Problems, Rejection
-from portal.history.ssda903 import CHILD_ID_LENGTH, MAX_BYTES, Parsed
+from portal.history.ssda903 import CHILD_ID_LENGTH, MAX_BYTES, UPN_LENGTH, Parsed
 
 
 class _LineBuilder(TreeBuilder):
@@ -120,12 +120,15 @@ def read_census(path: Path) -> CensusFile:
                 problems.add(at, "ChildIdentifiers/LAchildID", f"is not a child id (at most {CHILD_ID_LENGTH} printable characters)")
                 continue
             sex = _text(identifiers, "GenderCurrent") or _text(identifiers, "Sex")
+            upn = _text(identifiers, "UPN")
+            if len(upn) > UPN_LENGTH:
+                problems.add(line_of(identifiers, "UPN"), "ChildIdentifiers/UPN", f"is {len(upn)} characters: a unique pupil number has at most {UPN_LENGTH}")
             row = {
                 "la_child_id": la_child_id,
                 "date_of_birth": problems.date(line_of(identifiers, "PersonBirthDate"), "ChildIdentifiers/PersonBirthDate", _text(identifiers, "PersonBirthDate"),
                                                required=False, style="iso"),
                 "sex": sex if sex in codes.SEX else "",
-                "upn": _text(identifiers, "UPN")[:13],
+                "upn": upn,
             }
             keep(census.children, before, at, (la_child_id,), row, "ChildIdentifiers/LAchildID")
             for details in _children(child, "CINdetails"):

@@ -14,6 +14,8 @@ HEADER = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
 EPISODES = ("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN")
 REVIEWS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
 CHILD_ID_LENGTH = 40
+UPN_LENGTH = 13  # a unique pupil number: a letter and twelve characters
+URN_LENGTH = 8  # an Ofsted unique reference number (SC and six digits, or six digits)
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -65,6 +67,14 @@ def _child(problems: Problems, line: int, text: str) -> str:
     return text
 
 
+def _bounded(problems: Problems, line: int, field: str, text: str, limit: int, what: str) -> str:
+    """The value as given, or refused when it is longer than the column holds (never cut short)."""
+    text = text.strip()
+    if len(text) > limit:
+        problems.add(line, field, f"is {len(text)} characters: {what} has at most {limit}")
+    return text
+
+
 def _postcode(problems: Problems, line: int, field: str, text: str) -> str:
     """A full postcode or its outward part (the returns often carry only that), normalised to upper case."""
     text = " ".join(text.upper().split())
@@ -96,7 +106,7 @@ def read_header(path: Path) -> Parsed:
             "sex": problems.code(line, "SEX", row["SEX"], codes.SEX, required=True),
             "date_of_birth": problems.date(line, "DOB", row["DOB"], required=True),
             "ethnicity": problems.code(line, "ETHNIC", row["ETHNIC"], codes.ETHNICITY, required=False),
-            "upn": row["UPN"].strip()[:13],
+            "upn": _bounded(problems, line, "UPN", row["UPN"], UPN_LENGTH, "a unique pupil number"),
             "mother": problems.code(line, "MOTHER", row["MOTHER"], frozenset({"0", "1"}), required=False),
             "mothers_child_born_on": problems.date(line, "MC_DOB", row["MC_DOB"], required=False),
         }
@@ -131,7 +141,7 @@ def read_episodes(path: Path) -> Parsed:
             "reason_place_change": problems.code(line, "REASON_PLACE_CHANGE", row["REASON_PLACE_CHANGE"], codes.REASON_PLACE_CHANGE, required=False),
             "home_postcode": _postcode(problems, line, "HOME_POST", row["HOME_POST"]),
             "placement_postcode": _postcode(problems, line, "PL_POST", row["PL_POST"]),
-            "urn": row["URN"].strip()[:8],
+            "urn": _bounded(problems, line, "URN", row["URN"], URN_LENGTH, "an Ofsted unique reference number"),
         }
         _keep(parsed, problems, before, line, (child, started), seen, value, "DECOM")
     parsed.rejections = problems.found

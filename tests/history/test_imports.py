@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from portal.history.imports import import_cin_census, import_ssda903
 from portal.history.models import HistoryChild, LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
-from tests.support.dfe_returns import CENSUS, EPISODES, REVIEWS, census, folder
+from tests.support.dfe_returns import CENSUS, EPISODES, HEADER, REVIEWS, census, folder
 
 
 async def counts(database) -> dict[str, int]:
@@ -134,4 +134,26 @@ async def test_hostile_or_broken_xml_is_refused_unread(database, la, tmp_path):
     assert results[1] == "external.xml:2: declares a DTD or entities, which the census never needs: refused unread"
     assert results[2].startswith("broken.xml:14: is not well-formed XML")
     assert results[3] == "other.xml:1: Message: is not a CIN census: expected Message/Children/Child"
+    assert sum((await counts(database)).values()) == 0
+
+
+async def test_a_upn_or_urn_too_long_is_refused_with_its_line_and_field_not_cut_short(database, la, tmp_path):
+    long_upn = HEADER.replace("A2,2,03/07/2015,BAFR,,,", "A2,2,03/07/2015,BAFR,A12345678901234,,")
+    long_urn = EPISODES.replace("E13,,TS2,TS3,", "E13,,TS2,TS3,SC1234567")
+    async with database.session() as session:
+        upn = await import_ssda903(session, la.id, folder(tmp_path, "upn", header=long_upn, episodes="", reviews=""))
+    assert [str(r) for r in upn[0].rejections] == ["header.csv:3: UPN: is 15 characters: a unique pupil number has at most 13"]
+    assert (await counts(database))["history_child"] == 0
+    async with database.session() as session:
+        urn = await import_ssda903(session, la.id, folder(tmp_path, "urn", episodes=long_urn))
+    assert [str(r) for w in urn for r in w.rejections] == ["episodes.csv:4: URN: is 9 characters: an Ofsted unique reference number has at most 8"]
+    counted = await counts(database)
+    assert (counted["history_child"], counted["looked_after_episode"], counted["looked_after_review"]) == (2, 0, 3)
+
+
+async def test_a_census_upn_too_long_is_refused_with_its_line_not_cut_short(database, la, tmp_path):
+    long_upn = CENSUS.replace("<PersonBirthDate>2010-02-14</PersonBirthDate>", "<PersonBirthDate>2010-02-14</PersonBirthDate>\n        <UPN>A12345678901234</UPN>")
+    async with database.session() as session:
+        written = await import_cin_census(session, la.id, census(tmp_path, long_upn))
+    assert [str(r) for r in written.rejections] == ["cin.xml:9: ChildIdentifiers/UPN: is 15 characters: a unique pupil number has at most 13"]
     assert sum((await counts(database)).values()) == 0
