@@ -6,6 +6,7 @@ import sys
 
 from portal.audit.results import Level
 from portal.settings import ROOT
+from tests.support import audit_fifth
 from tests.support.audit_gold import compare, load_gold, scorer_labels
 
 
@@ -42,4 +43,17 @@ def test_the_agreement_bench_prints_every_part():
     result = subprocess.run([sys.executable, "bench/audit_agreement.py"], cwd=ROOT, capture_output=True, text=True, check=True)
     lines = result.stdout.splitlines()
     assert "tuning" in lines[2] and "held-out" in lines[2] and "human-human" in lines[2]
-    assert lines[-1].startswith("overall") and len(lines) == 3 + 19 + 1
+    assert lines[3 + 19].startswith("overall")
+    fifth = lines.index("fifth held-out batch (4 reports, never tuned on)")
+    assert "placed right" in lines[fifth + 1] and "as ingested" in lines[fifth + 1]
+    assert lines[-1].startswith("overall") and len(lines) == fifth + 2 + 19 + 1
+
+
+def test_the_fifth_batch_is_labelled_and_matches_its_layouts(rubric):
+    labels = audit_fifth.labels()
+    reports = audit_fifth.gold_reports()
+    assert sorted(labels) == sorted(reports) == sorted(audit_fifth.REPORTS)
+    ids = sorted(c.id for c in rubric.criteria)
+    assert all(sorted(levels) == ids and all(Level(v) for v in levels.values()) for levels in labels.values())
+    for report_id, (make, _) in audit_fifth.REPORTS.items():
+        assert reports[report_id] == audit_fifth.contribution(report_id, audit_fifth.gold_sections(make()))
