@@ -58,6 +58,7 @@ from portal.pages.contributor_extras.upload import TOO_LARGE as TOO_LARGE_REFUSA
 from portal.pages.contributor_extras.upload import UPLOAD_FORM
 from portal.pages.contributors.routes import contributor_routes
 from portal.pages.families.routes import family_routes
+from portal.pages.families.views_sign_in import views_sign_in_routes
 from portal.pages.guardians.routes import guardians_routes
 from portal.pages.information import information_routes
 from portal.pages.invitation import invitation_route
@@ -150,6 +151,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *information_routes(templates),
             *sign_in_routes(sign_in),
             *code_routes(sign_in),
+            *views_sign_in_routes(sign_in),
             *oidc_routes(sign_in),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),

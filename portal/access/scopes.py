@@ -13,7 +13,7 @@ from portal.children.models import Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
 from portal.enums import ConferenceStatus, ContributionStatus, Role
-from portal.families.models import FAMILY_AGENCY, FamilyMember
+from portal.families.models import FAMILY_AGENCY, ChildViewsLink, FamilyMember
 from portal.identity import Actor
 from portal.people.models import Organisation, Person
 
@@ -97,6 +97,17 @@ def family_conference_scope(actor: Actor) -> ColumnElement[bool]:
 def family_member_scope(actor: Actor) -> ColumnElement[bool]:
     """Who in a family has access: for the staff of the child's local authority."""
     return FamilyMember.la_id.in_(la_ids) if (la_ids := actor.la_ids()) else false()
+
+
+def own_views_link_scope(actor: Actor) -> ColumnElement[bool]:
+    """A link for a child's views: for the person it was sent to (the child or their advocate) alone."""
+    return ChildViewsLink.person_id == actor.person_id
+
+
+def views_link_scope(actor: Actor) -> ColumnElement[bool]:
+    """The links sent for children's views: for the social worker and business support of the child's local authority."""
+    la_ids = actor.la_ids(frozenset({Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT}))
+    return ChildViewsLink.la_id.in_(la_ids) if la_ids else false()
 
 
 def administered_la_ids(actor: Actor) -> frozenset[int]:

@@ -35,6 +35,7 @@ from portal.api.conferences.queries import ConferencesQuery
 from portal.api.contributions.mutations import ContributionsMutation
 from portal.api.contributions.queries import ContributionsQuery
 from portal.api.cost import QueryCostLimiter
+from portal.api.families.child_views import ChildViewsMutation, ChildViewsQuery
 from portal.api.families.mutations import FamiliesMutation
 from portal.api.families.queries import FamiliesQuery
 from portal.api.history.queries import HistoryQuery
@@ -52,11 +53,11 @@ from portal.settings import Settings
 
 # Merge order is field order in the schema.
 Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery,
-                                AdministrationQuery))
+                                ChildViewsQuery, AdministrationQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation, FamiliesMutation, AdministrationMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, AdministrationMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

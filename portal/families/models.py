@@ -3,7 +3,7 @@ and the meeting's arrangements and replies that the family is shown."""
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from portal import clock
@@ -77,3 +77,60 @@ class MeetingPlace(SQLModel, table=True):
     join_url: str = Field(default="", max_length=500)
     recorded_by_id: int = Field(foreign_key="person.id")
     recorded_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
+
+
+class ChildViewsLink(SQLModel, table=True):
+    """A link the social worker sent to a child, or to their advocate, to give the child's views before
+    one meeting. The address holds only a random token; the code is given to the child separately. Only
+    their digests are kept."""
+
+    __tablename__ = "child_views_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conference_id: int = Field(foreign_key="conference.id", index=True)
+    child_id: int = Field(foreign_key="child.id")
+    la_id: int = Field(foreign_key="local_authority.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)  # who signs in with it: the child or their advocate
+    for_advocate: bool = False
+    token_hash: str = Field(max_length=64, unique=True)
+    code_hash: str = Field(max_length=64)
+    attempts: int = 0
+    sent_by_id: int = Field(foreign_key="person.id")
+    sent_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ChildViews(SQLModel, table=True):
+    """What a child (or their advocate) said before the meeting: in words, pictures chosen, and a drawing
+    or photo re-encoded without its metadata. One per link; sending again replaces it."""
+
+    __tablename__ = "child_views"
+
+    id: int | None = Field(default=None, primary_key=True)
+    link_id: int = Field(foreign_key="child_views_link.id", unique=True)
+    conference_id: int = Field(foreign_key="conference.id", index=True)
+    child_id: int = Field(foreign_key="child.id")
+    going_well: str = Field(default="", max_length=4000)
+    worries: str = Field(default="", max_length=4000)
+    wishes: str = Field(default="", max_length=4000)
+    who_there: str = Field(default="", max_length=4000)
+    pictures: str = Field(default="", max_length=400)  # picture ids, comma separated, from portal/families/pictures.py
+    drawing: bytes | None = Field(default=None, sa_type=LargeBinary)
+    drawing_type: str = Field(default="", max_length=32)
+    submitted_by_id: int = Field(foreign_key="person.id")
+    submitted_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
+
+
+class MeetingFeedback(SQLModel, table=True):
+    """What a family member or a child said after the meeting: what helped, and what we should do differently."""
+
+    __tablename__ = "meeting_feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conference_id: int = Field(foreign_key="conference.id", index=True)
+    la_id: int = Field(foreign_key="local_authority.id", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    from_child: bool = False
+    helped: str = Field(default="", max_length=4000)
+    differently: str = Field(default="", max_length=4000)
+    sent_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

@@ -26,6 +26,15 @@ def compose(reminder: Reminder, portal_url: str, sender: str, zone: ZoneInfo) ->
             f"A conference report from {reminder.organisation_name} was due by {when} and has not been submitted.\n\n"
             f"Sign in to submit it as soon as you can:\n{link}\n"
         )
+    elif reminder.kind is ReminderKind.CHILD_VIEWS:
+        subject = "Tell us what you think"
+        body = (
+            "You have been asked to share what you think before a meeting.\n\n"
+            f"Open this link, then type the code you were given:\n{link}\n\nThe link works until {when}.\n"
+        )
+    elif reminder.kind is ReminderKind.FAMILY_NOTICE:
+        subject = "There is something new for you in the conference portal"
+        body = f"There is something new for you to see about a meeting.\n\nSign in with your email address to see it:\n{link}\n"
     else:
         subject = "A conference you chair is not ready"
         body = (

@@ -19,6 +19,8 @@ class ReminderKind(StrEnum):
     BEFORE_DUE = "BEFORE_DUE"
     OVERDUE = "OVERDUE"
     AT_RISK = "AT_RISK"
+    CHILD_VIEWS = "CHILD_VIEWS"  # a link for a child's views (portal/families/child_views.py)
+    FAMILY_NOTICE = "FAMILY_NOTICE"  # a family member told to sign in: access given, or a report shared
 
 
 @dataclass(frozen=True)

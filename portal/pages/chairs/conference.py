@@ -30,7 +30,7 @@ def conference_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         actor = require_actor(request)
         data = await run_query(request, "ChairConferencePage", {"conference": str(number)}) if number else {}
         conference = data.get("conference")
-        return {**conference, "familyResponses": data["familyResponses"]} if conference and chairs(actor, conference) else None
+        return {**conference, "familyResponses": data["familyResponses"], "childViews": data["childViews"]} if conference and chairs(actor, conference) else None
 
     def render(request: Request, conference: dict[str, Any], errors: FormErrors = FormErrors(), entered: dict[str, Any] | None = None,
                ) -> Response:

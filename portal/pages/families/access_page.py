@@ -20,6 +20,8 @@ from portal.pages.forms import FormErrors, form_errors
 NOT_FOUND = "There is no conference with that number whose family you may give access."
 CHOOSE = "Select the parent or carer to give access"
 MAX_TYPED = 400
+CHOOSE_CHILD = "Select the child whose views you are asking for"
+CHOOSE_WHO = "Select who the link is for: the child, or their advocate"
 
 
 def _not_found(templates: Jinja2Templates, request: Request) -> Response:
@@ -36,15 +38,16 @@ def access_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         conference = data["conference"]
         if conference is None or not access.allowed(actor, "family.access.grant", int(conference["localAuthority"]["id"])):
             return None
-        return {**conference, "members": data["familyMembers"]}
+        return {**conference, "members": data["familyMembers"], "viewsLinks": data["childViewsLinks"]}
 
-    def render(request: Request, conference: dict[str, Any], errors: FormErrors = FormErrors(), entered: dict[str, str] | None = None) -> Response:
+    def render(request: Request, conference: dict[str, Any], errors: FormErrors = FormErrors(), entered: dict[str, str] | None = None,
+               sent: dict[str, Any] | None = None) -> Response:
         by_person: dict[str, list[dict[str, Any]]] = {}
         for member in conference["members"]:
             by_person.setdefault(member["casePersonId"], []).append(member)
         return templates.TemplateResponse(request, "families/access.html", {
             "conference": conference, "members": by_person, "errors": errors, "entered": entered or {},
-            "done": request.query_params.get("done"),
+            "done": request.query_params.get("done"), "sent": sent,
         })
 
     async def page(request: Request) -> Response:
@@ -76,7 +79,31 @@ def access_routes(templates: Jinja2Templates) -> list[OperationRoute]:
             return render(request, conference, form_errors(payload["errors"], {}, f"end-{member}"))
         return RedirectResponse(f"/conferences/{conference['id']}/family?done=ended", status_code=303)
 
+    async def ask_for_views(request: Request) -> Response:
+        """The code comes back once: the page shows it rather than redirecting, so it is never in an address."""
+        conference = await load(request)
+        if conference is None:
+            return _not_found(templates, request)
+        form = await request.form()
+        entered = {"views-" + name: str(form.get(name, ""))[:MAX_TYPED] for name in ("child", "email", "who")}
+        children = {c["id"]: c for c in conference["children"]}
+        errors = FormErrors()
+        if entered["views-child"] not in children:
+            errors |= FormErrors.one("views-child", CHOOSE_CHILD)
+        if entered["views-who"] not in ("child", "advocate"):
+            errors |= FormErrors.one("views-who", CHOOSE_WHO)
+        if errors:
+            return render(request, conference, errors, entered)
+        payload = await run_mutation(request, "SendChildViewsLink", {"input": {
+            "conferenceId": conference["id"], "childId": entered["views-child"], "email": entered["views-email"], "forAdvocate": entered["views-who"] == "advocate"}})
+        if payload["errors"]:
+            fields = {("input", "email"): "views-email", ("input", "childId"): "views-child"}
+            return render(request, conference, form_errors(payload["errors"], fields, "views-child"), entered)
+        conference["viewsLinks"] = [*conference["viewsLinks"], payload["link"]]
+        return render(request, conference, sent={"code": payload["code"], "child": children[entered["views-child"]], **payload["link"]})
+
     return [
+        OperationRoute("/conferences/{conference_id}/family/views", ask_for_views, operations=("FamilyAccessPage", "SendChildViewsLink"), methods=["POST"]),
         OperationRoute("/conferences/{conference_id}/family", page, operations=("FamilyAccessPage",), methods=["GET"]),
         OperationRoute("/conferences/{conference_id}/family/grant", grant, operations=("FamilyAccessPage", "GrantFamilyAccess"), methods=["POST"]),
         OperationRoute("/conferences/{conference_id}/family/{member_id}/end", end, operations=("FamilyAccessPage", "EndFamilyAccess"), methods=["POST"]),
