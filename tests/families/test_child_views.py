@@ -227,3 +227,28 @@ async def test_the_questions_are_written_for_a_reading_age_of_8_and_fit_a_phone(
         main = re.search(r"<main.*?</main>", html, re.S).group(0)
         words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)).strip()
         assert reading_age(words) is not None and reading_age(words) <= 8, (reading_age(words), words)
+
+
+async def test_the_social_worker_asks_for_the_views_on_the_family_access_page_and_sees_the_code_once(api, world, database):
+    page = f"/conferences/{world.conf_a}/family"
+
+    async def post(person: int, data: dict):
+        return await api.client.post(f"{page}/views", data=data, headers={"x-portal-demo-person": str(person), "accept": "text/html"})
+
+    shown = await api.client.get(page, headers={"x-portal-demo-person": str(world.sw_a), "accept": "text/html"})
+    assert "The children’s own views" in shown.text and "Send the link" in shown.text
+    missing = await post(world.sw_a, {"email": "typed@example.org"})
+    assert missing.status_code == 200 and "Select the child whose views you are asking for" in missing.text and "Select who the link is for" in missing.text
+    assert 'value="typed@example.org"' in missing.text
+    bad = await post(world.sw_a, {"child": str(world.child_a1), "who": "child", "email": "not an address"})
+    assert "Enter the email address of the child or their advocate" in bad.text and 'value="not an address"' in bad.text
+    assert await outbox_rows(database) == []
+    sent = await post(world.bs_a, {"child": str(world.child_a1), "who": "advocate", "email": "advocate@example.org"})
+    code = re.search(r'<strong class="app-views-code">(\d{6})</strong>', sent.text)
+    assert sent.status_code == 200 and code and "Link sent to advocate@example.org" in sent.text
+    again = await api.client.get(page, headers={"x-portal-demo-person": str(world.sw_a), "accept": "text/html"})
+    assert code.group(1) not in again.text and "link sent to advocate@example.org (their advocate)" in re.sub(r"\s+", " ", again.text)
+    for name in ("chair_a", "bs_b", "gp1_author", "guardian_1"):
+        refused = await post(getattr(world, name), {"child": str(world.child_a1), "who": "child", "email": f"{name}.x@example.org"})
+        assert refused.status_code == 404, name
+    assert len(await outbox_rows(database)) == 1
