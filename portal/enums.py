@@ -14,6 +14,9 @@ class Role(StrEnum):
     ORG_ADMIN = "ORG_ADMIN"  # administers their own organisation: its API tokens
     HEAD_OF_SERVICE = "HEAD_OF_SERVICE"  # leads the LA's children's services: reads its IRO annual report
     IRO_MANAGER = "IRO_MANAGER"  # manages the LA's independent reviewing officers (the Review and Development unit)
+    TEAM_MANAGER = "TEAM_MANAGER"  # manages a social work team: answers IRO challenges at the first stages
+    SERVICE_MANAGER = "SERVICE_MANAGER"  # manages a children's social care service: answers IRO challenges escalated to them
+    DIRECTOR = "DIRECTOR"  # the director of children's services: the last stage of an IRO challenge within the LA
 
 
 class PersonStatus(StrEnum):

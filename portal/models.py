@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 from portal.accesslog.models import AccessLogEntry
 from portal.audit.models import AuditItem, AuditorLevel, AuditRound, ModeratorDecision
 from portal.careplans.models import CarePlanSeen, CarePlanView, CareProceedings, ProceedingsChild
+from portal.challenges.models import Challenge, ChallengeReason, ChallengeStep
 from portal.chasing.models import PhoneChase
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
@@ -20,7 +21,7 @@ from portal.reminders.models import ReminderOutbox
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanSeen", "CarePlanView", "CareProceedings", "CasePerson", "Child",
+    "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanSeen", "CarePlanView", "CareProceedings", "CasePerson", "Challenge", "ChallengeReason", "ChallengeStep", "Child",
     "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "FamilyMember", "FamilyReportRead", "FamilyResponse", "HeldForm", "HistoryChild", "Invitation", "InvitationAttendance", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview", "MeetingPlace",
     "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "PhoneChase", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
     "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, false
 
-from portal.access import scopes
+from portal.access import challenge_actions, scopes
 from portal.access.token_scopes import scope_refusal, token_may
 from portal.conferences.models import Conference
 from portal.contributions.models import Contribution
@@ -207,6 +207,7 @@ ACTIONS: dict[str, Action] = {
         Action("api_token.manage", "Only the organisation's administrator (or its local authority's) may manage its API tokens.", _administers),
         Action("audit.moderate", "Only the region's audit lead may moderate this audit round.",
                lambda actor, audit_round: _is_regional_lead(actor) and _in_round_region(actor, audit_round)),
+        *challenge_actions.actions(Action),
     )
 }
 

@@ -21,7 +21,7 @@ from portal.people.models import Organisation, Person
 from portal.reminders.emails import plain_message
 
 GRANTABLE = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.LA_ADMIN, Role.AUDITOR, Role.CONTRIBUTOR, Role.GUARDIAN,
-                       Role.ORG_ADMIN, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER})
+                       Role.ORG_ADMIN, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.DIRECTOR})
 NOT_YOURS = "You may administer only the people of your local authority's organisations and of the region's agencies that belong to no local authority."
 
 

@@ -12,7 +12,8 @@ from portal.identity.models import ApiToken
 from portal.identity.sessions import end_all_sessions
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole
 
-LA_ROLES = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.LA_ADMIN, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER})
+LA_ROLES = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.LA_ADMIN, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER,
+                      Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.DIRECTOR})
 
 
 async def check_roles(db: AsyncSession, roles: Iterable[tuple[Role, int | None]]) -> None:

@@ -29,8 +29,9 @@ class ReminderOutbox(SQLModel, table=True):
     kind: str = Field(max_length=16)
     recipient: str = Field(max_length=320)
     payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
-    conference_id: int = Field(foreign_key="conference.id", index=True)
+    conference_id: int | None = Field(default=None, foreign_key="conference.id", index=True)
     invitation_id: int | None = Field(default=None, foreign_key="invitation.id", index=True)
+    challenge_id: int | None = Field(default=None, foreign_key="challenge.id", index=True)  # a reminder to answer an IRO challenge
     send_at: datetime = Field(sa_type=UTCDateTime)
     status: str = Field(default=OutboxStatus.PENDING, max_length=16)
     attempts: int = 0

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from portal.datafiles import read_toml, validate
 from portal.enums import ConferenceKind
+from portal.timescales.challenge_rules import ChallengeRules
 from portal.timescales.workdays import WorkingCalendar
 
 DEFAULT_FILE = "default.toml"
@@ -107,6 +108,7 @@ class LARules(_Strict):
     reports: dict[ConferenceKind, ReportDeadlines]
     reminders: Reminders
     quorum: Quorum
+    challenges: ChallengeRules
     closures: tuple[Closure, ...] = ()
     postcode_districts: tuple[str, ...] = ()  # the LA's own outward codes (TS1, TS2…), for the share placed outside it
 
