@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, false
 
 from portal.challenges.models import Challenge, ChallengeStep
 from portal.enums import Role
-from portal.identity import Actor
+from portal.identity import LA_STAFF_ROLES, Actor
 
 IRO = frozenset({Role.CHAIR})
 MANAGERS = frozenset({Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR, Role.IRO_MANAGER})
@@ -46,6 +46,8 @@ def actions(action: Any) -> tuple[Any, ...]:
         action("challenge.read", "Only the IROs and managers of this local authority see its IRO challenges.",
                lambda actor, *resource: True, challenge_scope),
         action("challenge.la", "Only the IROs and managers of this local authority see its IRO challenges.", reads_challenges),
+        action("challenge.conference", "The conference a challenge was raised from is for the staff of the local authority who see its conferences.",
+               lambda actor, challenge: actor.has_any(LA_STAFF_ROLES, challenge.la_id)),
         action("challenge.iro", "Only an independent reviewing officer of this local authority may do this.",
                lambda actor, challenge: is_iro(actor, challenge.la_id)),
         action("challenge.raise", "Only an independent reviewing officer of the child's local authority may raise a challenge.", is_iro),

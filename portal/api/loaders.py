@@ -6,6 +6,7 @@ from sqlalchemy.orm import Bundle
 
 from portal.api.audit.loaders import AuditLoaders
 from portal.api.batching import Reader, by_id, grouped
+from portal.api.challenges.loaders import ChallengeLoaders
 from portal.api.readiness.loaders import readiness_loader
 from portal.careplans.models import CarePlanSeen, CarePlanView, CareProceedings, ProceedingsChild
 from portal.children.models import CasePerson, Child
@@ -62,6 +63,7 @@ class Loaders:
         )
         self.contribution = by_id(reader, Contribution)
         self.audit = AuditLoaders(reader)
+        self.challenges = ChallengeLoaders(reader)
 
 
 __all__ = ["Loaders", "Reader"]

@@ -28,6 +28,8 @@ from portal.api.business_support.mutations import BusinessSupportMutation
 from portal.api.business_support.queries import BusinessSupportQuery
 from portal.api.careplans.mutations import CarePlansMutation
 from portal.api.careplans.queries import CarePlansQuery
+from portal.api.challenges.mutations import ChallengesMutation
+from portal.api.challenges.queries import ChallengesQuery
 from portal.api.children.mutations import ChildMutation
 from portal.api.children.queries import ChildrenQuery
 from portal.api.conferences.mutations import ConferencesMutation, ConsultationsMutation
@@ -53,11 +55,11 @@ from portal.settings import Settings
 
 # Merge order is field order in the schema.
 Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery,
-                                ChildViewsQuery, AdministrationQuery))
+                                ChildViewsQuery, AdministrationQuery, ChallengesQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, AdministrationMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, AdministrationMutation, ChallengesMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
