@@ -20,6 +20,10 @@ def compose(reminder: Reminder, portal_url: str, sender: str, zone: ZoneInfo) ->
             f"A conference report from {reminder.organisation_name} is due by {when}.\n\n"
             f"Sign in to write or submit it:\n{link}\n"
         )
+    elif reminder.kind.value.startswith("CHALLENGE_"):
+        from portal.challenges.reminders import challenge_email
+
+        subject, body = challenge_email(reminder, link)
     elif reminder.kind is ReminderKind.OVERDUE:
         subject = "Conference report overdue"
         body = (

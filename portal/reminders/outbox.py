@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import clock
+from portal.challenges.reminders import challenge_rows, unplanned_challenge_reminders
 from portal.conferences.models import Conference, Invitation
 from portal.contributions.models import Contribution
 from portal.db import Database
@@ -97,12 +98,13 @@ async def plan(
         await session.rollback()
         return PlanResult(0, 0)
     rows = await _invitee_rows(session, now, rules, settings.horizon)
-    cancelled = 0
+    challenges = await challenge_rows(session, now, rules, settings.horizon)
+    cancelled = await _cancel(session, unplanned_challenge_reminders({row["key"] for row in challenges}))
     if readiness is not None:
         chair_rows, ready = await _chair_rows(session, now, rules, _alert_horizon(rules), readiness)
         rows += chair_rows
         cancelled += await _cancel(session, and_(ReminderOutbox.kind == ReminderKind.AT_RISK, ReminderOutbox.conference_id.in_(ready)))
-    inserted = await _insert(session, rows)
+    inserted = await _insert(session, rows) + await _insert(session, challenges)
     cancelled += await _cancel_unplanned(session, {row["key"] for row in rows})
     cancelled += await _cancel(session, or_(
         ReminderOutbox.invitation_id.in_(select(Contribution.invitation_id).where(Contribution.status.in_(SUBMITTED))),

@@ -21,6 +21,9 @@ class ReminderKind(StrEnum):
     AT_RISK = "AT_RISK"
     CHILD_VIEWS = "CHILD_VIEWS"  # a link for a child's views (portal/families/child_views.py)
     FAMILY_NOTICE = "FAMILY_NOTICE"  # a family member told to sign in: access given, or a report shared
+    CHALLENGE_ASK = "CHALLENGE_ASK"  # an IRO challenge's stage to answer (portal/challenges/reminders.py)
+    CHALLENGE_DUE = "CHALLENGE_DUE"
+    CHALLENGE_LATE = "CHALLENGE_LATE"
 
 
 @dataclass(frozen=True)
