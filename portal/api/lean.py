@@ -7,8 +7,10 @@ built schema a resolver that reads the attribute, or calls the function with its
 and nothing else. Fields with arguments, with extensions (the access guards) or that are async keep
 Strawberry's resolver.
 
-`LeanExecutor` then completes a plain attribute of a scalar or enum type in one step: it reads the
-attribute and coerces it, with no resolve info built and no walk through the completion steps. Any
+`LeanExecutor` then completes a plain attribute of a scalar or enum type in one step, within the loop
+over its parent's fields: it reads the attribute and coerces it, with no path, no resolve info and no
+walk through the completion steps (which field of a selection is such a leaf is worked out once per
+selection, and enum members are coerced by lookup rather than Strawberry's scan of the values). Any
 other field, and any such field whose value is null or does not coerce, takes graphql-core's path,
 which gives the same value or the same located error."""
 
@@ -17,13 +19,14 @@ from operator import attrgetter
 from typing import Any
 
 import strawberry
-from graphql.execution.collect_fields import FieldDetailsList
-from graphql.pyutils import Path
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 
-from graphql import GraphQLField, GraphQLObjectType, GraphQLResolveInfo, Undefined, get_nullable_type, is_leaf_type
+from graphql import GraphQLObjectType, GraphQLResolveInfo, Undefined, get_nullable_type, is_leaf_type
 
 DEFINITION = "strawberry-definition"
 LEAF = "portal-leaf"  # on a plain attribute field of a scalar or enum type: (read, coerce)
@@ -53,8 +56,22 @@ def _direct(field: StrawberryField) -> Callable[[Any, GraphQLResolveInfo], Any] 
     return resolve
 
 
+def _enum_by_lookup(enum_type: CustomGraphQLEnumType) -> None:
+    """Strawberry coerces an enum member by scanning the type's values; look it up instead."""
+    wrapped, scan = enum_type.wrapped_cls, enum_type.coerce_output_value
+    names = {member: name for name, value in enum_type.values.items() for member in wrapped if member.value == value.value}
+
+    def coerce(value: Any) -> Any:
+        return names[value] if type(value) is wrapped else scan(value)
+
+    enum_type.coerce_output_value = enum_type.serialize = coerce  # type: ignore[method-assign]
+
+
 def lean_resolvers(schema: strawberry.Schema) -> None:
     """Replace, in place, the resolver of every field of `schema` that qualifies (see the module)."""
+    for graphql_type in schema._schema.type_map.values():
+        if isinstance(graphql_type, CustomGraphQLEnumType):
+            _enum_by_lookup(graphql_type)
     for graphql_type in schema._schema.type_map.values():
         if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
             continue
@@ -68,19 +85,61 @@ def lean_resolvers(schema: strawberry.Schema) -> None:
 
 
 class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
-    def execute_field(self, parent_type: GraphQLObjectType, source: Any, field_details_list: FieldDetailsList, path: Path,
-                      position_context: Any) -> Any:
-        field: GraphQLField | None = parent_type.fields.get(field_details_list[0].node.name.value)
-        plain = self.middleware_manager is None or not self.middleware_manager.middlewares
-        leaf = field.extensions.get(LEAF) if plain and field is not None and field.extensions else None
-        if leaf is not None:
-            read, coerce = leaf
-            try:
-                value = read(source)
-                if value is not None:
-                    coerced = coerce(value)
-                    if coerced is not None and coerced is not Undefined:
-                        return coerced
-            except Exception:  # graphql-core's path below reports it, located
-                pass
-        return super().execute_field(parent_type, source, field_details_list, path, position_context)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # per grouped field set (kept alive with its plan, so its id is not reused): each field's (read, coerce) or None
+        self._leaves: dict[int, tuple[GroupedFieldSet, list[tuple[str, FieldDetailsList, Any]]]] = {}
+
+    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> list[tuple[str, FieldDetailsList, Any]]:
+        found = self._leaves.get(id(grouped_field_set))
+        if found is None:
+            plain = self.middleware_manager is None or not self.middleware_manager.middlewares
+            plan = []
+            for response_name, field_details_list in grouped_field_set.items():
+                field = parent_type.fields.get(field_details_list[0].node.name.value)
+                leaf = field.extensions.get(LEAF) if plain and field is not None and field.extensions else None
+                plan.append((response_name, field_details_list, leaf))
+            found = self._leaves[id(grouped_field_set)] = (grouped_field_set, plan)
+        return found[1]
+
+    def execute_fields(self, parent_type: GraphQLObjectType, source_value: Any, path: Path | None, grouped_field_set: GroupedFieldSet,
+                       position_context: Any) -> Any:
+        """graphql-core's, with each plain leaf read and coerced in place; anything else (and a leaf that is null or does
+        not coerce) goes through `execute_field`, which gives the same value or the same located error."""
+        results: dict[str, Any] = {}
+        awaitable_fields: list[str] = []
+        is_awaitable = self.is_awaitable
+        try:
+            for response_name, field_details_list, leaf in self._plan(parent_type, grouped_field_set):
+                if leaf is not None:
+                    read, coerce = leaf
+                    try:
+                        value = read(source_value)
+                        if value is not None:
+                            coerced = coerce(value)
+                            if coerced is not None and coerced is not Undefined:
+                                results[response_name] = coerced
+                                continue
+                    except Exception:  # noqa: S110 - reported, located, by the path below
+                        pass
+                result = self.execute_field(parent_type, source_value, field_details_list, Path(path, response_name, parent_type.name),
+                                            position_context)
+                if result is not Undefined:
+                    results[response_name] = result
+                    if is_awaitable(result):
+                        awaitable_fields.append(response_name)
+        except Exception:
+            if awaitable_fields:
+                self.settle_in_background([results[name] for name in awaitable_fields])
+            raise
+        if not awaitable_fields:
+            return results
+
+        async def get_results() -> dict[str, Any]:
+            if len(awaitable_fields) == 1:
+                results[awaitable_fields[0]] = await results[awaitable_fields[0]]
+            else:
+                results.update(zip(awaitable_fields, await gather_with_cancel(*(results[name] for name in awaitable_fields)), strict=True))
+            return results
+
+        return get_results()

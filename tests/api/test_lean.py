@@ -1,0 +1,67 @@
+"""The lean executor gives the answers and the located errors graphql-core would, on a small schema of its own."""
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+
+from portal.api.lean import LeanExecutor, lean_resolvers
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    DARK_BLUE = "dark blue"
+
+
+@dataclass
+class Row:
+    name: Any
+    count: Any
+    colour: Any
+
+
+@strawberry.type
+class Item:
+    name: str
+    count: int | None
+    colour: Colour
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item]:
+        return ROWS  # type: ignore[return-value]
+
+
+ROWS: list[Row] = []
+
+
+def run(rows: list[Row], query: str = "{ items { name count colour } }") -> Any:
+    ROWS[:] = rows
+    schema = strawberry.Schema(query=Query, execution_context_class=LeanExecutor)
+    lean_resolvers(schema)
+    return schema.execute_sync(query)
+
+
+def test_plain_leaves_and_enum_members_come_out_as_graphql_core_gives_them():
+    result = run([Row("Ada", 3, Colour.DARK_BLUE), Row("Bo", None, Colour.RED)], "{ items { name n: count count colour } }")
+    assert result.errors is None
+    assert result.data == {"items": [{"name": "Ada", "n": 3, "count": 3, "colour": "DARK_BLUE"},
+                                     {"name": "Bo", "n": None, "count": None, "colour": "RED"}]}
+
+
+def test_a_leaf_that_does_not_coerce_is_a_located_error_and_a_null_non_null_leaf_nulls_its_parent():
+    result = run([Row("Ada", "three", Colour.RED), Row(None, 1, Colour.RED)])
+    messages = {tuple(error.path): error.message for error in result.errors}
+    assert messages == {("items", 0, "count"): "Int cannot represent non-integer value: 'three'",
+                        ("items", 1, "name"): "Cannot return null for non-nullable field Item.name."}
+    assert result.data is None  # a non-null item in a non-null list
+    wrong = run([Row("Cy", 2, "mauve")])
+    assert [(error.path, error.message) for error in wrong.errors] == [(["items", 0, "colour"], "Enum 'Colour' cannot represent value: 'mauve'")]
+
+
+def test_an_enum_value_given_as_its_raw_value_still_coerces():
+    assert run([Row("Ada", 1, "dark blue")]).data == {"items": [{"name": "Ada", "count": 1, "colour": "DARK_BLUE"}]}
