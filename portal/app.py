@@ -62,6 +62,7 @@ from portal.pages.families.views_sign_in import views_sign_in_routes
 from portal.pages.guardians.routes import guardians_routes
 from portal.pages.information import information_routes
 from portal.pages.invitation import invitation_route
+from portal.pages.monitoring.routes import monitoring_routes
 from portal.pages.shell import make_templates
 from portal.readiness.notifier import make_notifier
 from portal.reminders.worker import make_sender
@@ -167,6 +168,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *audit_routes(templates),
             *guardians_routes(templates),
             *annual_routes(templates),
+            *monitoring_routes(templates),
             *family_routes(templates),
             *administration_routes(templates),
             *static_routes(settings.demo or settings.debug),

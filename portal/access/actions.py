@@ -22,6 +22,7 @@ SCHEDULERS = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT})
 FAMILY_ACCESS_GIVERS = frozenset({Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
 CONSULTATION_RECORDERS = frozenset({Role.CHAIR, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
 ANNUAL_REPORT_READERS = frozenset({Role.HEAD_OF_SERVICE, Role.IRO_MANAGER})
+WATCHLIST_READERS = frozenset({Role.CHAIR, Role.IRO_MANAGER, Role.HEAD_OF_SERVICE})
 
 Rule = Callable[..., bool]
 Scope = Callable[[Actor], ColumnElement[bool]]
@@ -165,7 +166,14 @@ ACTIONS: dict[str, Action] = {
                lambda actor, la_id: _is_regional_lead(actor) or actor.has(Role.AUDITOR, la_id)),
         Action("annual_report.read", "Only the head of service or the IRO manager of this local authority sees its IRO annual report.",
                lambda actor, la_id: actor.has_any(ANNUAL_REPORT_READERS, la_id)),
+        Action("monitoring.read", "A meeting's monitoring checklist is for its chair and the IRO manager and head of service of its local authority.",
+               lambda actor, conference: _chair_of(actor, conference) or actor.has_any(ANNUAL_REPORT_READERS, conference.la_id)),
+        Action("monitoring.summary.read", "The monitoring checklist's findings are for the head of service and the IRO manager of this local authority.",
+               lambda actor, la_id: actor.has_any(ANNUAL_REPORT_READERS, la_id)),
+        Action("watchlist.read", "The drift watchlist is for the independent reviewing officers, IRO manager and head of service of this local authority.",
+               lambda actor, la_id: actor.has_any(WATCHLIST_READERS, la_id)),
         # --- writes
+        Action("monitoring.record", "Only the chair of this meeting answers its monitoring checklist.", _chair_of),
         Action("child.add", "Only business support or a chair in this local authority may record a child.", _la_scheduler),
         Action("case_person.record", "Only the chair, social worker or business support in this local authority may record the people around a child.",
                lambda actor, la_id: actor.has_any(LA_STAFF_ROLES, la_id)),

@@ -11,6 +11,7 @@ from typing import Any
 
 from portal.history import codes
 from portal.history.models import LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
+from portal.monitoring.timing import completed_before
 from portal.timescales.rules import LARules
 from portal.timescales.workdays import add_months
 
@@ -63,6 +64,8 @@ class Records:
     # submitted_at, shared_with_family_on), and each child at a LAC review it held (held_on, seen: bool | None)
     invitations: Sequence[Any] = ()
     review_children: Sequence[Any] = ()
+    # each conference or LAC review the portal held, with its monitoring checklist's completion (held_on, scheduled_at, completed_at)
+    monitoring: Sequence[Any] = ()
 
     @cached_property
     def periods(self) -> list["Period"]:
@@ -313,6 +316,11 @@ def reports_shared_on_time(records: Records, year: ReportingYear, rules: LARules
     return _pct(on_time, len(invited))
 
 
+def monitoring_completed_before(records: Records, year: ReportingYear, rules: LARules) -> dict[str, Any]:
+    held = [m for m in records.monitoring if year.holds(m.held_on)]
+    return _pct(sum(completed_before(m.completed_at, m.scheduled_at, m.held_on, rules.zone) for m in held), len(held))
+
+
 # --- the report
 
 
@@ -381,6 +389,11 @@ FIGURES: tuple[FigureDefinition, ...] = (
     FigureDefinition("children_seen_before_review_pct", "Children seen before their review (%)", (
         "Of the children at LAC reviews the portal held in the year, the share whose consultation records them as seen before "
         "the review (a child with no consultation recorded counts as not seen)."), "portal", children_seen_before_review),
+    FigureDefinition("monitoring.completed_before_review_pct", "Monitoring checklists completed before the meeting (%)", (
+        "Of the LAC reviews and child protection conferences the portal held in the year, the share whose chair had answered every "
+        "item of the monitoring checklist before the meeting: before its scheduled start, or before the day it was held when no start "
+        "time is recorded (the seed's target is 95%). A checklist completed at or after the meeting, or never, counts as not completed before it."),
+        "portal", monitoring_completed_before, needs_rules=True),
     FigureDefinition("challenges.raised", "IRO challenges raised", "Alerts and formal challenges raised by IROs in the year.", "",
                      _not_recorded("IRO challenges")),
     FigureDefinition("challenges.by_reason", "Challenges by reason", "Challenges raised in the year by reason.", "", _not_recorded("IRO challenges")),
@@ -410,7 +423,7 @@ def _has_data(records: Records, source: str, year: ReportingYear) -> bool:
     if source == "enquiries":
         return any(year.holds(q.started_on) or year.holds(q.initial_conference_on) for q in records.enquiries)
     if source == "portal":
-        return any(year.holds(row.held_on) for row in (*records.invitations, *records.review_children))
+        return any(year.holds(row.held_on) for row in (*records.invitations, *records.review_children, *records.monitoring))
     return False
 
 

@@ -8,6 +8,7 @@ from portal.contributions.models import Contribution
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus
 from portal.history.annual import Records
 from portal.history.models import LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
+from portal.monitoring.models import MonitoringCheck
 
 SUBMITTED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 
@@ -30,8 +31,12 @@ async def load_records(session: AsyncSession, la_id: int) -> Records:
         .outerjoin(ChildConsultation, (ChildConsultation.conference_id == Conference.id) & (ChildConsultation.child_id == ConferenceChild.child_id))
         .where(held, Conference.kind == ConferenceKind.LAC_REVIEW)
     )).all()
+    monitoring = (await session.execute(
+        select(Conference.held_on, Conference.scheduled_at, MonitoringCheck.completed_at)
+        .outerjoin(MonitoringCheck, MonitoringCheck.conference_id == Conference.id).where(held)
+    )).all()
     return Records(
         episodes=await rows(LookedAfterEpisode), reviews=await rows(LookedAfterReview),
         plans=await rows(ProtectionPlan), enquiries=await rows(Section47Enquiry),
-        invitations=invitations, review_children=review_children,
+        invitations=invitations, review_children=review_children, monitoring=monitoring,
     )

@@ -38,6 +38,9 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/admin/people", "text": "Administration", "section": "/admin/"})
     if any(role in (Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) for role, _ in actor.roles):
         items.append({"href": "/annual-report", "text": "IRO annual report"})
+        items.append({"href": "/monitoring/summary", "text": "Monitoring findings"})
+    if any(role in (Role.CHAIR, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) and la is not None for role, la in actor.roles):
+        items.append({"href": "/watchlist", "text": "Drift watchlist"})
     return items
 
 

@@ -19,7 +19,8 @@ NOT_FOUND = "There is no annual report here for you: it is for the head of servi
 SECTIONS = (
     ("Looked after children", ("looked_after.started", "looked_after.ceased", "looked_after.at_year_end", "looked_after.placed_outside_la_pct",
                                "placements.three_or_more_in_12_months_pct")),
-    ("Looked after reviews", ("lac_reviews.held", "lac_reviews.in_timescale_pct", "children_seen_before_review_pct")),
+    ("Looked after reviews", ("lac_reviews.held", "lac_reviews.in_timescale_pct", "children_seen_before_review_pct",
+                              "monitoring.completed_before_review_pct")),
     ("Child protection", ("icpc.held", "icpc.in_timescale_pct", "cp_plans.over_2_years_during_year", "cp_plans.over_2_years_at_year_end",
                           "cp_plans.second_or_subsequent")),
     ("Reports, minutes and challenges", ("reports.submitted_on_time_pct", "reports.shared_with_family_on_time_pct", "outcomes.minutes_on_time_pct",
