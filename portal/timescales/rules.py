@@ -79,6 +79,23 @@ class Reminders(_Strict):
         return tuple(sorted(set(value), reverse=True))
 
 
+class AfterMeeting(_Strict):
+    """After a conference: the outcome to the family and agencies, then the minutes, within so many working
+    days of the meeting (0: the same day)."""
+
+    outcome_working_days_after_meeting: int = Field(default=1, ge=0, le=20)
+    minutes_working_days_after_meeting: int = Field(default=15, ge=1, le=60)
+
+    @model_validator(mode="after")
+    def _minutes_after_outcome(self) -> "AfterMeeting":
+        if self.minutes_working_days_after_meeting < self.outcome_working_days_after_meeting:
+            raise ValueError(
+                f"minutes_working_days_after_meeting {self.minutes_working_days_after_meeting} is before "
+                f"outcome_working_days_after_meeting {self.outcome_working_days_after_meeting}: the minutes follow the outcome"
+            )
+        return self
+
+
 class Quorum(_Strict):
     social_care_agency: str = Field(min_length=1)
     min_other_agencies: int = Field(ge=0)
@@ -109,6 +126,7 @@ class LARules(_Strict):
     reminders: Reminders
     quorum: Quorum
     challenges: ChallengeRules
+    after_meeting: AfterMeeting = AfterMeeting()
     closures: tuple[Closure, ...] = ()
     postcode_districts: tuple[str, ...] = ()  # the LA's own outward codes (TS1, TS2…), for the share placed outside it
 
