@@ -16,6 +16,7 @@ from portal.history.models import HistoryChild, LookedAfterEpisode, LookedAfterR
 from portal.identity.models import ApiToken, OneTimeCode, ProviderLink, SignInEvent, SignInSession
 from portal.ingest.models import UploadedReport
 from portal.monitoring.models import MonitoringAnswer, MonitoringCheck
+from portal.outcomes.models import ChildOutcome, ConferenceOutcome
 from portal.people.models import LocalAuthority, Organisation, Person, PersonRole, Region
 from portal.reminders.models import ReminderOutbox
 
@@ -28,4 +29,5 @@ __all__ = [
     "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "PhoneChase", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
     "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",
     "WithholdingRequest", "metadata",
+    "ChildOutcome", "ConferenceOutcome",
 ]

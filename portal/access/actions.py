@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, false
 
 from portal.access import challenge_actions, scopes
+from portal.access.outcome_actions import OUTCOME_ACTIONS
 from portal.access.token_scopes import scope_refusal, token_may
 from portal.conferences.models import Conference
 from portal.contributions.models import Contribution
@@ -216,6 +217,7 @@ ACTIONS: dict[str, Action] = {
         Action("audit.moderate", "Only the region's audit lead may moderate this audit round.",
                lambda actor, audit_round: _is_regional_lead(actor) and _in_round_region(actor, audit_round)),
         *challenge_actions.actions(Action),
+        *(Action(*found) for found in OUTCOME_ACTIONS),
     )
 }
 

@@ -14,6 +14,7 @@ from portal.conferences.models import ChildConsultation, Conference, ConferenceC
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.families.models import InvitationAttendance
 from portal.ingest.models import PlacementDecision, UploadedReport, upload_details
+from portal.outcomes.models import ChildOutcome, ConferenceOutcome
 from portal.people.models import LocalAuthority, Organisation, Person
 from portal.timescales import LARules
 
@@ -62,6 +63,8 @@ class Loaders:
             PlacementDecision.id, join=(PlacementDecision, PlacementDecision.upload_id == UploadedReport.id),
         )
         self.contribution = by_id(reader, Contribution)
+        self.outcome_by_conference = grouped(reader, ConferenceOutcome.conference_id, ConferenceOutcome)
+        self.child_outcomes_by_conference = grouped(reader, ChildOutcome.conference_id, ChildOutcome, ChildOutcome.child_id)
         self.audit = AuditLoaders(reader)
         self.challenges = ChallengeLoaders(reader)
 

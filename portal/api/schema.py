@@ -47,6 +47,8 @@ from portal.api.ingest.mutations import IngestMutation
 from portal.api.lean import LeanExecutor, lean_resolvers
 from portal.api.monitoring.mutations import MonitoringMutation
 from portal.api.monitoring.queries import MonitoringQuery
+from portal.api.outcomes.mutations import OutcomesMutation
+from portal.api.outcomes.queries import OutcomesQuery
 from portal.api.people.queries import PeopleQuery
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
@@ -57,11 +59,11 @@ from portal.settings import Settings
 
 # Merge order is field order in the schema.
 Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery,
-                                ChildViewsQuery, AdministrationQuery, ChallengesQuery, MonitoringQuery))
+                                ChildViewsQuery, AdministrationQuery, ChallengesQuery, MonitoringQuery, OutcomesQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, AdministrationMutation, ChallengesMutation, MonitoringMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, AdministrationMutation, ChallengesMutation, MonitoringMutation, OutcomesMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

@@ -24,6 +24,7 @@ from portal.people.models import LocalAuthority
 
 if TYPE_CHECKING:
     from portal.api.families.types import FamilyReadabilityType
+    from portal.api.outcomes.types import ConferenceOutcomeType, ParticipationSuggestionType
 
 ConferenceKindEnum = strawberry.enum(ConferenceKind, name="ConferenceKind")
 ConferenceStatusEnum = strawberry.enum(ConferenceStatus, name="ConferenceStatus")
@@ -117,6 +118,8 @@ class ChildConsultationType:
 @access.fields({
     "conference.read": ("id", "kind", "status", "scheduled_at", "strategy_discussion_on", "became_looked_after_on", "created_at", "held_on", "review_number", "next_review_due_by", "statutory_deadline", "local_authority", "chair", "children", "invitations", "contributions", "consultations", "withholding_requests", "map", "scale_map"),
     "readiness.read": ("readiness",),
+    "outcome.read": ("outcome",),
+    "outcome.record": ("participation_suggestions",),
 })
 class ConferenceType:
     id: strawberry.ID
@@ -147,6 +150,21 @@ class ConferenceType:
     @strawberry.field(description="Readiness checks, for staff of the conference's local authority only (null for anyone else, and for a conference not yet scheduled).")
     def readiness(self, root: strawberry.Parent[Conference], info: Info) -> ReadinessType | None:
         return resolved(lambda result: ReadinessType.of(result) if result is not None else None, ready(info.context.loaders.readiness, root.id))
+
+    @strawberry.field(description="Once held and recorded: the outcome, for the chairs, business support, IRO manager and head of service "
+                      "of the conference's local authority (null for anyone else); each of its fields says who may read it.")
+    def outcome(self, root: strawberry.Parent[Conference], info: Info) -> Annotated["ConferenceOutcomeType", strawberry.lazy("portal.api.outcomes.types")] | None:
+        from portal.api.outcomes.queries import outcome_of
+
+        return outcome_of(info, root)
+
+    @strawberry.field(description="A LAC review: each child's participation code as their consultation suggests it, for the chair to confirm.")
+    def participation_suggestions(
+        self, root: strawberry.Parent[Conference], info: Info
+    ) -> list[Annotated["ParticipationSuggestionType", strawberry.lazy("portal.api.outcomes.types")]]:
+        from portal.api.outcomes.queries import suggestions_for
+
+        return suggestions_for(info, root)
 
     @strawberry.field
     def local_authority(self, root: strawberry.Parent[Conference], info: Info) -> LocalAuthorityType:
