@@ -66,6 +66,9 @@ class Records:
     review_children: Sequence[Any] = ()
     # each conference or LAC review the portal held, with its monitoring checklist's completion (held_on, scheduled_at, completed_at)
     monitoring: Sequence[Any] = ()
+    # each conference it held (held_on, minutes_sent_on), and the day the records were read (minutes not yet due are not counted)
+    held_conferences: Sequence[Any] = ()
+    as_of: date | None = None
 
     @cached_property
     def periods(self) -> list["Period"]:
@@ -321,6 +324,20 @@ def monitoring_completed_before(records: Records, year: ReportingYear, rules: LA
     return _pct(sum(completed_before(m.completed_at, m.scheduled_at, m.held_on, rules.zone) for m in held), len(held))
 
 
+def minutes_on_time(records: Records, year: ReportingYear, rules: LARules) -> dict[str, Any]:
+    calendar, days = rules.calendar(), rules.after_meeting.minutes_working_days_after_meeting
+    counted = on_time = 0
+    for held in records.held_conferences:
+        if not year.holds(held.held_on):
+            continue
+        due = calendar.add_working_days(held.held_on, days)
+        if held.minutes_sent_on is None and records.as_of is not None and records.as_of <= due:
+            continue  # not sent yet, and not yet late
+        counted += 1
+        on_time += held.minutes_sent_on is not None and held.minutes_sent_on <= due
+    return _pct(on_time, counted)
+
+
 # --- the report
 
 
@@ -409,7 +426,10 @@ FIGURES: tuple[FigureDefinition, ...] = (
         "Of the invitations to conferences the portal held in the year, the share whose report was submitted by the time it was "
         "due to the chair (a report never submitted counts as late)."), "portal", reports_submitted_on_time),
     FigureDefinition("outcomes.minutes_on_time_pct", "Minutes sent on time (%)", (
-        "Of the conferences held in the year, the share whose minutes were sent within the LA's timescale."), "", _not_recorded("minutes")),
+        "Of the conferences the portal held in the year, the share whose minutes were sent within the LA's timescale: by the "
+        "working day minutes_working_days_after_meeting (15 unless the LA's rules say otherwise) after the meeting, that day "
+        "included. Minutes never sent count as late once that day has passed; until then the conference is not counted."),
+        "portal", minutes_on_time, needs_rules=True),
 )
 
 
@@ -423,7 +443,7 @@ def _has_data(records: Records, source: str, year: ReportingYear) -> bool:
     if source == "enquiries":
         return any(year.holds(q.started_on) or year.holds(q.initial_conference_on) for q in records.enquiries)
     if source == "portal":
-        return any(year.holds(row.held_on) for row in (*records.invitations, *records.review_children, *records.monitoring))
+        return any(year.holds(row.held_on) for row in (*records.invitations, *records.review_children, *records.monitoring, *records.held_conferences))
     return False
 
 

@@ -3,12 +3,14 @@
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from portal import clock
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus
 from portal.history.annual import Records
 from portal.history.models import LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
 from portal.monitoring.models import MonitoringCheck
+from portal.outcomes.models import ConferenceOutcome
 
 SUBMITTED = (ContributionStatus.SUBMITTED, ContributionStatus.AMENDED)
 
@@ -35,8 +37,13 @@ async def load_records(session: AsyncSession, la_id: int) -> Records:
         select(Conference.held_on, Conference.scheduled_at, MonitoringCheck.completed_at)
         .outerjoin(MonitoringCheck, MonitoringCheck.conference_id == Conference.id).where(held)
     )).all()
+    held_conferences = (await session.execute(
+        select(Conference.held_on, ConferenceOutcome.minutes_sent_on)
+        .outerjoin(ConferenceOutcome, ConferenceOutcome.conference_id == Conference.id).where(held)
+    )).all()
     return Records(
         episodes=await rows(LookedAfterEpisode), reviews=await rows(LookedAfterReview),
         plans=await rows(ProtectionPlan), enquiries=await rows(Section47Enquiry),
         invitations=invitations, review_children=review_children, monitoring=monitoring,
+        held_conferences=held_conferences, as_of=clock.today(),
     )
