@@ -2,8 +2,8 @@
 
 import json
 
-from tests.outcomes.test_outcome_api import hold, icpc, record, run
 from tests.support.dfe_returns import run as command
+from tests.support.outcomes import hold, icpc, record, run
 
 
 def figures(database_url: str) -> dict:
