@@ -20,6 +20,7 @@ from portal.conferences.models import ChildConsultation, Conference, ConferenceC
 from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.demo_history import seed_history
+from portal.demo_outcomes import seed_outcomes
 from portal.demo_text import section_text
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Relationship, Role, ViewsConveyed, WithholdingDecision
 from portal.families.attendance import Attendance
@@ -249,6 +250,8 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
     # Held ICPCs with GP reports for the regional audit to sample (added last, as above).
     for la, rules, practices, families, relatives, chairs in audited:
         _audited_icpcs(session, contributors, la, rules, practices, families, relatives, chairs, today, counts)
+    # Outcomes of the held initial conferences but each council's latest (added last, as above).
+    counts["outcomes"] = sum(seed_outcomes(session, la.id, rules, today) for la, rules, *_ in audited)
     session.commit()
     return Seeded(created=True, counts=counts)
 
