@@ -1,6 +1,6 @@
 """a held conference's outcome, each child's decision, and when the outcome letter and minutes were sent
 
-Revision ID: 0018_conference_outcomes
+Revision ID: 0019_conference_outcomes
 Revises: 0016_held_upload
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 import portal.db
 
-revision: str = '0018_conference_outcomes'
+revision: str = '0019_conference_outcomes'
 down_revision: str | Sequence[str] | None = '0016_held_upload'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
