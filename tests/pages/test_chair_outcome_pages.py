@@ -33,6 +33,8 @@ async def test_the_chair_records_the_conference_held_then_its_outcome_and_the_mi
     held = await post(api, f"{base}/held", world.chair_a, {"held-on-day": "12", "held-on-month": "10", "held-on-year": "2026"})
     assert held.status_code == 303 and held.headers["location"] == f"{base}/outcome?done=held"
 
+    held_page = await get(api, base, world.chair_a)
+    assert held_page.status_code == 200 and "The outcome: decisions, minutes and deadlines" in held_page.text
     form = await get(api, f"{base}/outcome", world.chair_a)
     assert form.status_code == 200 and "The conference&#39;s decision for Maisie" in form.text and "Category of abuse" in form.text
     typed = {"decision-0": "CHILD_PROTECTION_PLAN", "initial-0": ["NEG", "EMO"], "decision-1": "CHILD_PROTECTION_PLAN",
