@@ -1,5 +1,6 @@
-"""The SSDA903 reviews file (CHILD, DOB, REVIEW, REVIEW_CODE) from the LAC reviews the portal held,
-each child's participation code taken from the consultation recorded before the review."""
+"""The SSDA903 reviews file (CHILD, DOB, REVIEW, REVIEW_CODE) from the LAC reviews the portal held, each child's
+participation code the one the chair confirmed with the review's outcome, or else taken from the consultation
+recorded before the review."""
 
 import csv
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from portal.children.models import Child
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild
 from portal.enums import ConferenceKind, ConferenceStatus, ViewsConveyed
 from portal.history.annual import ReportingYear
+from portal.outcomes.models import ChildOutcome
 from portal.timescales.workdays import add_months
 
 # How the consultation says the child's views reached the review, as a participation code. The record
@@ -57,17 +59,19 @@ class ReviewsFile:
 
 async def reviews_file(session: AsyncSession, la_id: int, year: ReportingYear) -> ReviewsFile:
     statement = (
-        select(Conference.id, Conference.held_on, Child.id, Child.la_child_id, Child.date_of_birth, ChildConsultation.views_conveyed)
+        select(Conference.id, Conference.held_on, Child.id, Child.la_child_id, Child.date_of_birth, ChildConsultation.views_conveyed,
+               ChildOutcome.participation)
         .join(ConferenceChild, ConferenceChild.conference_id == Conference.id)
         .join(Child, Child.id == ConferenceChild.child_id)
         .outerjoin(ChildConsultation, (ChildConsultation.conference_id == Conference.id) & (ChildConsultation.child_id == Child.id))
+        .outerjoin(ChildOutcome, (ChildOutcome.conference_id == Conference.id) & (ChildOutcome.child_id == Child.id))
         .where(Conference.la_id == la_id, Conference.kind == ConferenceKind.LAC_REVIEW, Conference.status == ConferenceStatus.HELD,
                Conference.held_on >= year.start, Conference.held_on <= year.end)
         .order_by(Child.la_child_id, Conference.held_on, Child.id)
     )
     found = ReviewsFile()
-    for conference_id, held_on, child_id, la_child_id, born, views in (await session.execute(statement)).all():
-        code = participation_code(born, held_on, views)
+    for conference_id, held_on, child_id, la_child_id, born, views, confirmed in (await session.execute(statement)).all():
+        code = confirmed or participation_code(born, held_on, views)
         if not la_child_id:
             found.left_out.append(f"review {conference_id} on {held_on:%d/%m/%Y}: child {child_id} has no LA child id")
         elif code is None:
