@@ -15,6 +15,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from portal.ingest import columns
 from portal.ingest.document import Block, ExtractedDocument
 from portal.ingest.errors import IngestError, IngestErrorCode
+from portal.ingest.headings import dated
 
 LINE_TOLERANCE = 2.5  # points: words whose tops differ by less share a line
 MARGIN_SHARE = 0.08  # top and bottom share of a page where headers and footers live
@@ -145,8 +146,10 @@ def _runin_split(line: list[dict]) -> list[list[dict]]:
     if not bold[0] or all(bold):
         return [line]
     cut = bold.index(False)
-    if cut > 8 or any(bold[cut:]) or not line[cut - 1]["text"].endswith((":", ".")):
+    if cut > 8 or any(bold[cut:]):
         return [line]
+    if not line[cut - 1]["text"].endswith((":", ".")) and not dated(line[0]["text"]):
+        return [line]  # a journal entry opens with its date and clinician in bold, with no colon
     return [line[:cut], line[cut:]]
 
 

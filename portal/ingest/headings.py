@@ -7,6 +7,18 @@ NUMBERING = re.compile(
     r"^(?:(?:section|part)\s+)?(?:\d+[.)](?:\d+\.?)*|[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|\([A-Za-z0-9]{1,3}\))\s+"
 )
 MAX_HEADING_WORDS = 12
+MAX_QUESTION_WORDS = 40  # a template's numbered question or request, in bold, may run over two lines
+REQUEST = re.compile(r"^(?:please|what|how|who|when|where|why|is|are|does|do|has|have|can|describe|give|summarise|"
+                     r"summarize|provide|outline|list|set out|tell us)\b", re.IGNORECASE)
+
+
+DATE = re.compile(r"^\d{1,2}[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]\d{2,4}$")
+
+
+def dated(text: str) -> bool:
+    """A line opening with a date, as a clinical record's journal entries do ("05/10/2026 Dr A Khan - surgery")."""
+    words = text.split()
+    return bool(words) and bool(DATE.match(words[0]))
 
 
 @dataclass(frozen=True)
@@ -37,11 +49,23 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _is_question(stripped: str, words: list[str], bold: bool) -> bool:
+    """A bold numbered question or request ("2. Please give a summary of ... the child."): a heading however it ends."""
+    if not bold or len(words) > MAX_QUESTION_WORDS or stripped.endswith((",", ";")):
+        return False
+    numbered = NUMBERING.match(stripped)
+    rest = stripped[numbered.end():] if numbered else stripped
+    return bool(numbered and rest) or stripped.endswith("?") or (len(words) > 3 and bool(REQUEST.match(rest)))
+
+
 def signals(text: str, size: float, bold: bool, body_size: float) -> HeadingSignals | None:
     """The heading signals of a line, or None when it cannot be a heading."""
     stripped = text.strip()
     words = stripped.split()
-    if not words or len(words) > MAX_HEADING_WORDS or stripped.rstrip("\"'\u201d\u2019)").endswith((".", ",", ";")):
+    if not words:
+        return None
+    if (len(words) > MAX_HEADING_WORDS or stripped.rstrip("\"'\u201d\u2019)").endswith((".", ",", ";"))) \
+            and not _is_question(stripped, words, bold):
         return None
     match = NUMBERING.match(stripped)
     number = ""

@@ -6,12 +6,12 @@ by what it says, helped by what the heading suggests. Every placement keeps its 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from portal.agencies import AgencyDefinition
 from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult, Placement
-from portal.ingest.headings import HeadingSignals, signals
+from portal.ingest.headings import HeadingSignals, dated, signals
 from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning, meaning_for
 
 FIELD = re.compile(r"^([A-Z][\w'’ ]{0,30}):\s")
@@ -20,6 +20,7 @@ SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")
 STRONG = 0.95  # a heading scoring this much names its section (title, alias, near spelling): all under it goes there
 HEADING_WEIGHT = 0.4  # how much a weaker heading's scores count against the paragraph's own
 HEADING_ALONE = 0.6  # a paragraph too thin to place by its words follows a heading this sure
+LEADING_HINT, HINT_LEAD = 0.25, 2.0  # ...or one whose best section scores this and this many times the next one's
 OVERRIDE = 0.75  # a paragraph this clearly about another section leaves the one its heading names
 OVERRIDE_LATER = 0.5  # ...or this clearly, when it is not the first under a heading that only opens with a name
 REVIEW_BELOW = 0.65  # placements less sure than this are shown to the author to decide
@@ -119,7 +120,14 @@ class _Measures:
     def of(cls, lines: list[Block], body: float) -> "_Measures":
         gaps = sorted(b.gap_before for b in lines if b.gap_before >= 0) or [0.0]
         lengths = sorted(len(b.text) for b in lines if b.size == body) or [0]
-        return cls(body, gaps[len(gaps) // 4], lengths[len(lengths) * 9 // 10])
+        line_length = lengths[len(lengths) * 9 // 10]
+        usual = gaps[len(gaps) // 4]
+        body_gaps = sorted(b.gap_before for a, b in zip(lines, lines[1:], strict=False)
+                           if b.gap_before >= 0 and a.page == b.page and a.size == b.size == body)
+        # The space under a line that runs on is the smallest there is; in a report of one-line answers most gaps
+        # are between paragraphs, and the usual gap is theirs.
+        line_gap = min(usual, body_gaps[len(body_gaps) // 10]) if body_gaps else usual
+        return cls(body, line_gap, line_length)
 
     def new_paragraph(self, block: Block, previous: Block | None) -> bool:
         if previous is None or previous.kind != "line" or len(previous.text) < 0.6 * self.line_length:
@@ -134,7 +142,7 @@ def map_document(document: ExtractedDocument, agency: AgencyDefinition) -> Inges
     measures = _Measures.of([b for b in document.blocks if b.kind == "line"], document.body_size)
     collector = _Collector()
     previous: Block | None = None
-    for block in document.blocks:
+    for block in _join_wrapped_questions(document.blocks, measures):
         if block.kind == "table":
             _add_table(collector, block, meaning)
         elif block.margin and block.size < measures.body_size:
@@ -147,6 +155,20 @@ def map_document(document: ExtractedDocument, agency: AgencyDefinition) -> Inges
     return _result(document, agency, collector.items, meaning)
 
 
+def _join_wrapped_questions(blocks: list[Block], measures: _Measures) -> list[Block]:
+    """A bold line that runs on to another bold line of the same size is one heading (a template's long question)."""
+    joined: list[Block] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if last is not None and block.kind == last.kind == "line" and block.bold and last.bold \
+                and block.size >= measures.body_size and block.page == last.page and block.size == last.size \
+                and not last.text.rstrip().endswith(SENTENCE_END) and not measures.new_paragraph(block, last):
+            joined[-1] = replace(last, text=f"{last.text.rstrip()} {block.text.strip()}")
+            continue
+        joined.append(block)
+    return joined
+
+
 def _add_line(collector: _Collector, block: Block, previous: Block | None, meaning: SectionMeaning,
               measures: _Measures) -> None:
     sig = signals(block.text, block.size, block.bold, measures.body_size)
@@ -155,7 +177,7 @@ def _add_line(collector: _Collector, block: Block, previous: Block | None, meani
         scored = meaning.heading(text)
         parent = collector.context
         inside = parent.names is not None and parent.level is not None and parent.level.outranks(sig, block.size)
-        if inside and scored.score < STRONG:
+        if inside and scored.score < STRONG and not dated(text):  # a dated journal entry is about its own matter
             collector.sub_heading(text, block.page)  # "3.2 Who brings Mia to appointments" stays in section 3
             return
         collector.heading(text, _Context(text, scored, _Level(sig.number, block.size)), block.page)
@@ -310,6 +332,9 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
         if heading_best >= HEADING_ALONE and scored and scored.section and scored.section != FALLBACK \
                 and not _is_name(item.text):
             return _Decision(scored.section, round(heading_best, 2), "heading")
+        if scored and scored.section and scored.section != FALLBACK and _leads(hints) and not _is_name(item.text):
+            # a short answer under a long question that points to one section: placed there, for the author to check
+            return _Decision(scored.section, round(min(heading_best, REVIEW_BELOW - 0.01), 2), "heading")
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     combined = {k: v + HEADING_WEIGHT * heading_best * hints.get(k, 0.0) for k, v in content.scores.items()}
     ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
@@ -318,6 +343,11 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
     if confidence < REVIEW_BELOW and _is_field(item.text, meaning):
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     return _Decision(best[0], round(confidence, 2), "heading and content" if heading_best >= 0.2 else "content")
+
+
+def _leads(hints: dict[str, float]) -> bool:
+    ranked = sorted(hints.values(), reverse=True) + [0.0, 0.0]
+    return ranked[0] >= LEADING_HINT and ranked[0] >= HINT_LEAD * ranked[1]
 
 
 def _held(content: Scored, named: str, meaning: SectionMeaning) -> _Decision | None:

@@ -18,12 +18,15 @@ from rapidfuzz import fuzz
 from portal.agencies import AgencyDefinition
 from portal.ingest.headings import normalise
 from portal.ingest.naive_bayes import NaiveBayes
+from portal.ingest.shorthand import spelt_out
 
 FALLBACK = "other_information"
 NAME, VOCABULARY, HELP = 1.0, 0.8, 0.45
 OVERLAP_CAP = 0.9  # "The parents", "Health": words of a section's names, but not its name
 NEAR_NAME = 0.96  # a name spelt slightly differently
 OPENS_WITH_NAME = 0.97  # "Analysis of implications for the child's future": a name, then more words
+ENDS_WITH_NAME = 0.9  # "Current Problems", "Significant past medical history": a qualifier, then a name (a hint only)
+QUALIFIER_WORDS = 2
 PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
 LEARNT = 0.5  # the learnt model's share in a paragraph's scores; the rest is the vocabulary's
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -44,8 +47,10 @@ def _stem(word: str) -> str:
     return _stemmer.stemWord(word.removesuffix("'s"))
 
 
-def stems(text: str, keep_stopwords: bool = False) -> list[str]:
-    words = WORD.findall(text.lower().replace("\u2019", "'"))
+def stems(text: str, keep_stopwords: bool = False, shorthand: bool = True) -> list[str]:
+    """Word stems; clinical shorthand is spelt out first unless `shorthand` is False (a heading's own short form,
+    "DNA", is one of the agency's names)."""
+    words = WORD.findall((spelt_out(text) if shorthand else text).lower().replace("\u2019", "'"))
     return [_stem(w) for w in words if keep_stopwords or w not in STOPWORDS]
 
 
@@ -87,12 +92,12 @@ class SectionMeaning:
 
             def add(text: str, weight: float, words_too: bool = True, w: dict[str, float] = weights,
                     p: list = phrases) -> None:
-                words = stems(text, keep_stopwords=True)
+                words = stems(text, keep_stopwords=True, shorthand=False)
                 if len(words) > 1:
                     p.append((tuple(words), weight))
                     if not words_too:  # "my name is" says nothing about a heading holding "name"
                         return
-                for stem in stems(text):
+                for stem in stems(text, shorthand=False):
                     w[stem] = max(w.get(stem, 0.0), weight)
 
             for name in (section.title, section.id.replace("_", " "), *section.aliases):
@@ -134,7 +139,7 @@ class SectionMeaning:
             score = 1.0 if normalise(text) in self._names else OPENS_WITH_NAME
             return Scored(exact, score, None, score, {exact: score})
         key = normalise(text)
-        words = stems(key)
+        words = stems(key, shorthand=False)
         if not words:
             return Scored(None, 0.0, None, 0.0, {})
         idf = [self._idf.get(w, self._unknown_idf) for w in words]
@@ -146,7 +151,17 @@ class SectionMeaning:
         for name, section in self._names.items():  # spelling variants: "Immunisation", "Vacinations"
             if len(name) >= 5 and fuzz.ratio(key, name) >= 88:
                 scores[section] = max(scores[section], NEAR_NAME)
+        if (qualified := self._qualified_name(key)) is not None:
+            scores[qualified] = max(scores[qualified], ENDS_WITH_NAME)
         return _best(scores)
+
+    def _qualified_name(self, key: str) -> str | None:
+        """The section whose name ends the heading after a word or two that qualify it ("significant problems")."""
+        for name in self._longest_names:
+            if len(name) >= 6 and key.endswith(" " + name) \
+                    and 1 <= len(key[: -len(name)].split()) <= QUALIFIER_WORDS:
+                return self._names[name]
+        return None
 
     def content(self, text: str) -> Scored:
         words = stems(text)

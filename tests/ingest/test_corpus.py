@@ -12,12 +12,14 @@ from tests.support.corpus_scoring import place
 # Set from measured figures (bench/ingest_score.py): the eight older tuning layouts place 93-100% each; the three
 # one-column question tables and header-row grids 100% (these eleven's paragraphs are the agency file's examples, so
 # their floors guard the structure more than the words); the three family-J layouts, whose words are not learnt,
-# 87-100%; all fourteen 97.7%; all fifteen held-out 94.6% (the fourth batch, at its first measurement, 88.0%).
+# 87-100%; all fourteen 97.7%; all fifteen held-out 94.6% (the fourth batch, at its first measurement, 88.0%). The two
+# family-S layouts (clinical prints and a letter of numbered requests) 91.7% and 100%; the fifth held-out batch 81.3%.
 TUNING_FLOOR = 0.93  # each of the older tuning layouts
 TABLE_SHAPE_FLOOR = 0.95  # each one-column question table or header-row grid
-UNLEARNT_FLOOR = 0.87  # each family-J layout
+UNLEARNT_FLOOR = 0.87  # each family-J and family-S layout
 TUNING_OVERALL_FLOOR = 0.97
 HELD_OUT_OVERALL_FLOOR = 0.94  # a floor against regression only; nothing is tuned to it
+FIFTH_FLOOR = 0.8  # the fifth batch (75.8% at its first measurement): against regression only
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 
@@ -43,7 +45,7 @@ def test_no_paragraph_is_lost(placed, make):
 
 @pytest.mark.parametrize("make", ingest_corpus.TUNING, ids=lambda make: make.__name__)
 def test_tuning_layouts_place_most_paragraphs_right(placed, make):
-    unlearnt = {m.__name__ for m in ingest_corpus.TUNING_UNLEARNT}
+    unlearnt = {m.__name__ for m in (*ingest_corpus.TUNING_UNLEARNT, *ingest_corpus.TUNING_PRINTS)}
     floor = (UNLEARNT_FLOOR if make.__name__ in unlearnt else TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES
              else TUNING_FLOOR)
     assert placed[make.__name__].accuracy >= floor, placed[make.__name__].misplaced
@@ -52,6 +54,11 @@ def test_tuning_layouts_place_most_paragraphs_right(placed, make):
 def test_tuning_layouts_overall(placed):
     tuning = [placed[make.__name__] for make in ingest_corpus.TUNING]
     assert sum(p.placed for p in tuning) / sum(p.total for p in tuning) >= TUNING_OVERALL_FLOOR
+
+
+def test_the_fifth_held_out_batch_does_not_regress(placed):
+    fifth = [placed[make.__name__] for make in ingest_corpus.HELD_OUT_FIFTH]
+    assert sum(p.placed for p in fifth) / sum(p.total for p in fifth) >= FIFTH_FLOOR
 
 
 def test_held_out_layouts_overall_do_not_regress(placed):
