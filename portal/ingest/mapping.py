@@ -11,7 +11,7 @@ from typing import Literal
 
 from portal.agencies import AgencyDefinition
 from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult, Placement
-from portal.ingest.headings import HeadingSignals, dated, signals
+from portal.ingest.headings import MAX_QUESTION_WORDS, HeadingSignals, dated, signals
 from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning, meaning_for
 
 FIELD = re.compile(r"^([A-Z][\w'’ ]{0,30}):\s")
@@ -162,6 +162,7 @@ def _join_wrapped_questions(blocks: list[Block], measures: _Measures) -> list[Bl
         last = joined[-1] if joined else None
         if last is not None and block.kind == last.kind == "line" and block.bold and last.bold \
                 and block.size >= measures.body_size and block.page == last.page and block.size == last.size \
+                and len(last.text.split()) <= MAX_QUESTION_WORDS \
                 and not last.text.rstrip().endswith(SENTENCE_END) and not measures.new_paragraph(block, last):
             joined[-1] = replace(last, text=f"{last.text.rstrip()} {block.text.strip()}")
             continue

@@ -4,6 +4,7 @@ Only the meaning is read from the long form; the text the author sees is never c
 ordinary words ("SALT", "CP") count only in capitals."""
 
 import re
+from functools import lru_cache
 
 ANY_CASE = {
     "imms": "immunisations", "immns": "immunisations", "utd": "up to date", "wnb": "was not brought",
@@ -21,6 +22,7 @@ _ANY = re.compile(r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ANY_CAS
 _CAPS = re.compile(r"(?<![\w&])(" + "|".join(sorted(CAPITALS, key=len, reverse=True)) + r")(?![\w&])")
 
 
+@lru_cache(maxsize=4096)  # a paragraph is read several times (its words, its little words, the learnt model's view)
 def spelt_out(text: str) -> str:
     text = _ANY.sub(lambda m: ANY_CASE[m.group(1).lower()], text)
     return _CAPS.sub(lambda m: CAPITALS[m.group(1)], text)
