@@ -13,6 +13,7 @@ from portal.contributions.models import Contribution, ContributionVersion, Withh
 from portal.families.models import FamilyMember, FamilyReportRead, FamilyResponse, InvitationAttendance, MeetingPlace
 from portal.held_forms.models import HeldForm
 from portal.history.models import HistoryChild, LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
+from portal.idempotency.models import IdempotencyKey
 from portal.identity.models import ApiToken, OneTimeCode, ProviderLink, SignInEvent, SignInSession
 from portal.ingest.models import UploadedReport
 from portal.monitoring.models import MonitoringAnswer, MonitoringCheck
@@ -24,7 +25,7 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "AccessLogEntry", "ApiToken", "AuditItem", "AuditRound", "AuditorLevel", "CarePlanSeen", "CarePlanView", "CareProceedings", "CasePerson", "Challenge", "ChallengeReason", "ChallengeStep", "Child",
-    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "FamilyMember", "FamilyReportRead", "FamilyResponse", "HeldForm", "HistoryChild", "Invitation", "InvitationAttendance", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview", "MeetingPlace",
+    "ChildConsultation", "Conference", "ConferenceChild", "Contribution", "ContributionVersion", "FamilyMember", "FamilyReportRead", "FamilyResponse", "HeldForm", "HistoryChild", "IdempotencyKey", "Invitation", "InvitationAttendance", "LocalAuthority", "LookedAfterEpisode", "LookedAfterReview", "MeetingPlace",
     "MonitoringAnswer", "MonitoringCheck",
     "ModeratorDecision", "OneTimeCode", "Organisation", "Person", "PersonRole", "PhoneChase", "ProceedingsChild", "ProtectionPlan", "ProviderLink", "Region", "ReminderOutbox",
     "Section47Enquiry", "SignInEvent", "SignInSession", "UploadedReport",

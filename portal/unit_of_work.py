@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,7 @@ from portal import accesslog
 from portal.children.models import Child
 from portal.contributions.models import Contribution
 from portal.errors import DomainError, Problem
+from portal.idempotency import Once, earlier, remember
 from portal.identity import Actor
 from portal.readiness.changes import take_changed
 
@@ -54,20 +56,27 @@ async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusa
 
 
 async def in_transaction(
-    context: "Context", work: Callable[[AsyncSession, Actor], Awaitable[Any]], *, check_only: bool = False
+    context: "Context", work: Callable[[AsyncSession, Actor], Awaitable[Any]], *, check_only: bool = False, once: Once | None = None
 ) -> tuple[Any, tuple[Problem, ...]]:
     """Run one change as one transaction with its access-log row (naming the children's records and reports
     it wrote): all of it is written, or none of it.
     The conferences it changed are announced once it commits, for live readiness. A refused change
     writes nothing but its log row. `check_only` runs the checks before a change and writes nothing
-    unless they refuse it."""
+    unless they refuse it. With `once` (a client's idempotency key) the change is made only if the key
+    is new, and the key is kept with its result in the same transaction; a retry with that key, even
+    one racing the first, gets the first change's result and writes nothing."""
     session = context.session
     if session.in_transaction():
         await session.commit()
     entry = _operation(context).entry
     session.info[CHANGED] = (set(), set())
     try:
+        if once is not None and (replayed := await earlier(session, context.actor, once)) is not None:
+            await session.commit()
+            return replayed, ()
         result = await work(session, context.actor)
+        if once is not None and result is not None:
+            remember(session, context.actor, once, result)
         if check_only:
             _take_changed_records(session)
             await session.rollback()
@@ -78,10 +87,14 @@ async def in_transaction(
         children, contributions = _take_changed_records(session)
         await _append(session, entry(context.actor.person_id, accesslog.WRITE, children, contributions, api_token_id=context.actor.token_id), NOT_SAVED)
         await session.commit()
-    except DomainError as error:
+    except (DomainError, IntegrityError) as error:
         take_changed(session)
         _take_changed_records(session)
         await session.rollback()
+        if once is not None and (replayed := await _replay_after_race(session, context.actor, once)) is not None:
+            return replayed, ()
+        if isinstance(error, IntegrityError):
+            raise
         await _commit_alone(session, entry(context.actor.person_id, accesslog.REFUSED, api_token_id=context.actor.token_id), NOT_SAVED)
         return None, error.problems
     except BaseException:
@@ -91,6 +104,17 @@ async def in_transaction(
         raise
     context.notifier.committed(changed)
     return result, ()
+
+
+async def _replay_after_race(session: AsyncSession, actor: Actor, once: Once) -> Any | None:
+    """A change refused (already submitted, say) or beaten to its key because a request with the same key
+    committed meanwhile: that request's result."""
+    try:
+        replayed = await earlier(session, actor, once)
+    except DomainError:
+        return None
+    await session.commit()
+    return replayed
 
 
 async def log_reads(context: "Context") -> None:

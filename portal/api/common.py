@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from portal import access
 from portal.api.context import Info
 from portal.errors import ErrorCode, Problem
+from portal.idempotency import Once
 from portal.identity import Actor
 from portal.ids import parse_id
 from portal.markdown import safe_html
@@ -70,9 +71,10 @@ async def by_client_id(info: Info, id: strawberry.ID, statement: Callable[[int],
     return rows[0] if rows else None
 
 
-async def write(info: Info, payload: type[P], work: Callable[[AsyncSession, Actor], Awaitable[Any]]) -> P:
+async def write(info: Info, payload: type[P], work: Callable[[AsyncSession, Actor], Awaitable[Any]], once: Once | None = None) -> P:
     """One mutation: the service's work in one transaction, and a payload of `payload`'s type holding
-    its result (in the payload's one field besides `errors`) or the user errors."""
-    result, problems = await in_transaction(info.context, work)
+    its result (in the payload's one field besides `errors`) or the user errors. With `once`, a retry
+    with the same idempotency key answers with the first result (portal.idempotency)."""
+    result, problems = await in_transaction(info.context, work, once=once)
     (name,) = (f.name for f in dataclasses.fields(payload) if f.name != "errors")  # type: ignore[arg-type]
     return payload(**{name: result, "errors": [UserError.of(p) for p in problems]})

@@ -3,13 +3,16 @@
 from datetime import date
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
 from portal.api.common import UserError, write
 from portal.api.context import Info
 from portal.api.contributions.types import ContributionType, WithholdingRequestType
 from portal.contributions import services as contributions
+from portal.contributions.models import Contribution
 from portal.contributions.services import ContentChange, ScaleScore, SectionText
+from portal.idempotency import Once
 
 
 @strawberry.input
@@ -34,6 +37,11 @@ class SaveDraftInput:
 @strawberry.input
 class SubmitContributionInput:
     contribution_id: strawberry.ID
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="A key the client makes for this submit (a UUID, say) and sends again on a retry: the report is submitted "
+                    "once and every retry with the key gets that answer, even when the first answer never arrived.",
+    )
 
 
 @strawberry.input
@@ -91,6 +99,10 @@ def _change(sections: list[SectionInput], scales: list[ScaleInput]) -> ContentCh
     )
 
 
+async def _contribution(session: AsyncSession, contribution_id: int) -> Contribution | None:
+    return await session.get(Contribution, contribution_id)
+
+
 @strawberry.type
 class ContributionsMutation:
     @strawberry.mutation(description="Save a draft of your organisation's report. Sections not given are left as they were.")
@@ -102,8 +114,9 @@ class ContributionsMutation:
 
     @strawberry.mutation
     async def submit_contribution(self, info: Info, input: SubmitContributionInput) -> ContributionPayload:
+        once = None if input.idempotency_key is None else Once(input.idempotency_key, f"submitContribution:{input.contribution_id}"[:64], _contribution)
         return await write(
-            info, ContributionPayload, lambda s, a: contributions.submit(s, a, info.context.agencies, input.contribution_id)
+            info, ContributionPayload, lambda s, a: contributions.submit(s, a, info.context.agencies, input.contribution_id), once=once
         )
 
     @strawberry.mutation
