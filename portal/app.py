@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -22,6 +23,8 @@ from portal.edge.actors import ActorChain, DemoPersonSource
 from portal.edge.body_limit import BodyLimitMiddleware
 from portal.edge.context import SignInRequired
 from portal.edge.csrf import CsrfMiddleware
+from portal.edge.database_down import MESSAGE as DATABASE_DOWN
+from portal.edge.database_down import RETRY_AFTER, DatabaseDownMiddleware
 from portal.edge.headers import SecurityHeadersMiddleware
 from portal.edge.health import health_routes
 from portal.edge.middleware import ActorMiddleware, session_of
@@ -115,10 +118,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             response.set_cookie(COOKIE, cookie_value(person, settings.secret_key), httponly=True, samesite="strict")
         return response
 
-    def message(request: Request, title: str, error: dict[str, str], status: int) -> Response:
+    def message(request: Request, title: str, error: dict[str, Any], status: int, headers: dict[str, str] | None = None) -> Response:
         if "text/html" in request.headers.get("accept", ""):
-            return templates.TemplateResponse(request, "message.html", {"title": title, "message": error["message"]}, status_code=status)
-        return JSONResponse({"errors": [error]}, status_code=status)
+            return templates.TemplateResponse(request, "message.html", {"title": title, "message": error["message"]}, status_code=status,
+                                              headers=headers)
+        return JSONResponse({"errors": [error]}, status_code=status, headers=headers)
+
+    def database_down(scope: Scope) -> Response:
+        error = {"message": DATABASE_DOWN, "extensions": {"code": "UNAVAILABLE"}}
+        return message(Request(scope), "Try again later", error, 503, {"retry-after": RETRY_AFTER})
 
     async def sign_in_required(request: Request, error: Exception) -> Response:
         if "text/html" in request.headers.get("accept", "") and not settings.demo and request.url.path != "/graphql":
@@ -175,6 +183,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         ],
         middleware=[
             Middleware(RequestEventMiddleware),
+            Middleware(DatabaseDownMiddleware, respond=database_down),
             Middleware(SecurityHeadersMiddleware),
             Middleware(CsrfMiddleware),
             Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),

@@ -42,6 +42,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """On PostgreSQL the pool checks each connection before lending it, so that after the server restarts
+    the first requests get new connections rather than fail on the old ones."""
+    if not url.startswith("sqlite"):
+        kwargs.setdefault("pool_pre_ping", True)
     engine = create_async_engine(async_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from portal import accesslog
 from portal.children.models import Child
 from portal.contributions.models import Contribution
+from portal.edge.database_down import unreachable
 from portal.errors import DomainError, Problem
 from portal.idempotency import Once, earlier, remember
 from portal.identity import Actor
@@ -51,6 +52,8 @@ async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusa
     try:
         await accesslog.append(session, entry)
     except Exception as error:
+        if unreachable(error):
+            raise  # the database is down, not the log: answered as such (portal.edge.database_down)
         log.error("Access log row not written: %s", error)
         raise accesslog.LogUnavailable(refusal) from None
 

@@ -53,6 +53,8 @@ from portal.api.people.queries import PeopleQuery
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
+from portal.edge.database_down import MESSAGE as DATABASE_DOWN
+from portal.edge.database_down import unreachable
 from portal.errors import MESSAGE_CHARS, echo
 from portal.observability.graphql_metrics import OperationMetrics, count_errors
 from portal.settings import Settings
@@ -85,6 +87,11 @@ class PortalSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         count_errors(errors, execution_context, _unexpected)
         for error in errors:
+            if unreachable(error.original_error):
+                error.message = DATABASE_DOWN
+                error.extensions = {**(error.extensions or {}), "code": "UNAVAILABLE"}
+                log.warning("GraphQL field failed: the database is unreachable (%s)", type(error.original_error).__name__)
+                continue
             error.message = echo(error.message, MESSAGE_CHARS)
             if not self.suggestions:
                 error.message = SUGGESTION.sub("", error.message)
@@ -123,6 +130,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 def _unexpected(error: Exception) -> bool:
     """Hide internal errors; keep GraphQL's own errors (bad queries, limits, bad arguments and variable
-    values) and the log's refusal."""
+    values), the log's refusal and the database being unreachable."""
     original = getattr(error, "original_error", None)
-    return original is not None and not isinstance(original, ValueError | GraphQLError | LogUnavailable)
+    return original is not None and not isinstance(original, ValueError | GraphQLError | LogUnavailable) and not unreachable(original)

@@ -15,6 +15,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from graphql import ExecutionResult
 from portal.api.context import Context
 from portal.edge.context import context_for
+from portal.edge.database_down import RETRY_AFTER, unreachable
 from portal.edge.middleware import actor_of, session_of
 from portal.edge.still_signed_in import still_signed_in, while_signed_in
 from portal.errors import MAX_PROBLEMS
@@ -90,6 +91,10 @@ class PortalGraphQL(GraphQL):
         if len(processed.get("errors") or ()) > MAX_PROBLEMS:
             errors = processed["errors"]
             processed["errors"] = [*errors[:MAX_PROBLEMS], {"message": f"… and {len(errors) - MAX_PROBLEMS:,} more errors."}]
+        if any(unreachable(error.original_error) for error in result.errors or ()):
+            response = request.scope[SUB_RESPONSE]
+            response.status_code = 503
+            response.headers["retry-after"] = RETRY_AFTER
         if wants_graphql_response(request):
             response = request.scope[SUB_RESPONSE]
             response.media_type = GRAPHQL_RESPONSE

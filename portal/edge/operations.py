@@ -10,6 +10,7 @@ from strawberry.types import ExecutionResult
 from graphql import OperationDefinitionNode, parse
 from portal.accesslog import LogUnavailable
 from portal.edge.context import context_for
+from portal.edge.database_down import unreachable
 from portal.edge.middleware import session_of
 from portal.settings import ROOT
 
@@ -30,12 +31,13 @@ def documents() -> dict[str, str]:
 
 async def execute(request: Request, name: str, variables: dict[str, Any]) -> ExecutionResult:
     """Run one named operation through the schema with the request's context. When the access log
-    cannot record it, LogUnavailable is raised: the route then shows that, not a partial result."""
+    cannot record it, LogUnavailable is raised, and when the database is unreachable that error: the route
+    then shows that, not a partial result."""
     context = context_for(request, session_of(request))
     result = await request.app.state.schema.execute(documents()[name], variable_values=variables, context_value=context, operation_name=name)
     for error in result.errors or ():
-        if isinstance(error.original_error, LogUnavailable):
-            raise error.original_error
+        if isinstance(error.original_error, LogUnavailable) or unreachable(error.original_error):
+            raise error.original_error  # type: ignore[misc]
     return result
 
 

@@ -9,6 +9,7 @@ from strawberry.types import ExecutionContext
 
 from graphql import GraphQLError
 from portal.accesslog.chain import LogUnavailable
+from portal.edge.database_down import unreachable
 from portal.errors import ErrorCode
 from portal.observability.metrics import GRAPHQL_DURATION, GRAPHQL_ERRORS, GRAPHQL_OPERATIONS, OTHER
 
@@ -55,6 +56,8 @@ def count_errors(errors: Sequence[GraphQLError], execution: ExecutionContext | N
     for error in errors:
         if isinstance(error.original_error, LogUnavailable):
             code = "LOG_UNAVAILABLE"
+        elif unreachable(error.original_error):
+            code = "DATABASE_UNAVAILABLE"
         elif unexpected(error):
             code = "UNEXPECTED"
         else:
