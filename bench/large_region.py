@@ -91,12 +91,13 @@ def _bulk(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]
     return ids
 
 
-def seed_large_region(url: str, conferences: int, seed: int = 7) -> dict[str, int]:
+def seed_large_region(url: str, conferences: int, seed: int = 7, now: datetime | None = None) -> dict[str, int]:
     """Seed the demo region, then `conferences` more spread over its four LAs, each with one
-    child, three invitations and two submitted contributions. Returns the ids the bench uses."""
+    child, three invitations and two submitted contributions, dated from `now` (the wall clock
+    unless given). Returns the ids the bench uses."""
     rng = random.Random(seed)
     engine = create_engine(sync_url(url))
-    now = datetime.now(UTC).replace(microsecond=0)
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
     with Session(engine) as session:
         seed_demo(session)
         las = session.execute(select(LocalAuthority.id).order_by(LocalAuthority.id)).scalars().all()

@@ -1,0 +1,20 @@
+"""A short mixed day (bench/mixed_day.py) on small data: two web processes and a worker under a few users'
+load lose nothing (every submit acknowledged is in the database and the access log once, every reminder due
+is sent once) and answer no 5xx. The bench reports the timings; this test asserts none."""
+
+from bench.large_region import seed_large_region
+from bench.mixed_day import lost, report, run_day
+from portal import clock
+from tests.support.processes import portal_command
+
+
+def test_a_short_mixed_day_loses_nothing_and_answers_no_server_error(served_url):
+    seed_large_region(served_url, 400, now=clock.now())
+    day = run_day(served_url, users=10, seconds=20, command=portal_command, now=clock.now, warm_up=3, drain=60)
+    summary = report(day)
+    assert day.tally.server_errors == 0, summary
+    assert lost(day.checks) == {}, summary
+    assert day.checks["reminders still due after the drain"] == 0, summary
+    assert day.checks["tracebacks in the web log"] == 0 and day.checks["tracebacks in the worker log"] == 0, summary
+    assert day.checks["submits acknowledged"] > 0 and day.checks["reminders sent"] > 0, summary
+    assert {"dashboard (ChairUpcoming)", "submit (SubmitContribution)", "family meetings (FamilyConferences)"} <= set(day.tally.latencies), summary
