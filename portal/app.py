@@ -23,11 +23,11 @@ from portal.edge.actors import ActorChain, DemoPersonSource
 from portal.edge.body_limit import BodyLimitMiddleware
 from portal.edge.context import SignInRequired
 from portal.edge.csrf import CsrfMiddleware
-from portal.edge.database_down import MESSAGE as DATABASE_DOWN
-from portal.edge.database_down import RETRY_AFTER, DatabaseDownMiddleware
 from portal.edge.headers import SecurityHeadersMiddleware
 from portal.edge.health import health_routes
 from portal.edge.middleware import ActorMiddleware, session_of
+from portal.edge.outages import MESSAGE as DATABASE_DOWN
+from portal.edge.outages import NO_SPACE, RETRY_AFTER, OutageMiddleware
 from portal.edge.routes import EdgeRoute
 from portal.identity.code_routes import code_routes
 from portal.identity.config import load_providers
@@ -124,7 +124,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                                               headers=headers)
         return JSONResponse({"errors": [error]}, status_code=status, headers=headers)
 
-    def database_down(scope: Scope) -> Response:
+    def outage(scope: Scope, what: str) -> Response:
+        if what == "storage":
+            return message(Request(scope), "Try again later", {"message": NO_SPACE, "extensions": {"code": "UNAVAILABLE"}}, 507)
         error = {"message": DATABASE_DOWN, "extensions": {"code": "UNAVAILABLE"}}
         return message(Request(scope), "Try again later", error, 503, {"retry-after": RETRY_AFTER})
 
@@ -183,7 +185,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         ],
         middleware=[
             Middleware(RequestEventMiddleware),
-            Middleware(DatabaseDownMiddleware, respond=database_down),
+            Middleware(OutageMiddleware, respond=outage),
             Middleware(SecurityHeadersMiddleware),
             Middleware(CsrfMiddleware),
             Middleware(BodyLimitMiddleware, max_bytes=settings.ingest_max_bytes + REQUEST_SLACK, refusal=too_large),

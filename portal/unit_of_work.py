@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from portal import accesslog
 from portal.children.models import Child
 from portal.contributions.models import Contribution
-from portal.edge.database_down import unreachable
+from portal.edge.outages import unreachable
 from portal.errors import DomainError, Problem
 from portal.idempotency import Once, earlier, remember
 from portal.identity import Actor
@@ -53,7 +53,7 @@ async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusa
         await accesslog.append(session, entry)
     except Exception as error:
         if unreachable(error):
-            raise  # the database is down, not the log: answered as such (portal.edge.database_down)
+            raise  # the database is down, not the log: answered as such (portal.edge.outages)
         log.error("Access log row not written: %s", error)
         raise accesslog.LogUnavailable(refusal) from None
 

@@ -53,8 +53,8 @@ from portal.api.people.queries import PeopleQuery
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
-from portal.edge.database_down import MESSAGE as DATABASE_DOWN
-from portal.edge.database_down import unreachable
+from portal.edge.outages import MESSAGE as DATABASE_DOWN
+from portal.edge.outages import unreachable
 from portal.errors import MESSAGE_CHARS, echo
 from portal.observability.graphql_metrics import OperationMetrics, count_errors
 from portal.settings import Settings

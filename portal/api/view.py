@@ -15,8 +15,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from graphql import ExecutionResult
 from portal.api.context import Context
 from portal.edge.context import context_for
-from portal.edge.database_down import RETRY_AFTER, unreachable
 from portal.edge.middleware import actor_of, session_of
+from portal.edge.outages import RETRY_AFTER, unreachable
 from portal.edge.still_signed_in import still_signed_in, while_signed_in
 from portal.errors import MAX_PROBLEMS
 from portal.settings import ROOT, Settings

@@ -10,8 +10,8 @@ from strawberry.types import ExecutionResult
 from graphql import OperationDefinitionNode, parse
 from portal.accesslog import LogUnavailable
 from portal.edge.context import context_for
-from portal.edge.database_down import unreachable
 from portal.edge.middleware import session_of
+from portal.edge.outages import unreachable
 from portal.settings import ROOT
 
 OPERATIONS = ROOT / "graphql" / "operations"

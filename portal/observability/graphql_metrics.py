@@ -9,7 +9,7 @@ from strawberry.types import ExecutionContext
 
 from graphql import GraphQLError
 from portal.accesslog.chain import LogUnavailable
-from portal.edge.database_down import unreachable
+from portal.edge.outages import unreachable
 from portal.errors import ErrorCode
 from portal.observability.metrics import GRAPHQL_DURATION, GRAPHQL_ERRORS, GRAPHQL_OPERATIONS, OTHER
 

@@ -30,7 +30,7 @@ def _env(database_url: str, demo: bool, port: int, settings: dict[str, str]) -> 
 
 @contextmanager
 def portal_processes(database_url: str, count: int = 1, *, demo: bool = True, port: int | None = None, env: dict[str, str] | None = None,
-                     within: float = 60, **settings: str) -> Iterator[list[Served]]:
+                     within: float = 120, **settings: str) -> Iterator[list[Served]]:
     """`count` real `portal serve` processes on one database, started together (in demo mode unless told
     otherwise), with their processes for a test that kills one. `settings` are more PORTAL_* variables,
     named without the prefix; `env` any other variables. Standard error goes to a file, not a pipe, so a
