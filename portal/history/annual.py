@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from portal.challenges import figures as challenge_figures
 from portal.history import codes
 from portal.history.models import LookedAfterEpisode, LookedAfterReview, ProtectionPlan, Section47Enquiry
 from portal.monitoring.timing import completed_before
@@ -69,6 +70,8 @@ class Records:
     # each conference it held (held_on, minutes_sent_on), and the day the records were read (minutes not yet due are not counted)
     held_conferences: Sequence[Any] = ()
     as_of: date | None = None
+    # IRO challenges the portal recorded: one row per challenge (portal.challenges.figures.ChallengeRecord)
+    challenges: Sequence[challenge_figures.ChallengeRecord] = ()
 
     @cached_property
     def periods(self) -> list["Period"]:
@@ -336,6 +339,34 @@ def minutes_on_time(records: Records, year: ReportingYear, rules: LARules) -> di
         counted += 1
         on_time += held.minutes_sent_on is not None and held.minutes_sent_on <= due
     return _pct(on_time, counted)
+# --- IRO challenges
+
+
+def _raised(records: Records, year: ReportingYear) -> list[challenge_figures.ChallengeRecord]:
+    return [c for c in records.challenges if year.holds(c.raised_on)]
+
+
+def challenges_raised(records: Records, year: ReportingYear) -> dict[str, Any]:
+    return _count(len(_raised(records, year)))
+
+
+def challenges_by_reason(records: Records, year: ReportingYear) -> dict[str, Any]:
+    raised = _raised(records, year)
+    counts = challenge_figures.by_reason(raised)
+    return {"value": {reason: _pct(count, len(raised)) | {"meaning": label} for reason, label, count in counts}, "of": len(raised)}
+
+
+def challenges_by_highest_stage(records: Records, year: ReportingYear, rules: LARules) -> dict[str, Any]:
+    raised = _raised(records, year)
+    reached = {stage: (name, count) for stage, name, count in challenge_figures.by_highest_stage(raised)}
+    stages = [(s.id, s.name) for s in rules.challenges.stages] + [(stage, name) for stage, (name, _) in reached.items()
+                                                                  if rules.challenges.stage(stage) is None]
+    return {"value": {stage: _pct(reached.get(stage, ("", 0))[1], len(raised)) | {"meaning": name} for stage, name in stages}, "of": len(raised)}
+
+
+def challenges_upheld(records: Records, year: ReportingYear) -> dict[str, Any]:
+    raised = _raised(records, year)
+    return {"value": challenge_figures.upheld(raised), "of": len(raised)}
 
 
 # --- the report
@@ -346,7 +377,7 @@ class FigureDefinition:
     id: str
     label: str
     definition: str
-    source: str  # which records it counts: "episodes", "reviews", "plans", "enquiries", "portal" (its own conferences), "" (none yet)
+    source: str  # which records it counts: "episodes", "reviews", "plans", "enquiries", "portal" (its own conferences), "challenges", "" (none yet)
     count: Callable[..., dict[str, Any]]
     needs_rules: bool = False
 
@@ -411,13 +442,19 @@ FIGURES: tuple[FigureDefinition, ...] = (
         "item of the monitoring checklist before the meeting: before its scheduled start, or before the day it was held when no start "
         "time is recorded (the seed's target is 95%). A checklist completed at or after the meeting, or never, counts as not completed before it."),
         "portal", monitoring_completed_before, needs_rules=True),
-    FigureDefinition("challenges.raised", "IRO challenges raised", "Alerts and formal challenges raised by IROs in the year.", "",
-                     _not_recorded("IRO challenges")),
-    FigureDefinition("challenges.by_reason", "Challenges by reason", "Challenges raised in the year by reason.", "", _not_recorded("IRO challenges")),
+    FigureDefinition("challenges.raised", "IRO challenges raised", (
+        "Alerts and formal challenges IROs raised on children's cases in the year (the date raised between 1 April and 31 March), "
+        "whatever became of them."), "challenges", challenges_raised),
+    FigureDefinition("challenges.by_reason", "Challenges by reason", (
+        "Challenges raised in the year counted under each reason given (a challenge with several reasons counts under each), "
+        "each as a percentage of the challenges raised."), "challenges", challenges_by_reason),
     FigureDefinition("challenges.by_highest_stage", "Challenges by highest stage reached", (
-        "Challenges raised in the year by the highest stage of the issues resolution process they reached."), "", _not_recorded("IRO challenges")),
-    FigureDefinition("challenges.upheld", "Challenges upheld", "Challenges raised in the year whose last response upheld them.", "",
-                     _not_recorded("IRO challenges")),
+        "Challenges raised in the year counted by the furthest stage of the LA's issues resolution process they reached (escalation "
+        "only moves on, so a stage skipped is not counted as reached), each as a percentage of the challenges raised."),
+        "challenges", challenges_by_highest_stage, needs_rules=True),
+    FigureDefinition("challenges.upheld", "Challenges upheld", (
+        "Challenges raised in the year whose last answer, at the highest stage they reached, upheld them, out of all raised in the year "
+        "(one resolved, not upheld or still awaiting an answer is not counted)."), "challenges", challenges_upheld),
     FigureDefinition("reports.shared_with_family_on_time_pct", "Reports shared with the family on time (%)", (
         "Of the invitations to conferences the portal held in the year that had a family deadline, the share whose report was "
         "shared with the family on or before the deadline's day (a report never shared counts as late)."),
@@ -442,6 +479,8 @@ def _has_data(records: Records, source: str, year: ReportingYear) -> bool:
         return any(year.holds(p.started_on) or year.holds(p.ended_on) for p in records.plans)
     if source == "enquiries":
         return any(year.holds(q.started_on) or year.holds(q.initial_conference_on) for q in records.enquiries)
+    if source == "challenges":
+        return any(year.holds(c.raised_on) for c in records.challenges)
     if source == "portal":
         return any(year.holds(row.held_on) for row in (*records.invitations, *records.review_children, *records.monitoring, *records.held_conferences))
     return False

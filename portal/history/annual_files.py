@@ -72,6 +72,7 @@ def write_html(files: ReportFiles, path: Path) -> None:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     environment = Environment(loader=FileSystemLoader(ROOT / "templates"), autoescape=select_autoescape(default=True))
+    environment.filters["challenge_bar"] = lambda part: (part[1] if len(part[1]) <= 32 else part[1][:31] + "…", part[3])  # (meaning, %)
     template = environment.get_template("history/annual_report.html")
     path.write_text(template.render(files=files, looked_after_rows=LOOKED_AFTER_ROWS, protection_rows=PROTECTION_ROWS, shown=shown),
                     encoding="utf-8")
@@ -120,6 +121,19 @@ def write_xlsx(files: ReportFiles, path: Path) -> None:
     chart.add_data(Reference(participation, min_col=3, min_row=1, max_row=participation.max_row), titles_from_data=True)
     chart.set_categories(Reference(participation, min_col=1, min_row=2, max_row=participation.max_row))
     participation.add_chart(chart, "F2")
+    challenges = table("Challenges", ["reason", "challenges", "%"], [[meaning, count, pct] for _, meaning, count, pct in files.parts("challenges.by_reason")])
+    reasons_end = challenges.max_row
+    challenges.append([])
+    challenges.append(["highest stage reached", "challenges", "%"])
+    stages_start = challenges.max_row
+    for _, name, count, pct in files.parts("challenges.by_highest_stage"):
+        challenges.append([name, count, pct])
+    for title, first, last, anchor in (("Challenges by reason", 1, reasons_end, "E2"), ("Challenges by highest stage reached", stages_start, challenges.max_row, "E20")):
+        bars = BarChart()
+        bars.type, bars.title, bars.y_axis.title = "bar", title, "challenges"
+        bars.add_data(Reference(challenges, min_col=2, min_row=first, max_row=last), titles_from_data=True)
+        bars.set_categories(Reference(challenges, min_col=1, min_row=first + 1, max_row=last))
+        challenges.add_chart(bars, anchor)
     table("Timeliness", ["month", "LAC reviews in timescale %", "LAC reviews", "ICPC in timescale %", "ICPCs"], [
         [m["month"], m["lac_reviews"]["value"], m["lac_reviews"]["of"], m["icpc"]["value"], m["icpc"]["of"]] for m in files.months])
     book.save(path)

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import clock
+from portal.challenges.records import challenge_records
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus
@@ -46,4 +47,5 @@ async def load_records(session: AsyncSession, la_id: int) -> Records:
         plans=await rows(ProtectionPlan), enquiries=await rows(Section47Enquiry),
         invitations=invitations, review_children=review_children, monitoring=monitoring,
         held_conferences=held_conferences, as_of=clock.today(),
+        challenges=await challenge_records(session, la_id),
     )

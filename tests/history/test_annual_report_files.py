@@ -40,14 +40,14 @@ def test_the_html_has_the_three_year_looked_after_table_the_protection_table_and
     pn7 = this_year["participation.by_code"]["PN7"]["pct"]
     assert f"PN7: {pn7}%" in html and 'role="img" aria-labelledby="participation-title participation-desc"' in html
     assert "LAC reviews held in timescale, by month (%)" in html and "April 2018:" in html
-    assert "The portal does not record IRO challenges yet." in html
+    assert "Challenges by reason, 2018-19 (% of 0 challenges)" in html and 'aria-labelledby="challenge-stages-title challenge-stages-desc"' in html
 
 
 def test_the_xlsx_has_every_figure_with_its_definition_and_the_tables(tmp_path: Path):
     built, _, last_year, this_year = files()
     write_xlsx(built, tmp_path / "report.xlsx")
     book = load_workbook(tmp_path / "report.xlsx")
-    assert book.sheetnames == ["Figures", "Looked after", "Child protection", "Participation", "Timeliness"]
+    assert book.sheetnames == ["Figures", "Looked after", "Child protection", "Participation", "Challenges", "Timeliness"]
     figures = {row[0]: row for row in book["Figures"].iter_rows(min_row=3, values_only=True)}
     assert figures["looked_after.at_year_end"][2:4] == (str(this_year["looked_after.at_year_end"]), str(last_year["looked_after.at_year_end"]))
     assert figures["looked_after.at_year_end"][5].startswith("Children looked after at the end of 31 March")

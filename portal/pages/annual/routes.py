@@ -26,7 +26,7 @@ SECTIONS = (
     ("Reports, minutes and challenges", ("reports.submitted_on_time_pct", "reports.shared_with_family_on_time_pct", "outcomes.minutes_on_time_pct",
                                          "challenges.raised", "challenges.upheld")),
 )
-BREAKDOWNS = ("participation.by_code", "cp_plans.by_category")
+BREAKDOWNS = ("participation.by_code", "cp_plans.by_category", "challenges.by_reason", "challenges.by_highest_stage")
 
 
 def shown(figure_id: str, value: dict | None) -> str:
