@@ -56,6 +56,7 @@ from portal.pages.audit.routes import audit_routes
 from portal.pages.audit_export import export_route
 from portal.pages.business_support.routes import business_support_routes
 from portal.pages.chairs.routes import chair_routes
+from portal.pages.challenges.routes import challenge_routes
 from portal.pages.contributor_extras.routes import contributor_extras_routes
 from portal.pages.contributor_extras.upload import TOO_LARGE as TOO_LARGE_REFUSAL
 from portal.pages.contributor_extras.upload import UPLOAD_FORM
@@ -179,6 +180,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             *guardians_routes(templates),
             *annual_routes(templates),
             *monitoring_routes(templates),
+            *challenge_routes(templates),
             *family_routes(templates),
             *administration_routes(templates),
             *static_routes(settings.demo or settings.debug),

@@ -129,6 +129,12 @@ def _step(challenge: Challenge, stage: ChallengeStage, rules: LARules, started_o
     )
 
 
+async def escalation_stages(session: AsyncSession, challenge: Challenge, rules: Mapping[str, LARules]) -> list[tuple[ChallengeStage, list[Person]]]:
+    """The later stages a challenge may move to, each with the people who may be asked to answer it."""
+    la_rules = await _rules(session, challenge.la_id, rules)
+    return [(stage, await responders(session, challenge.la_id, stage)) for stage in later_stages(la_rules.challenges, challenge.stage)]
+
+
 async def _visible_child(session: AsyncSession, actor: Actor, child_id: str | int, path: Path) -> Child:
     number = parse_id(child_id, path, "child")
     child = (await session.execute(select(Child).where(Child.id == number, access.scope(actor, "child.read")))).scalar_one_or_none()

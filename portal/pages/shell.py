@@ -7,6 +7,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
+from portal.access.challenge_actions import READERS as CHALLENGE_READERS
 from portal.edge.middleware import ACTOR
 from portal.enums import Role
 from portal.families.models import FAMILY_AGENCY
@@ -41,6 +42,8 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
         items.append({"href": "/monitoring/summary", "text": "Monitoring findings"})
     if any(role in (Role.CHAIR, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) and la is not None for role, la in actor.roles):
         items.append({"href": "/watchlist", "text": "Drift watchlist"})
+    if actor.la_ids(CHALLENGE_READERS):
+        items.append({"href": "/challenges", "text": "IRO challenges", "section": "/challenges"})
     return items
 
 

@@ -117,6 +117,7 @@ async def _steps(info: Info, challenge: Challenge) -> list[ChallengeStep]:
         "awaiting_me",
     ),
     "challenge.conference": ("conference",),
+    "challenge.iro": ("escalation_options",),
 })
 class ChallengeType:
     id: strawberry.ID
@@ -173,6 +174,18 @@ class ChallengeType:
     @strawberry.field(description="The child whose case it is about (reading it is in the access log).")
     async def child(self, root: strawberry.Parent[Challenge], info: Info) -> ChildType:
         return await info.context.loaders.child.load(root.child_id)
+
+    @strawberry.field(description="For the LA's IROs while it is open: the later stages it may be escalated to (any: stages may be skipped), "
+                      "with who may answer each.")
+    async def escalation_options(self, root: strawberry.Parent[Challenge], info: Info) -> list[ChallengeStageOption]:
+        from portal.challenges.services import escalation_stages
+
+        if root.status != ChallengeStatus.OPEN:
+            return []
+        reader = info.context.reader
+        async with reader.lock:
+            found = await escalation_stages(reader.session, root, info.context.rules)
+        return [ChallengeStageOption.of(stage, people) for stage, people in found]
 
     @strawberry.field(description="The conference it was raised from, if any; for the LA's IROs (and other staff who see its conferences).")
     async def conference(
