@@ -19,6 +19,7 @@ from portal.children.nhs import nhs_check_digit
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild, Invitation
 from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
+from portal.demo_challenges import seed_challenges
 from portal.demo_history import seed_history
 from portal.demo_outcomes import seed_outcomes
 from portal.demo_text import section_text
@@ -252,6 +253,8 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         _audited_icpcs(session, contributors, la, rules, practices, families, relatives, chairs, today, counts)
     # Outcomes of the held initial conferences but each council's latest (added last, as above).
     counts["outcomes"] = sum(seed_outcomes(session, la.id, rules, today) for la, rules, *_ in audited)
+    # Each council's managers who answer IRO challenges, and challenges at different stages (added last, as above).
+    counts["challenges"] = sum(seed_challenges(session, la, social, rules_for_la(all_rules, la.slug), person, today) for la, social in councils)
     session.commit()
     return Seeded(created=True, counts=counts)
 
