@@ -103,7 +103,7 @@ async def test_a_gp_follows_the_reminder_signs_in_with_an_emailed_code_writes_up
         await check_page(found)
         await follow(page, page.get_by_role("link", name="Get a sign-in code by email"))
         await check_page(found)
-        await page.get_by_label("Your work email address").fill(GP)
+        await page.get_by_label("Your email address").fill(GP)
         await follow(page, page.get_by_role("button", name="Send me a code"), f"{mailing_site}/sign-in/code")
         await check_page(found)
         await page.get_by_label("Code").fill("12")

@@ -19,6 +19,7 @@ from portal.api.families.types import (
     FamilyResponseType,
     FamilySectionType,
     FamilyTermType,
+    MeetingPlaceType,
 )
 from portal.children.models import CasePerson, Child
 from portal.conferences.models import Conference, ConferenceChild, Invitation
@@ -177,6 +178,15 @@ class FamiliesQuery:
         if conference is None or not access.allowed(info.context.actor, "family.response.chair", conference):
             return []
         return await responses(info, number, own=False)
+
+    @strawberry.field(description="Where the meeting is held and the link to join it, as the family is told it; for business support and the chairs of the conference's local authority.")
+    async def meeting_place(self, info: Info, conference_id: strawberry.ID) -> MeetingPlaceType | None:
+        number = parse_id(conference_id)
+        conference = await info.context.loaders.conference.load(number) if number is not None else None
+        if conference is None or not access.allowed(info.context.actor, "conference.schedule", conference):
+            return None
+        found = await info.context.session.get(MeetingPlace, number)
+        return MeetingPlaceType(place=found.place, join_url=found.join_url, recorded_at=found.recorded_at) if found else None
 
     @strawberry.field(description="Who in the family of a conference's children has been given access, and whether it has ended; for staff of the children's local authority.")
     async def family_members(self, info: Info, conference_id: strawberry.ID) -> list[FamilyMemberType]:

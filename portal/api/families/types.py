@@ -144,3 +144,11 @@ class FamilyMemberType:
     child_id: strawberry.ID
     granted_at: datetime
     ended_at: datetime | None
+
+
+@strawberry.type(name="MeetingPlace", description="Where the meeting is held, or how to join it online.")
+@access.fields({"conference.schedule": ("place", "join_url", "recorded_at")})
+class MeetingPlaceType:
+    place: str
+    join_url: str
+    recorded_at: datetime
