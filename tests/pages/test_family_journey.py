@@ -1,7 +1,9 @@
 """A parent's journey in Chromium against a real `portal serve` without demo mode, with and without
 JavaScript: sign in with a code read from the real SMTP inbox, see who is coming, read the report
 shared with them and mark it read, open the family pack and download its PDF, and write to the
-chair. Every page is checked (axe, 320 px and 200% zoom, console) in each state it reaches."""
+chair; and a child's, on a 320 px screen: open the emailed link, type the code, send their views in
+words, a picture and a drawing, which the chair then reads. Every page is checked (axe, 320 px and
+200% zoom, console) in each state it reaches."""
 
 import re
 from collections.abc import Iterator
@@ -10,11 +12,13 @@ import pytest
 
 from tests.families.test_before_the_meeting import WITHHELD, shared_report
 from tests.pages.test_signed_in_journeys import follow, press
+from tests.support.api import Api
 from tests.support.browser import check_page, tab
+from tests.support.child_views import deliver_to, link_in, picture, send_link
 from tests.support.families import separated_parents
 from tests.support.mail import Inbox, free_port
-from tests.support.servers import portal_server
-from tests.support.signing_in import code_sent_to
+from tests.support.servers import SECRET_KEY, portal_server
+from tests.support.signing_in import code_sent_to, session_cookie
 from tests.support.world import World
 
 MOTHER = "jodie@example.net"
@@ -39,7 +43,7 @@ async def test_a_parent_signs_in_sees_who_is_coming_reads_the_report_gets_the_pa
     async with tab(browser, mailing_site, javascript=javascript) as found:
         page = found.page
         await page.goto("/sign-in/email")
-        await page.get_by_label("Your work email address").fill(MOTHER)
+        await page.get_by_label("Your email address").fill(MOTHER)
         await follow(page, page.get_by_role("button", name="Send me a code"), f"{mailing_site}/sign-in/code")
         await page.get_by_label("Code").fill(await code_sent_to(inbox, MOTHER))
         await follow(page, page.get_by_role("button", name="Sign in"), f"{mailing_site}/")
@@ -74,4 +78,49 @@ async def test_a_parent_signs_in_sees_who_is_coming_reads_the_report_gets_the_pa
         await press(page, "Send to the chair")
         assert "Your message was sent to the chair" in await page.locator(".govuk-notification-banner").inner_text()
         assert "Who from the school is coming?" in await page.locator("main").inner_text()
+        await check_page(found)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+async def test_a_child_types_their_code_on_a_phone_sends_their_views_and_the_chair_reads_them(
+    browser, database, world, inbox, smtp_port, mailing_site, tmp_path, javascript,
+):
+    async with Api.running(database, secret_key=SECRET_KEY) as staff:
+        sent = await send_link(staff, world)
+    await deliver_to(database, smtp_port, portal_url=mailing_site)
+    (message,) = [m for m in inbox.messages if m["To"] == sent["link"]["sentTo"]]
+    drawing = tmp_path / "my-drawing.jpg"
+    drawing.write_bytes(picture(size=(300, 200)))
+    views = f"{mailing_site}/views/{sent['link']['id']}"
+    async with tab(browser, mailing_site, javascript=javascript, width=320) as found:
+        page = found.page
+        await page.goto(link_in(message))
+        await check_page(found)
+        await page.get_by_label("Code").fill("000000" if sent["code"] != "000000" else "111111")
+        await press(page, "Start")
+        assert "That code is not right" in await page.locator(".govuk-error-summary").inner_text()
+        await check_page(found)
+        await page.get_by_label("Code").fill(sent["code"])
+        await follow(page, page.get_by_role("button", name="Start"), views)
+        assert "Hello Maisie" in await page.locator("main").inner_text()
+        await check_page(found)
+
+        await press(page, "Send")
+        assert (await page.title()).startswith("Error: ") and "Tell us something" in await page.locator(".govuk-error-summary").inner_text()
+        await check_page(found)
+        await page.get_by_label("What worries you?").fill("When it is loud at home.")
+        await page.get_by_label("Who would you like to be at the meeting?").fill("My nan.")
+        await page.get_by_text("Happy", exact=True).click()
+        await page.get_by_label("Add a drawing").set_input_files(str(drawing))
+        await follow(page, page.get_by_role("button", name="Send"), f"{views}/sent")
+        assert "Thank you" in await page.locator("main").inner_text()
+        await check_page(found)
+
+    async with tab(browser, mailing_site, javascript=javascript) as found:
+        cookies = await session_cookie(database, world.chair_a, https=False)
+        await found.context.add_cookies([{"name": name, "value": value, "url": mailing_site} for name, value in cookies.items()])
+        await found.page.goto(f"/chair/conferences/{world.conf_a}")
+        said = await found.page.locator("#child-views ~ .govuk-inset-text").first.inner_text()
+        assert "Maisie" in said and "When it is loud at home." in said and "My nan." in said and "Happy" in said and "PN6" in said
+        assert await found.page.get_by_role("img", name="A drawing or photo Maisie sent").is_visible()
         await check_page(found)
