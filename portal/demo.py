@@ -20,6 +20,7 @@ from portal.conferences.models import ChildConsultation, Conference, ConferenceC
 from portal.conferences.timescales import due_times, next_review_due, rules_for_la
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.demo_challenges import seed_challenges
+from portal.demo_child_views import child_views_link
 from portal.demo_history import seed_history
 from portal.demo_outcomes import seed_outcomes
 from portal.demo_text import section_text
@@ -285,6 +286,7 @@ def _family_with_access(session: Session, la: LocalAuthority, today: date) -> in
                      granted_at=datetime.combine(today - timedelta(days=7), time(9), UTC))
         for m in mothers
     )
+    child_views_link(session, conference, families, worker, mothers[0].child_id, today)
     session.add(MeetingPlace(conference_id=conference.id, place=f"Room 2, {la.name} Children's Centre, Market Street", recorded_by_id=worker.id))
     invitations = session.execute(select(Invitation).where(Invitation.conference_id == conference.id).order_by(Invitation.id)).scalars().all()
     answers = (Attendance.ATTENDING, Attendance.REPORT_ONLY, Attendance.ATTENDING)  # the rest have not replied yet

@@ -252,3 +252,23 @@ async def test_the_social_worker_asks_for_the_views_on_the_family_access_page_an
         refused = await post(getattr(world, name), {"child": str(world.child_a1), "who": "child", "email": f"{name}.x@example.org"})
         assert refused.status_code == 404, name
     assert len(await outbox_rows(database)) == 1
+
+
+async def test_the_demo_familys_child_has_a_link_for_their_views(database_url, database):
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from portal.demo import seed_demo
+    from portal.families.models import ChildViewsLink
+    from portal.settings import sync_url
+
+    engine = create_engine(sync_url(database_url))
+    with Session(engine) as session:
+        seed_demo(session)
+        (link,) = session.execute(select(ChildViewsLink)).scalars().all()
+    engine.dispose()
+    async with Api.running(database) as demo:
+        listing = await demo.client.get("/family", headers={"x-portal-demo-person": str(link.person_id), "accept": "text/html"})
+        assert f'href="/views/{link.id}"' in listing.text and "Tell us what you think" in listing.text
+        form = await demo.client.get(f"/views/{link.id}", headers={"x-portal-demo-person": str(link.person_id), "accept": "text/html"})
+        assert form.status_code == 200 and "What worries you?" in form.text

@@ -28,8 +28,8 @@ def not_found(templates: Jinja2Templates, request: Request) -> Response:
 def meeting_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     async def meetings(request: Request) -> Response:
         require_actor(request)
-        found = (await run_query(request, "FamilyConferences", {}))["familyConferences"]
-        return templates.TemplateResponse(request, "families/meetings.html", {"meetings": found})
+        data = await run_query(request, "FamilyConferences", {})
+        return templates.TemplateResponse(request, "families/meetings.html", {"meetings": data["familyConferences"], "views": data["childViewsRequests"]})
 
     async def load(request: Request) -> dict[str, Any] | None:
         number = parse_id(request.path_params["conference_id"])
