@@ -38,6 +38,7 @@ from portal.api.contributions.mutations import ContributionsMutation
 from portal.api.contributions.queries import ContributionsQuery
 from portal.api.cost import QueryCostLimiter
 from portal.api.families.child_views import ChildViewsMutation, ChildViewsQuery
+from portal.api.families.feedback import FeedbackMutation, FeedbackQuery
 from portal.api.families.mutations import FamiliesMutation
 from portal.api.families.queries import FamiliesQuery
 from portal.api.history.queries import HistoryQuery
@@ -61,11 +62,11 @@ from portal.settings import Settings
 
 # Merge order is field order in the schema.
 Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery, ChildrenQuery, CarePlansQuery, AuditQuery, IdentityQuery, HistoryQuery, BusinessSupportQuery, FamiliesQuery,
-                                ChildViewsQuery, AdministrationQuery, ChallengesQuery, MonitoringQuery, OutcomesQuery))
+                                ChildViewsQuery, FeedbackQuery, AdministrationQuery, ChallengesQuery, MonitoringQuery, OutcomesQuery))
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, AdministrationMutation, ChallengesMutation, MonitoringMutation, OutcomesMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, FeedbackMutation, AdministrationMutation, ChallengesMutation, MonitoringMutation, OutcomesMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

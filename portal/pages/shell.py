@@ -40,6 +40,7 @@ def navigation(actor: Actor | None) -> list[dict[str, str]]:
     if any(role in (Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) for role, _ in actor.roles):
         items.append({"href": "/annual-report", "text": "IRO annual report"})
         items.append({"href": "/monitoring/summary", "text": "Monitoring findings"})
+        items.append({"href": "/what-families-told-us", "text": "What families told us"})
     if any(role in (Role.CHAIR, Role.HEAD_OF_SERVICE, Role.IRO_MANAGER) and la is not None for role, la in actor.roles):
         items.append({"href": "/watchlist", "text": "Drift watchlist"})
     if actor.la_ids(CHALLENGE_READERS):

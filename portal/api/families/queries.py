@@ -60,6 +60,7 @@ async def family_conferences(info: Info, conference_id: int | None = None) -> li
     return [
         FamilyConferenceType(
             id=strawberry.ID(str(conference.id)), kind=conference.kind, status=conference.status, scheduled_at=conference.scheduled_at,
+            held_on=conference.held_on, next_review_due_on=conference.next_review_due_on,
             place=place or "", join_url=join_url or "", chair_name=chair, local_authority_name=la_name, children=children.get(conference.id, []),
         )
         for conference, la_name, chair, place, join_url in rows

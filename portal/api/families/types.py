@@ -94,13 +94,15 @@ class FamilyReadabilityType:
 
 @strawberry.type(name="FamilyConference", description="A meeting about your child, as the family sees it.")
 @access.fields({"family.conference.read": (
-    "id", "kind", "status", "scheduled_at", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses", "pack",
+    "id", "kind", "status", "scheduled_at", "held_on", "next_review_due_on", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses", "pack",
 )})
 class FamilyConferenceType:
     id: strawberry.ID
     kind: ConferenceKindEnum  # type: ignore[valid-type]
     status: ConferenceStatusEnum  # type: ignore[valid-type]
     scheduled_at: datetime | None
+    held_on: date | None = strawberry.field(description="When the meeting was held; null until it has been.")
+    next_review_due_on: date | None = strawberry.field(description="The latest date of the next review, once the meeting has been held.")
     place: str = strawberry.field(description="Where the meeting is held; empty when not yet recorded.")
     join_url: str = strawberry.field(description="How to join online; empty when the meeting is in person only.")
     chair_name: str | None

@@ -29,7 +29,9 @@ def meeting_routes(templates: Jinja2Templates) -> list[OperationRoute]:
     async def meetings(request: Request) -> Response:
         require_actor(request)
         data = await run_query(request, "FamilyConferences", {})
-        return templates.TemplateResponse(request, "families/meetings.html", {"meetings": data["familyConferences"], "views": data["childViewsRequests"]})
+        return templates.TemplateResponse(request, "families/meetings.html", {
+            "meetings": data["familyConferences"], "views": data["childViewsRequests"],
+            "feedback": [m for m in data["meetingsForFeedback"] if m["id"] not in {c["id"] for c in data["familyConferences"]}]})
 
     async def load(request: Request) -> dict[str, Any] | None:
         number = parse_id(request.path_params["conference_id"])

@@ -1,0 +1,83 @@
+"""After the meeting: what a family member or a child says helped, and what we should do differently,
+stored per conference; and, for the head of service, the counts and the comments without any names."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from portal import access
+from portal.conferences.models import Conference
+from portal.enums import ConferenceStatus
+from portal.errors import DomainError, Problem, not_found
+from portal.families.models import ChildViewsLink, MeetingFeedback
+from portal.identity import Actor
+from portal.lookup import parse_id
+
+MAX_FEEDBACK = 2000
+EMPTY = "Tell us what helped, what we should do differently, or both."
+TOO_LONG = "This is too long: it can be at most {limit:,} characters. It is {length:,}."
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    responses: int
+    from_family: int
+    from_children: int
+    conferences: int
+    comments: list[MeetingFeedback]
+
+
+def _childs_link(actor: Actor, conference_id: int) -> object:
+    return exists().where(ChildViewsLink.conference_id == conference_id, ChildViewsLink.person_id == actor.person_id)
+
+
+async def held_conference(session: AsyncSession, actor: Actor, conference_id: str) -> tuple[Conference, bool]:
+    """A held conference about the actor's child (as family) or one they gave their views for (as the child or advocate)."""
+    path = ("input", "conferenceId")
+    number = parse_id(conference_id, path, "meeting")
+    family = access.scope(actor, "family.conference.read")
+    row = (await session.execute(
+        select(Conference, family).where(Conference.id == number, Conference.status == ConferenceStatus.HELD, or_(family, _childs_link(actor, number)))
+    )).first()
+    if row is None:
+        raise not_found(path, "meeting")
+    conference, as_family = row
+    return conference, not as_family
+
+
+async def held_conferences(session: AsyncSession, actor: Actor) -> list[Conference]:
+    """The held conferences the actor may send feedback on, latest first."""
+    viewed = select(ChildViewsLink.conference_id).where(ChildViewsLink.person_id == actor.person_id)
+    return list((await session.execute(
+        select(Conference).where(Conference.status == ConferenceStatus.HELD, or_(access.scope(actor, "family.conference.read"), Conference.id.in_(viewed)))
+        .order_by(Conference.held_on.desc(), Conference.id.desc())
+    )).scalars())
+
+
+async def send_feedback(session: AsyncSession, actor: Actor, conference_id: str, helped: str, differently: str) -> MeetingFeedback:
+    conference, from_child = await held_conference(session, actor, conference_id)
+    helped, differently = helped.strip(), differently.strip()
+    problems = [Problem(("input", name), TOO_LONG.format(limit=MAX_FEEDBACK, length=len(text)))
+                for name, text in (("helped", helped), ("differently", differently)) if len(text) > MAX_FEEDBACK]
+    if not problems and not (helped or differently):
+        problems.append(Problem(("input", "helped"), EMPTY))
+    if problems:
+        raise DomainError(*problems)
+    feedback = MeetingFeedback(conference_id=conference.id, la_id=conference.la_id, person_id=actor.person_id, from_child=from_child,
+                               helped=helped, differently=differently)
+    session.add(feedback)
+    await session.flush()
+    return feedback
+
+
+async def summary(session: AsyncSession, la_id: int, start: date, end: date) -> FeedbackSummary:
+    """The feedback on meetings held from `start` to `end` (inclusive), newest first."""
+    rows = list((await session.execute(
+        select(MeetingFeedback).join(Conference, Conference.id == MeetingFeedback.conference_id)
+        .where(MeetingFeedback.la_id == la_id, Conference.held_on >= start, Conference.held_on <= end)
+        .order_by(MeetingFeedback.sent_at.desc(), MeetingFeedback.id.desc())
+    )).scalars())
+    children = sum(1 for f in rows if f.from_child)
+    return FeedbackSummary(len(rows), len(rows) - children, children, len({f.conference_id for f in rows}), rows)
