@@ -16,6 +16,7 @@ from portal.conferences.models import Conference, ConferenceChild, Invitation
 from portal.contributions.models import Contribution, ContributionVersion, WithholdingRequest
 from portal.enums import ConferenceStatus, ContributionStatus, WithholdingDecision
 from portal.errors import DomainError, Problem, conflict, echo, invalid
+from portal.families import notices
 from portal.identity import Actor
 from portal.ids import parse_id
 from portal.lookup import own_invitation, visible_contribution, visible_withholding_request
@@ -284,6 +285,8 @@ async def record_shared_with_family(session: AsyncSession, actor: Actor, contrib
         raise invalid(("input", "sharedOn"), "The date shared cannot be in the future.")
     contribution.shared_with_family_on = shared_on
     contribution.updated_at = clock.now()
+    await session.flush()
+    await notices.report_shared(session, contribution)
     await session.flush()
     conference_changed(session, contribution.conference_id)
     return contribution

@@ -10,6 +10,7 @@ from portal import access, clock
 from portal.children.contact import is_email, is_phone
 from portal.children.models import CasePerson, Child
 from portal.errors import DomainError, Problem, conflict, not_found
+from portal.families import notices
 from portal.families.models import FAMILY_AGENCY, FamilyMember
 from portal.identity import Actor
 from portal.identity.sessions import end_all_sessions
@@ -76,6 +77,8 @@ async def grant_family_access(session: AsyncSession, actor: Actor, case_person_i
     elif member.ended_at is None:
         raise conflict((*PATH, "casePersonId"), ALREADY)
     member.mobile, member.granted_by_id, member.granted_at, member.ended_at, member.ended_by_id = mobile, actor.person_id, now, None, None
+    await session.flush()
+    await notices.access_given(session, member)
     await session.flush()
     return member
 
