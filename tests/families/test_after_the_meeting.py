@@ -2,6 +2,8 @@
 we should do differently, as may the child who gave their views; the head of service and the IRO manager
 read the counts and the comments, without names; anyone else, another meeting or bad input: refused, nothing stored."""
 
+import re
+
 from sqlalchemy import func, select
 
 from portal.families.models import MeetingFeedback
@@ -112,3 +114,23 @@ async def test_a_family_member_is_told_by_a_link_only_email_when_given_access_an
     later = [m["To"] for m in inbox.messages[2:]]
     assert later == ["jodie@example.net"]  # once per report, and not to the father whose access has ended
     assert "GP" not in inbox.messages[2].get_payload(decode=True).decode()
+
+
+async def test_the_family_sees_the_outcome_for_their_own_child_and_when_the_minutes_were_sent_never_the_chairs_notes(api, world, database):
+    from tests.support.outcomes import hold, icpc, record
+
+    family = await separated_parents(api, world, database)
+    await hold(database, world.conf_a)
+    assert (await record(api, world, icpc(world), world.chair_a))["errors"] == []
+    meeting = f"/family/conferences/{world.conf_a}"
+    page = await api.client.get(meeting, headers=as_(family.mother))
+    assert "The outcome" in page.text and "Decided for Maisie" in page.text and "Child protection plan" in page.text
+    assert "Theo" not in page.text and "Father did not attend" not in page.text and "23 October 2026" in page.text
+    assert re.search(r"Minutes\s*</dt>", page.text) and "Not sent yet" in page.text
+    sent = await api('mutation($input: RecordSentInput!) { recordMinutesSent(input: $input) { errors { message } } }',
+                     {"input": {"conferenceId": world.id("conf_a"), "sentOn": "2026-10-12"}}, as_=world.chair_a)
+    assert not sent["recordMinutesSent"]["errors"], sent
+    after = await api.client.get(meeting, headers=as_(family.mother))
+    assert "Sent 12 October 2026" in after.text
+    found = await api('query($id: ID!) { familyConference(id: $id) { outcome { children { givenName } minutesSentOn } } }', {"id": world.id("conf_a")}, as_=family.mother)
+    assert found["familyConference"]["outcome"] == {"children": [{"givenName": "Maisie"}], "minutesSentOn": "2026-10-12"}

@@ -8,10 +8,12 @@ from portal.access.scopes import family_children
 from portal.api.common import Markdown
 from portal.api.context import Info
 from portal.api.families.types import (
+    FamilyChildDecisionType,
     FamilyChildType,
     FamilyConferenceType,
     FamilyInviteeType,
     FamilyMemberType,
+    FamilyOutcomeType,
     FamilyPackEntryType,
     FamilyPackType,
     FamilyReadabilityType,
@@ -28,6 +30,8 @@ from portal.families.models import FamilyMember, FamilyReportRead, FamilyRespons
 from portal.families.plain_english import reading_age, target_age, terms_used
 from portal.families.reports import PACK, SHAREABLE, contact_patterns, family_sections
 from portal.ids import parse_id
+from portal.outcomes.codes import DECISION_TEXT, ProtectionDecision
+from portal.outcomes.models import ChildOutcome, ConferenceOutcome
 from portal.people.models import LocalAuthority, Organisation, Person
 
 
@@ -126,6 +130,26 @@ async def pack(info: Info, conference_id: int) -> FamilyPackType:
     texts = [s.text.text for r in found for s in r.sections]
     glossary = [FamilyTermType(term=t.term, meaning=t.meaning) for t in terms_used(texts)]
     return FamilyPackType(worries=headings["worries"], working_well=headings["working_well"], safety_goals=headings["safety_goals"], glossary=glossary)
+
+
+async def outcome(info: Info, conference_id: int) -> FamilyOutcomeType | None:
+    """The outcome for the reader's own children of the conference (already in their scope): no notes."""
+    reader = info.context.reader
+    found = await reader.scalars(select(ConferenceOutcome).where(ConferenceOutcome.conference_id == conference_id))
+    if not found:
+        return None
+    decided = await reader.all(
+        select(Child, ChildOutcome.decision).join(ChildOutcome, ChildOutcome.child_id == Child.id)
+        .where(ChildOutcome.conference_id == conference_id, Child.id.in_(family_children(info.context.actor))).order_by(Child.date_of_birth, Child.id)
+    )
+    for child, _ in decided:
+        reader.children_seen.add(child.id)
+    recorded = found[0]
+    return FamilyOutcomeType(
+        children=[FamilyChildDecisionType(given_name=child.given_name, decision=DECISION_TEXT.get(ProtectionDecision(d)) if d else None) for child, d in decided],
+        core_group_on=recorded.core_group_on, next_review_on=recorded.next_review_on, decisions=recorded.decisions,
+        outcome_sent_on=recorded.outcome_sent_on, minutes_sent_on=recorded.minutes_sent_on,
+    )
 
 
 async def readability(info: Info, invitation: Invitation) -> list[FamilyReadabilityType]:

@@ -92,9 +92,27 @@ class FamilyReadabilityType:
     target: int
 
 
+@strawberry.type(name="FamilyChildDecision", description="What the conference decided for one of your children.")
+@access.fields({"family.conference.read": ("given_name", "decision")})
+class FamilyChildDecisionType:
+    given_name: str
+    decision: str | None = strawberry.field(description="In words, like Child protection plan; null for a review without one.")
+
+
+@strawberry.type(name="FamilyOutcome", description="The outcome of a held meeting as the family is told it: never the chair's notes.")
+@access.fields({"family.conference.read": ("children", "core_group_on", "next_review_on", "decisions", "outcome_sent_on", "minutes_sent_on")})
+class FamilyOutcomeType:
+    children: list[FamilyChildDecisionType]
+    core_group_on: date | None
+    next_review_on: date | None
+    decisions: str
+    outcome_sent_on: date | None
+    minutes_sent_on: date | None = strawberry.field(description="When the minutes were sent to you; null until they are.")
+
+
 @strawberry.type(name="FamilyConference", description="A meeting about your child, as the family sees it.")
 @access.fields({"family.conference.read": (
-    "id", "kind", "status", "scheduled_at", "held_on", "next_review_due_on", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses", "pack",
+    "id", "kind", "status", "scheduled_at", "held_on", "next_review_due_on", "place", "join_url", "chair_name", "local_authority_name", "children", "invitees", "reports", "my_responses", "pack", "outcome",
 )})
 class FamilyConferenceType:
     id: strawberry.ID
@@ -126,6 +144,12 @@ class FamilyConferenceType:
         from portal.api.families.queries import pack
 
         return await pack(info, int(self.id))
+
+    @strawberry.field(description="The outcome, once the chair has recorded it after the meeting.")
+    async def outcome(self, info: Info) -> FamilyOutcomeType | None:
+        from portal.api.families.queries import outcome
+
+        return await outcome(info, int(self.id))
 
     @strawberry.field(description="What you have written to the chair about this meeting, oldest first.")
     async def my_responses(self, info: Info) -> list[FamilyResponseType]:
