@@ -4,7 +4,7 @@ stored per conference; and, for the head of service, the counts and the comments
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
@@ -47,13 +47,11 @@ async def held_conference(session: AsyncSession, actor: Actor, conference_id: st
     return conference, not as_family
 
 
-async def held_conferences(session: AsyncSession, actor: Actor) -> list[Conference]:
+def held_conferences(actor: Actor) -> Select[tuple[Conference]]:
     """The held conferences the actor may send feedback on, latest first."""
     viewed = select(ChildViewsLink.conference_id).where(ChildViewsLink.person_id == actor.person_id)
-    return list((await session.execute(
-        select(Conference).where(Conference.status == ConferenceStatus.HELD, or_(access.scope(actor, "family.conference.read"), Conference.id.in_(viewed)))
-        .order_by(Conference.held_on.desc(), Conference.id.desc())
-    )).scalars())
+    return (select(Conference).where(Conference.status == ConferenceStatus.HELD, or_(access.scope(actor, "family.conference.read"), Conference.id.in_(viewed)))
+            .order_by(Conference.held_on.desc(), Conference.id.desc()))
 
 
 async def send_feedback(session: AsyncSession, actor: Actor, conference_id: str, helped: str, differently: str) -> MeetingFeedback:
@@ -72,12 +70,13 @@ async def send_feedback(session: AsyncSession, actor: Actor, conference_id: str,
     return feedback
 
 
-async def summary(session: AsyncSession, la_id: int, start: date, end: date) -> FeedbackSummary:
+def summary_statement(la_id: int, start: date, end: date) -> Select[tuple[MeetingFeedback]]:
     """The feedback on meetings held from `start` to `end` (inclusive), newest first."""
-    rows = list((await session.execute(
-        select(MeetingFeedback).join(Conference, Conference.id == MeetingFeedback.conference_id)
-        .where(MeetingFeedback.la_id == la_id, Conference.held_on >= start, Conference.held_on <= end)
-        .order_by(MeetingFeedback.sent_at.desc(), MeetingFeedback.id.desc())
-    )).scalars())
+    return (select(MeetingFeedback).join(Conference, Conference.id == MeetingFeedback.conference_id)
+            .where(MeetingFeedback.la_id == la_id, Conference.held_on >= start, Conference.held_on <= end)
+            .order_by(MeetingFeedback.sent_at.desc(), MeetingFeedback.id.desc()))
+
+
+def summary(rows: list[MeetingFeedback]) -> FeedbackSummary:
     children = sum(1 for f in rows if f.from_child)
     return FeedbackSummary(len(rows), len(rows) - children, children, len({f.conference_id for f in rows}), rows)

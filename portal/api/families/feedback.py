@@ -58,7 +58,7 @@ class HeldMeetingType:
 class FeedbackQuery:
     @strawberry.field(description="The held meetings you may send feedback on: about your own children, or ones you gave a child's views for.")
     async def meetings_for_feedback(self, info: Info) -> list[HeldMeetingType]:
-        found = await feedback.held_conferences(info.context.session, info.context.actor)
+        found = await info.context.reader.scalars(feedback.held_conferences(info.context.actor))
         return [HeldMeetingType(id=strawberry.ID(str(c.id)), held_on=c.held_on) for c in found]
 
     @strawberry.field(description="What families and children said after the local authority's meetings held from `start` to `end` "
@@ -68,7 +68,8 @@ class FeedbackQuery:
         if number is None or not access.allowed(info.context.actor, "family.feedback.read", number):
             return None
         end = end or clock.today()
-        found = await feedback.summary(info.context.session, number, start or end - timedelta(days=365), end)
+        rows = await info.context.reader.scalars(feedback.summary_statement(number, start or end - timedelta(days=365), end))
+        found = feedback.summary(list(rows))
         return MeetingFeedbackSummaryType(
             responses=found.responses, from_family=found.from_family, from_children=found.from_children, conferences=found.conferences,
             comments=[MeetingFeedbackType(helped=f.helped, differently=f.differently, from_child=f.from_child, sent_at=f.sent_at) for f in found.comments],

@@ -210,8 +210,8 @@ class FamiliesQuery:
         conference = await info.context.loaders.conference.load(number) if number is not None else None
         if conference is None or not access.allowed(info.context.actor, "conference.schedule", conference):
             return None
-        found = await info.context.session.get(MeetingPlace, number)
-        return MeetingPlaceType(place=found.place, join_url=found.join_url, recorded_at=found.recorded_at) if found else None
+        rows = await info.context.reader.scalars(select(MeetingPlace).where(MeetingPlace.conference_id == number))
+        return MeetingPlaceType(place=rows[0].place, join_url=rows[0].join_url, recorded_at=rows[0].recorded_at) if rows else None
 
     @strawberry.field(description="Who in the family of a conference's children has been given access, and whether it has ended; for staff of the children's local authority.")
     async def family_members(self, info: Info, conference_id: strawberry.ID) -> list[FamilyMemberType]:
