@@ -46,6 +46,7 @@ from portal.api.identity.mutations import IdentityMutation
 from portal.api.identity.queries import IdentityQuery
 from portal.api.ingest.mutations import IngestMutation
 from portal.api.lean import LeanExecutor, lean_resolvers
+from portal.api.monitoring.challenge import MonitoringChallengeMutation
 from portal.api.monitoring.mutations import MonitoringMutation
 from portal.api.monitoring.queries import MonitoringQuery
 from portal.api.outcomes.mutations import OutcomesMutation
@@ -66,7 +67,8 @@ Query = merge_types("Query", (PeopleQuery, ConferencesQuery, ContributionsQuery,
 Mutation = merge_types(
     "Mutation",
     (ChildMutation, ConferencesMutation, ContributionsMutation, ConsultationsMutation, CarePlansMutation, IngestMutation, AuditMutation,
-     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, FeedbackMutation, AdministrationMutation, ChallengesMutation, MonitoringMutation, OutcomesMutation),
+     IdentityMutation, BusinessSupportMutation, FamiliesMutation, ChildViewsMutation, FeedbackMutation, AdministrationMutation, ChallengesMutation, MonitoringMutation, OutcomesMutation,
+     MonitoringChallengeMutation),
 )
 Subscription = merge_types("Subscription", (ReadinessSubscription,))
 

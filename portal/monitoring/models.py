@@ -35,3 +35,4 @@ class MonitoringAnswer(SQLModel, table=True):
     note: str = Field(default="", max_length=2000)
     answered_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     answered_by_id: int = Field(foreign_key="person.id")
+    challenge_id: int | None = Field(default=None, foreign_key="challenge.id")  # the alert or challenge raised from a "not met"

@@ -44,7 +44,8 @@ async def checklist_of(info: Info, conference: Conference) -> MonitoringChecklis
     items = [MonitoringItemType(id=item.id, theme=item.theme, question=item.question, challenge_reason=item.challenge_reason,
                                 answer=given[item.id].answer if item.id in given else None,  # type: ignore[arg-type]
                                 note=given[item.id].note if item.id in given else "",
-                                answered_at=given[item.id].answered_at if item.id in given else None)
+                                answered_at=given[item.id].answered_at if item.id in given else None,
+                                challenge_id=strawberry.ID(str(given[item.id].challenge_id)) if item.id in given and given[item.id].challenge_id else None)
              for item in monitoring_for(slug).checklist]
     completed = check.completed_at if check else None
     return MonitoringChecklistType(

@@ -11,7 +11,7 @@ CheckAnswerEnum = strawberry.enum(CheckAnswer, name="CheckAnswer")
 
 
 @strawberry.type(name="MonitoringItem")
-@access.fields({access.INHERITED: ("id", "theme", "question", "challenge_reason", "answer", "note", "answered_at")})
+@access.fields({access.INHERITED: ("id", "theme", "question", "challenge_reason", "answer", "note", "answered_at", "challenge_id")})
 class MonitoringItemType:
     id: str = strawberry.field(description="The item's id in the LA's checklist data, e.g. child_consulted.")
     theme: str
@@ -20,6 +20,7 @@ class MonitoringItemType:
     answer: CheckAnswerEnum | None  # type: ignore[valid-type]
     note: str
     answered_at: datetime | None
+    challenge_id: strawberry.ID | None = strawberry.field(description="The alert or challenge raised from this item, if one was.")
 
 
 @strawberry.type(name="MonitoringChecklist")

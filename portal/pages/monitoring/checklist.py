@@ -38,6 +38,7 @@ def checklist_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         shown = entered or {i["id"]: {"answer": i["answer"] or "", "note": i["note"]} for i in checklist["items"]}
         return templates.TemplateResponse(request, "monitoring/checklist.html", {
             **found, "errors": errors, "entered": shown, "answers": ANSWERS, "saved": request.query_params.get("saved") == "1",
+            "raised": request.query_params.get("raised"),
         }, status_code=status_code)
 
     async def page(request: Request) -> Response:
