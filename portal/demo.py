@@ -22,6 +22,7 @@ from portal.contributions.models import Contribution, ContributionVersion, Withh
 from portal.demo_challenges import seed_challenges
 from portal.demo_child_views import child_views_link
 from portal.demo_history import seed_history
+from portal.demo_monitoring import seed_monitoring
 from portal.demo_outcomes import seed_outcomes
 from portal.demo_text import section_text
 from portal.enums import ConferenceKind, ConferenceStatus, ContributionStatus, Relationship, Role, ViewsConveyed, WithholdingDecision
@@ -249,6 +250,7 @@ def seed_demo(session: Session, today: date | None = None) -> Seeded:
         person(social, "Head of children's social care", [(Role.HEAD_OF_SERVICE, la.id)], la.slug)
         person(social, "Review and development unit manager", [(Role.IRO_MANAGER, la.id)], la.slug)
     counts["history_records"] = seed_history(session, councils[0][0].id, today)
+    counts |= seed_monitoring(session, councils[0][0].id, councils[0][0].slug, today)
     # Held ICPCs with GP reports for the regional audit to sample (added last, as above).
     for la, rules, practices, families, relatives, chairs in audited:
         _audited_icpcs(session, contributors, la, rules, practices, families, relatives, chairs, today, counts)
