@@ -1,6 +1,6 @@
 """a checklist answer keeps the IRO challenge raised from it
 
-Revision ID: 0019_monitoring_challenge
+Revision ID: 0020_monitoring_challenge
 Revises: 0018_monitoring_checklist, 0017_iro_challenges
 """
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0019_monitoring_challenge'
+revision: str = '0020_monitoring_challenge'
 down_revision: str | Sequence[str] | None = ('0018_monitoring_checklist', '0017_iro_challenges')
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
