@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
+from portal.charts import Point, bar_chart
 from portal.history.annual import AnnualReport, Records, ReportingYear, annual_report, monthly_timeliness
 from portal.history.codes import ABUSE_CATEGORY
 from portal.settings import ROOT
@@ -15,6 +18,8 @@ LOOKED_AFTER_ROWS = ("looked_after.started", "looked_after.ceased", "looked_afte
                      "lac_reviews.held", "lac_reviews.in_timescale_pct", "placements.three_or_more_in_12_months_pct")
 PROTECTION_ROWS = ("icpc.held", "icpc.in_timescale_pct", "cp_plans.over_2_years_during_year", "cp_plans.over_2_years_at_year_end",
                    "cp_plans.second_or_subsequent")
+TIMELINESS_ROWS = ("lac_reviews.in_timescale_pct", "icpc.in_timescale_pct")
+MONTHS_NOTE = "Month by month, each review or conference counts in the month it was held."
 PERCENT = "_pct"
 
 
@@ -68,19 +73,29 @@ class ReportFiles:
         return [(month["month"], month[kind]["value"]) for month in self.months]
 
 
+def bars(chart_id: str, title: str, rows: list[tuple[str, float | None]], unit: str = "") -> Markup:
+    """A figure holding a horizontal bar chart of (label, value) rows, its description giving every value
+    ("no data" where there is none); the report puts the same figures in a table after it."""
+    description = "; ".join(f"{label}: {'no data' if value is None else f'{value}{unit}'}" for label, value in rows)
+    svg = bar_chart(chart_id, title, description, [Point(label, value) for label, value in rows], unit=unit, empty="No data for the year")
+    return Markup(f"<figure>{svg}<figcaption>{escape(title)}</figcaption></figure>")
+
+
 def write_html(files: ReportFiles, path: Path) -> None:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     environment = Environment(loader=FileSystemLoader(ROOT / "templates"), autoescape=select_autoescape(default=True))
     environment.filters["challenge_bar"] = lambda part: (part[1] if len(part[1]) <= 32 else part[1][:31] + "…", part[3])  # (meaning, %)
+    environment.globals["bars"] = bars
     template = environment.get_template("history/annual_report.html")
-    path.write_text(template.render(files=files, looked_after_rows=LOOKED_AFTER_ROWS, protection_rows=PROTECTION_ROWS, shown=shown),
+    path.write_text(template.render(files=files, looked_after_rows=LOOKED_AFTER_ROWS, protection_rows=PROTECTION_ROWS, shown=shown,
+                                    timeliness_rows=TIMELINESS_ROWS, months_note=MONTHS_NOTE),
                     encoding="utf-8")
 
 
 def write_xlsx(files: ReportFiles, path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
@@ -134,7 +149,18 @@ def write_xlsx(files: ReportFiles, path: Path) -> None:
         bars.add_data(Reference(challenges, min_col=2, min_row=first, max_row=last), titles_from_data=True)
         bars.set_categories(Reference(challenges, min_col=1, min_row=first + 1, max_row=last))
         challenges.add_chart(bars, anchor)
-    table("Timeliness", ["month", "LAC reviews in timescale %", "LAC reviews", "ICPC in timescale %", "ICPCs"], [
+    timeliness = table("Timeliness", ["month", "LAC reviews in timescale %", "LAC reviews", "ICPC in timescale %", "ICPCs"], [
         [m["month"], m["lac_reviews"]["value"], m["lac_reviews"]["of"], m["icpc"]["value"], m["icpc"]["of"]] for m in files.months])
+    last_month = timeliness.max_row
+    timeliness.append([])
+    for figure_id in TIMELINESS_ROWS:
+        timeliness.append([f"{report.figures[figure_id]['label']}: {report.figures[figure_id]['definition']} {MONTHS_NOTE}"])
+    lines = LineChart()
+    lines.title, lines.y_axis.title, lines.x_axis.title = "Held in timescale, month by month", "% in timescale", "month held"
+    lines.y_axis.scaling.min, lines.y_axis.scaling.max = 0, 100
+    for column in (2, 4):
+        lines.add_data(Reference(timeliness, min_col=column, min_row=1, max_row=last_month), titles_from_data=True)
+    lines.set_categories(Reference(timeliness, min_col=1, min_row=2, max_row=last_month))
+    timeliness.add_chart(lines, "G2")
     book.save(path)
 

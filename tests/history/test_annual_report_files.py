@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from portal.history.annual import ReportingYear
 from portal.history.annual_files import ReportFiles, write_html, write_xlsx
 from portal.timescales import RULES_DIR, load_rules
-from tests.support.annual_expected import expected
+from tests.support.annual_expected import expected, expected_months
 from tests.support.browser import check_page, chromium, tab
 from tests.support.dfe_returns import folder, run
 from tests.support.la_history import as_records, generate
@@ -72,3 +72,38 @@ async def test_report_annual_writes_both_files(database_url, la, tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert "<h1>Independent Reviewing Officers annual report, 2018-19</h1>" in html.read_text()
     assert load_workbook(xlsx)["Figures"]["A1"].value == "IRO annual report 2018-19: ashby"
+
+
+def test_the_html_gives_timeliness_month_by_month_with_its_definitions(tmp_path: Path):
+    history = generate()
+    built = ReportFiles.build("ashby", as_records(history), ReportingYear.parse("2018-19"), RULES)
+    write_html(built, tmp_path / "report.html")
+    html = (tmp_path / "report.html").read_text()
+    section = html[html.index('<h2 id="timeliness">'):html.index('<h2 id="figures">')]
+    for figure_id in ("lac_reviews.in_timescale_pct", "icpc.in_timescale_pct"):
+        assert built.report.figures[figure_id]["definition"] in unescape(section)
+    assert "each review or conference counts in the month it was held" in section
+    rows = re.findall(r"<tr><td>(.*?)</td>\s*<td class=\"number\">.*?\((\d+) of (\d+)\)</td>\s*<td class=\"number\">.*?\((\d+) of (\d+)\)</td></tr>", section)
+    assert [(month, (int(a), int(b)), (int(c), int(d))) for month, a, b, c, d in rows] == [
+        (m["month"], m["lac_reviews"], m["icpc"]) for m in expected_months(history, 2018)]
+    assert 'aria-labelledby="reviews-months-title reviews-months-desc"' in section and '<table>' in section
+
+
+def test_the_xlsx_charts_timeliness_month_by_month_from_its_table(tmp_path: Path):
+    history = generate()
+    built = ReportFiles.build("ashby", as_records(history), ReportingYear.parse("2018-19"), RULES)
+    write_xlsx(built, tmp_path / "report.xlsx")
+    sheet = load_workbook(tmp_path / "report.xlsx")["Timeliness"]
+    rows = list(sheet.iter_rows(min_row=2, max_row=13, values_only=True))
+    months = expected_months(history, 2018)
+    assert [(r[0], r[2], r[4]) for r in rows] == [(m["month"], m["lac_reviews"][1], m["icpc"][1]) for m in months]
+    assert [r[1] for r in rows] == [round(100 * m["lac_reviews"][0] / m["lac_reviews"][1], 1) if m["lac_reviews"][1] else None for m in months]
+    assert [r[3] for r in rows] == [round(100 * m["icpc"][0] / m["icpc"][1], 1) if m["icpc"][1] else None for m in months]
+    notes = [row[0] for row in sheet.iter_rows(min_row=15, values_only=True)]
+    assert notes[0].startswith("LAC reviews held in timescale (%): ") and built.report.figures["icpc.in_timescale_pct"]["definition"] in notes[1]
+
+    [chart] = sheet._charts
+    assert type(chart).__name__ == "LineChart"
+    assert [s.val.numRef.f for s in chart.series] == ["'Timeliness'!$B$2:$B$13", "'Timeliness'!$D$2:$D$13"]
+    assert [s.tx.strRef.f for s in chart.series] == ["'Timeliness'!B1", "'Timeliness'!D1"]
+    assert chart.series[0].cat.numRef.f == "'Timeliness'!$A$2:$A$13"

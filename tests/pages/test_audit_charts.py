@@ -3,7 +3,7 @@ what they draw for no data and for one point."""
 
 import xml.etree.ElementTree as ET
 
-from portal.pages.audit.charts import WIDTH, Point, bar_chart, line_chart, number
+from portal.charts import WIDTH, Point, bar_chart, line_chart, number
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -29,6 +29,27 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+def _review_in_time(history: History, review) -> bool:
+    child, began, ended = next(p for p in history.periods if p[0] == review.child and p[1] <= review.held_on and (p[2] is None or review.held_on <= p[2]))
+    earlier = sorted(r.held_on for r in history.reviews if r.child == child and began <= r.held_on < review.held_on and (ended is None or r.held_on <= ended))
+    if not earlier:
+        return _working_days_from(began, review.held_on) <= 20
+    return review.held_on <= months_after(earlier[-1], 3 if len(earlier) == 1 else 6)
+
+
+def expected_months(history: History, start_year: int) -> list[dict]:
+    """Month by month from April: LAC reviews and initial conferences held, and how many of each were in timescale."""
+    months = []
+    for offset in range(12):
+        year, month = start_year + (3 + offset) // 12, (3 + offset) % 12 + 1
+        reviews = [r for r in history.reviews if (r.held_on.year, r.held_on.month) == (year, month)]
+        conferences = [q for q in history.enquiries if q.conference and (q.conference.year, q.conference.month) == (year, month)]
+        months.append({"month": date(year, month, 1).strftime("%B %Y"),
+                       "lac_reviews": (sum(_review_in_time(history, r) for r in reviews), len(reviews)),
+                       "icpc": (sum(_working_days_from(q.start, q.conference) <= 15 for q in conferences), len(conferences))})
+    return months
+
+
 def expected(history: History, start_year: int) -> dict:
     begin, end = date(start_year, 4, 1), date(start_year + 1, 3, 31)
     of_child: dict[str, list] = {}
@@ -52,15 +73,7 @@ def expected(history: History, start_year: int) -> dict:
     three = [c for c in at_end if len(carers[c]) >= 3]
 
     held = [r for r in history.reviews if begin <= r.held_on <= end]
-    in_time = 0
-    for review in held:
-        child, began, ended = next(p for p in history.periods if p[0] == review.child and p[1] <= review.held_on and (p[2] is None or review.held_on <= p[2]))
-        earlier = sorted(r.held_on for r in history.reviews if r.child == child and began <= r.held_on < review.held_on and (ended is None or r.held_on <= ended))
-        if not earlier:
-            ok = _working_days_from(began, review.held_on) <= 20
-        else:
-            ok = review.held_on <= months_after(earlier[-1], 3 if len(earlier) == 1 else 6)
-        in_time += ok
+    in_time = sum(_review_in_time(history, review) for review in held)
 
     conferences = [q for q in history.enquiries if q.conference and begin <= q.conference <= end]
     timely = [q for q in conferences if _working_days_from(q.start, q.conference) <= 15]

@@ -10,12 +10,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from portal.charts import Point, bar_chart, line_chart
 from portal.edge.context import require_actor
 from portal.edge.operations import run_query
 from portal.edge.routes import OperationRoute
 from portal.ids import parse_id
 from portal.pages.audit.access import is_auditor, not_found
-from portal.pages.audit.charts import Point, bar_chart, line_chart
 
 
 def met_share(summary: dict[str, Any]) -> float | None:

@@ -1,4 +1,4 @@
-"""Charts drawn on the server as SVG that screen readers and small screens can read.
+"""Charts drawn on the server as SVG that screen readers and small screens can read (the audit pages, the annual report).
 
 Each chart is an image with a title and a description (role="img", labelled by both), drawn in a
 320-unit-wide view box so its text stays legible when a 320 px screen scales it to fit; values are
