@@ -16,7 +16,7 @@ from portal.settings import ROOT, Settings
 PACKAGE = ROOT / "portal"
 CONTEXT_BUILDER = PACKAGE / "edge" / "context.py"
 EDGE_ROUTES = {"/", "/demo/act-as", "/healthz", "/healthz/ready", "/healthz/live", "/metrics", "/static/assets/{name}", "/accessibility", "/privacy", "/sign-in", "/sign-in/email", "/sign-in/code", "/sign-in/oidc/{provider}", "/sign-in/oidc/{provider}/callback",
-               "/sign-out", "/signed-out", "/held/resume"}
+               "/sign-out", "/signed-out", "/held/resume", "/views/start/{token}"}
 
 
 def kind(name: str) -> str:
