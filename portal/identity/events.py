@@ -1,4 +1,4 @@
-"""The sign-in log: every attempt, success, refusal and sign-out, as a row and a log line."""
+"""The sign-in log: every attempt, success, refusal and sign-out, as a row and a log line (the address only in the row)."""
 
 import logging
 from enum import StrEnum
@@ -35,5 +35,5 @@ def record(db: AsyncSession, event: Event, *, person_id: int | None = None, emai
            client_address: str = "", detail: str = "") -> None:
     if event in FAILURES:
         SIGN_IN_FAILURES.labels(event.value).inc()
-    log.info("%s person=%s email=%s method=%s client=%s %s", event, person_id, email, method, client_address, detail)
+    log.info("%s person=%s method=%s client=%s %s", event, person_id, method, client_address, detail)
     db.add(SignInEvent(kind=event, person_id=person_id, email=email[:320], method=method[:80], client_address=client_address[:64], detail=detail[:300]))

@@ -1,5 +1,6 @@
 """Signing in with an emailed code, through the real pages and a real SMTP server on loopback."""
 
+import logging
 import re
 from datetime import timedelta
 
@@ -56,6 +57,18 @@ async def test_an_unknown_address_gets_the_same_answer_and_no_email(database, wo
         assert [m["To"] for m in inbox.messages] == [CHAIR]
         assert "There is a problem" in (await enter_code(client, "123456")).text
         assert (await me(client)).status_code == 401
+    assert ("CODE_FOR_UNKNOWN_ADDRESS", "nobody@example.org") in await _events(database)
+
+
+async def test_the_sign_in_log_lines_name_the_event_and_person_but_never_the_address(database, world, inbox, smtp_port, caplog):
+    caplog.set_level(logging.INFO, logger="portal.sign_in")
+    async with browser(database, smtp_port=smtp_port, smtp_host="127.0.0.1") as client:
+        await _signed_in(client, inbox)
+        await ask_for_code(client, "nobody@example.org")
+    lines = [record.getMessage() for record in caplog.records if record.name == "portal.sign_in"]
+    assert [line.split()[0] for line in lines] == ["CODE_REQUESTED", "SIGNED_IN", "CODE_FOR_UNKNOWN_ADDRESS"]
+    assert f"person={world.chair_a}" in lines[1]
+    assert not [line for line in lines if "@" in line or "chair_a" in line.lower() or "nobody" in line]
     assert ("CODE_FOR_UNKNOWN_ADDRESS", "nobody@example.org") in await _events(database)
 
 
