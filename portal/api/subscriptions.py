@@ -15,6 +15,7 @@ from portal.api.readiness.types import ReadinessType
 from portal.conferences.models import Conference
 from portal.ids import parse_id
 from portal.readiness.loading import load_readiness
+from portal.readiness.notifier import EVERYTHING
 
 NOT_VISIBLE = "No conference with that id exists, or you may not see its readiness."
 OVER_WEBSOCKET = "Subscriptions are served over WebSocket at /graphql with the graphql-transport-ws protocol only."
@@ -51,10 +52,10 @@ async def _stream(context: Context, conference_id: strawberry.ID) -> AsyncGenera
         number = await _visible(context, conference_id)
         yield await _current(context, number)
         while True:
-            changed = set(await changes.get())
+            heard = [await changes.get()]
             while not changes.empty():
-                changed |= changes.get_nowait()
-            if number in changed:
+                heard.append(changes.get_nowait())
+            if EVERYTHING in heard or any(number in ids for ids in heard if ids is not None):
                 yield await _current(context, number)
 
 

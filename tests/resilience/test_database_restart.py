@@ -1,8 +1,12 @@
 """PostgreSQL restarted while the portal serves: requests fail cleanly (503, a message, Retry-After) while it
-is down and succeed again once it is back, without restarting the portal. The cluster is the test's own."""
+is down and succeed again once it is back, without restarting the portal; an open readiness subscription
+gets the conference's state afresh once the process's listener has connected again by itself (changes made
+while nobody listened were not heard) and hears later changes on the same WebSocket. The cluster is the
+tests' own; they share it and one served process, since starting those is most of their time."""
 
 import asyncio
 import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -11,11 +15,32 @@ from portal.db import Database
 from portal.demo_identity import HEADER
 from portal.migrate import upgrade
 from tests.support import own_postgres
-from tests.support.servers import portal_process
-from tests.support.world import build_world
+from tests.support.servers import Served, portal_process
+from tests.support.world import World, build_world
+from tests.support.wsclient import subscribe
 
 CONFERENCES = "{ conferences(first: 5) { nodes { id } } }"
+SUBSCRIPTION = "subscription($id: ID!) { readiness(conferenceId: $id) { conferenceId checks { id status explanation } } }"
+CONSULT = "mutation($input: RecordChildConsultationInput!) { recordChildConsultation(input: $input) { errors { message } } }"
 pytestmark = pytest.mark.skipif(not own_postgres.available(), reason="PostgreSQL's initdb and pg_ctl are not installed")
+
+
+async def seed(url: str) -> World:
+    database = Database(url)
+    try:
+        async with database.session() as session:
+            return await build_world(session)
+    finally:
+        await database.dispose()
+
+
+@pytest.fixture(scope="module")
+def restartable() -> Iterator[tuple[own_postgres.Cluster, Served, World]]:
+    with own_postgres.own_postgres() as cluster:
+        upgrade(cluster.url)
+        world = asyncio.run(seed(cluster.url))
+        with portal_process(cluster.url) as served:
+            yield cluster, served, world
 
 
 def ask(base: str, chair: int) -> list[httpx.Response]:
@@ -26,29 +51,19 @@ def ask(base: str, chair: int) -> list[httpx.Response]:
                 client.get("/healthz/ready")]
 
 
-def test_requests_answer_503_while_postgresql_is_down_and_succeed_once_it_is_back():
-    with own_postgres.own_postgres() as cluster:
-        upgrade(cluster.url)
-
-        async def seed() -> int:
-            database = Database(cluster.url)
-            async with database.session() as session:
-                world = await build_world(session)
-            await database.dispose()
-            return world.chair_a
-
-        chair = asyncio.run(seed())
-        with portal_process(cluster.url) as served:
-            assert [r.status_code for r in ask(served.base, chair)] == [200, 200, 200]
-            cluster.stop("fast")
-            down = ask(served.base, chair) + ask(served.base, chair)
-            live = httpx.get(f"{served.base}/healthz/live", timeout=10)
-            cluster.start()
-            deadline = time.monotonic() + 30
-            while (answers := ask(served.base, chair)) and any(a.status_code != 200 for a in answers) and time.monotonic() < deadline:
-                time.sleep(0.5)
-            back = [ask(served.base, chair) for _ in range(3)]
-            log = served.log.read_text()
+def test_requests_answer_503_while_postgresql_is_down_and_succeed_once_it_is_back(restartable):
+    cluster, served, world = restartable
+    chair = world.chair_a
+    assert [r.status_code for r in ask(served.base, chair)] == [200, 200, 200]
+    cluster.stop("fast")
+    down = ask(served.base, chair) + ask(served.base, chair)
+    live = httpx.get(f"{served.base}/healthz/live", timeout=10)
+    cluster.start()
+    deadline = time.monotonic() + 30
+    while (answers := ask(served.base, chair)) and any(a.status_code != 200 for a in answers) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    back = [ask(served.base, chair) for _ in range(3)]
+    log = served.log.read_text()
     assert live.status_code == 200
     assert [r.status_code for r in down] == [503] * 6, [(r.status_code, r.text[:300]) for r in down]
     api, page, ready = down[:3]
@@ -58,4 +73,41 @@ def test_requests_answer_503_while_postgresql_is_down_and_succeed_once_it_is_bac
     assert all(r.headers["retry-after"] == "30" for r in (api, page))
     assert ready.json() == {"status": "unavailable", "database": "unreachable"}
     assert [r.status_code for answers in back for r in answers] == [200] * 9
+    assert "Traceback" not in log, log[-3000:]
+
+
+def consulted(message: dict) -> dict:
+    assert message["type"] == "next", message
+    return next(c for c in message["payload"]["data"]["readiness"]["checks"] if c["id"] == "children_consulted")
+
+
+async def consult(base: str, world: World, child: str) -> None:
+    variables = {"input": {"conferenceId": world.id("conf_a"), "childId": world.id(child), "seen": True, "viewsConveyed": "ADVOCATE"}}
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        response = await client.post("/graphql", json={"query": CONSULT, "variables": variables}, headers={HEADER: str(world.sw_a)})
+    assert response.json() == {"data": {"recordChildConsultation": {"errors": []}}}, response.text
+
+
+async def watch_through_restart(cluster: own_postgres.Cluster, base: str, world: World) -> tuple[dict, dict, dict]:
+    connection, subscription = await subscribe(base, world.chair_a, SUBSCRIPTION, {"id": world.id("conf_a")})
+    try:
+        before = consulted(await subscription.next())
+        await asyncio.to_thread(cluster.stop, "fast")
+        await asyncio.to_thread(cluster.start)
+        afresh = consulted(await subscription.next(timeout=30))
+        await consult(base, world, "child_a1")
+        after = consulted(await subscription.next())
+        return before, afresh, after
+    finally:
+        await connection.close()
+
+
+def test_an_open_subscription_gets_fresh_readiness_after_postgresql_restarts_and_hears_later_changes(restartable):
+    cluster, served, world = restartable
+    before, afresh, after = asyncio.run(watch_through_restart(cluster, served.base, world))
+    log = served.log.read_text()
+    assert before["status"] == afresh["status"] == "AT_RISK" and world.id("child_a1") in afresh["explanation"]
+    assert after["status"] == "AT_RISK" and world.id("child_a1") not in after["explanation"]
+    assert world.id("child_a2") in after["explanation"]
+    assert "listening for conference changes again" in log, log[-3000:]
     assert "Traceback" not in log, log[-3000:]
