@@ -4,11 +4,13 @@ logged in the access log and the sign-in log.
 
 An LA administrator administers the people of their LA's own organisations and of the region's
 organisations that belong to no LA (GP practices, schools, CAFCASS…), and grants LA roles only in the
-LAs they administer."""
+LAs they administer. Changing a person's roles replaces those the administrator may grant; the others
+(another LA's, a region-wide auditor's) stay as they are."""
 
 from collections.abc import Iterable
 from email.message import EmailMessage
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access
@@ -17,7 +19,7 @@ from portal.errors import forbidden, invalid, not_found
 from portal.identity import Actor
 from portal.identity.events import Event, record
 from portal.identity.people import add_person, set_roles, suspend_person
-from portal.people.models import Organisation, Person
+from portal.people.models import Organisation, Person, PersonRole
 from portal.reminders.emails import plain_message
 
 GRANTABLE = frozenset({Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.LA_ADMIN, Role.AUDITOR, Role.CONTRIBUTOR, Role.GUARDIAN,
@@ -33,13 +35,18 @@ async def _organisation(db: AsyncSession, actor: Actor, organisation_id: int | N
     return organisation
 
 
+def _refusal(actor: Actor, role: Role, la_id: int | None) -> str | None:
+    if role not in GRANTABLE or (role == Role.AUDITOR and la_id is None):
+        return f"An LA administrator may not grant {role}{'' if la_id else ' across the region'}."
+    if la_id is not None and la_id not in actor.la_ids({Role.LA_ADMIN}):
+        return f"You may grant {role} only in a local authority you administer."
+    return None
+
+
 def _check_grants(actor: Actor, roles: Iterable[tuple[Role, int | None]]) -> None:
-    administered = actor.la_ids({Role.LA_ADMIN})
     for role, la_id in roles:
-        if role not in GRANTABLE or (role == Role.AUDITOR and la_id is None):
-            raise forbidden(("input", "roles"), f"An LA administrator may not grant {role}{'' if la_id else ' across the region'}.")
-        if la_id is not None and la_id not in administered:
-            raise forbidden(("input", "roles"), f"You may grant {role} only in a local authority you administer.")
+        if refusal := _refusal(actor, role, la_id):
+            raise forbidden(("input", "roles"), refusal)
 
 
 async def invite(db: AsyncSession, actor: Actor, *, name: str, email: str, organisation_id: int | None,
@@ -66,7 +73,9 @@ async def change_roles(db: AsyncSession, actor: Actor, person_id: int | None, ro
     _check_grants(actor, roles)
     if person.id == actor.person_id and not any(role == Role.LA_ADMIN for role, _ in roles):
         raise invalid(("input", "roles"), "You cannot take away your own administrator role; ask another administrator.")
-    await set_roles(db, person.id, roles)
+    held = (await db.execute(select(PersonRole.role, PersonRole.la_id).where(PersonRole.person_id == person.id))).all()
+    beyond_reach = [(Role(role), la_id) for role, la_id in held if _refusal(actor, Role(role), la_id)]
+    await set_roles(db, person.id, [*roles, *beyond_reach])
     record(db, Event.ROLES_CHANGED, person_id=person.id, email=person.email, detail=f"by person {actor.person_id}: {_roles(roles)}")
     return person
 

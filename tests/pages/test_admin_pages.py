@@ -7,8 +7,9 @@ import re
 from sqlalchemy import select
 
 from portal.demo_identity import HEADER
-from portal.enums import PersonStatus
-from portal.people.models import Organisation, Person
+from portal.enums import PersonStatus, Role
+from portal.identity.people import set_roles
+from portal.people.models import Organisation, Person, PersonRole
 from tests.support.access_log import tamper
 from tests.support.administration import la_administrators
 
@@ -55,6 +56,23 @@ async def test_people_are_listed_invited_given_roles_and_suspended(api, world, d
         assert (await db.get(Person, int(person))).status == PersonStatus.SUSPENDED
     mine = await get(api, f"/admin/people/{admin_a}", admin_a)
     assert mine.status_code == 200 and "/suspend" not in mine.text
+
+
+async def test_the_iro_service_roles_are_granted_on_the_page_and_a_save_keeps_roles_not_offered(api, world, database):
+    admin_a, _ = await la_administrators(database, world)
+    la_a = world.id("la_a")
+    page = (await get(api, f"/admin/people/{world.sw_a}", admin_a)).text
+    for role in ("TEAM_MANAGER", "SERVICE_MANAGER", "IRO_MANAGER", "HEAD_OF_SERVICE", "DIRECTOR"):
+        assert f'value="{role}@{la_a}"' in page
+    async with database.session() as db:
+        await set_roles(db, world.sw_a, [(Role.SOCIAL_WORKER, int(la_a)), (Role.AUDITOR, None)])
+        await db.commit()
+    saved = await post(api, f"/admin/people/{world.sw_a}/roles", admin_a, {"roles": [f"SOCIAL_WORKER@{la_a}", f"TEAM_MANAGER@{la_a}"]})
+    assert saved.status_code == 303
+    async with database.session() as db:
+        held = {(r.role, r.la_id) for r in (await db.execute(select(PersonRole).where(PersonRole.person_id == world.sw_a))).scalars()}
+    assert held == {(Role.SOCIAL_WORKER, int(la_a)), (Role.TEAM_MANAGER, int(la_a)), (Role.AUDITOR, None)}
+    assert re.search(rf'value="TEAM_MANAGER@{la_a}" checked', (await get(api, saved.headers["location"], admin_a)).text)
 
 
 async def test_organisations_are_added_and_their_tokens_created_once_and_revoked(api, world, database):

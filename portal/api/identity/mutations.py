@@ -141,7 +141,7 @@ class IdentityMutation:
             return InvitePersonPayload(person=None, email_sent=False, errors=payload.errors)
         return InvitePersonPayload(person=payload.person, email_sent=await _send_invitation(info, payload.person), errors=[])
 
-    @strawberry.mutation(description="Replace a person's roles (LA administrators).")
+    @strawberry.mutation(description="Replace the roles of a person that you may grant (LA administrators); those you may not grant, such as another local authority's, stay as they are.")
     async def set_person_roles(self, info: Info, input: SetPersonRolesInput) -> PersonPayload:
         return await write(info, PersonPayload, lambda s, a: administration.change_roles(s, a, parse_id(input.person_id), _roles(input.roles)))
 

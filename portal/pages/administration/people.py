@@ -104,9 +104,7 @@ def people_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         if actor is None or person is None:
             return not_found(templates, request)
         checked = [str(v) for v in (await request.form()).getlist("roles")][:20]
-        # Roles held in an LA this administrator does not administer are kept as they are.
-        kept = [roles.value(g) for g in person["roles"] if g["localAuthority"] and int(g["localAuthority"]["id"]) not in actor.la_ids(frozenset({Role.LA_ADMIN}))]
-        payload = await run_mutation(request, "SetPersonRoles", {"input": {"personId": person["id"], "roles": roles.as_input(checked + kept)}})
+        payload = await run_mutation(request, "SetPersonRoles", {"input": {"personId": person["id"], "roles": roles.as_input(checked)}})
         if payload["errors"]:
             return await person_form(request, actor, person, form_errors(payload["errors"], {("input", "roles"): "roles", ("roles",): "roles"}, "roles"), checked)
         return RedirectResponse(f"/admin/people/{person['id']}?done=roles", status_code=303)

@@ -6,12 +6,16 @@ from typing import Any
 
 from portal.enums import Role
 
-LA_ROLES = (Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.LA_ADMIN, Role.AUDITOR)
+LA_ROLES = (Role.CHAIR, Role.BUSINESS_SUPPORT, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.IRO_MANAGER, Role.HEAD_OF_SERVICE,
+            Role.DIRECTOR, Role.LA_ADMIN, Role.AUDITOR)
 ORGANISATION_ROLES = (Role.CONTRIBUTOR, Role.GUARDIAN, Role.ORG_ADMIN)
 LABELS = {
     Role.CHAIR: "Chair (independent reviewing officer)", Role.BUSINESS_SUPPORT: "Business support", Role.SOCIAL_WORKER: "Social worker",
     Role.LA_ADMIN: "LA administrator", Role.AUDITOR: "Auditor for the council", Role.CONTRIBUTOR: "Contributor (writes the organisation’s reports)",
     Role.GUARDIAN: "CAFCASS guardian", Role.ORG_ADMIN: "Organisation administrator (its API tokens)",
+    Role.TEAM_MANAGER: "Team manager (answers IRO challenges)", Role.SERVICE_MANAGER: "Service manager (answers escalated IRO challenges)",
+    Role.IRO_MANAGER: "IRO manager", Role.HEAD_OF_SERVICE: "Head of service (reads the IRO annual report)",
+    Role.DIRECTOR: "Director of children's services",
 }
 
 
