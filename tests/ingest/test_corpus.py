@@ -38,6 +38,11 @@ def test_the_corpus_is_the_same_on_every_run():
     assert ingest_corpus.TUNING[0]().data == ingest_corpus.TUNING[0]().data
 
 
+@pytest.mark.parametrize("make", ingest_corpus.HELD_OUT_SIXTH, ids=lambda make: make.__name__)
+def test_the_sixth_held_out_batch_builds_the_same_bytes_every_run(make):
+    assert make().data == make().data
+
+
 @pytest.mark.parametrize("make", ingest_corpus.ALL, ids=lambda make: make.__name__)
 def test_no_paragraph_is_lost(placed, make):
     assert placed[make.__name__].lost == []
