@@ -18,6 +18,8 @@ from tests.support.databases import BACKENDS, new_postgres_database, truncate
 # Every test runs at this instant (a Monday in term time, far from bank holidays) unless it moves the clock.
 PINNED = datetime(2026, 10, 12, 9, 0, tzinfo=UTC)
 
+pytest_plugins = ["tests.support.wall_clocks"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--wall-clock", metavar="ISO-DATE-TIME",
