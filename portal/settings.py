@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     worker_retry_backoff_seconds: float = 60.0
     worker_max_backoff_seconds: float = 3600.0
     reminder_horizon_days: int = 31
+    # How long a client's idempotency key is kept with its answer; the worker deletes older ones each pass.
+    idempotency_retention_days: float = Field(default=7, gt=0)
     identity_file: Path | None = None
     session_idle_minutes: int = Field(default=30, gt=0)
     session_lifetime_hours: int = Field(default=10, gt=0)

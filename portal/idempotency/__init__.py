@@ -4,9 +4,10 @@ before the answer came) makes no change and gets that result back."""
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal.errors import conflict, invalid
@@ -54,4 +55,10 @@ def remember(session: AsyncSession, actor: Actor, once: Once, result: Any) -> No
     session.add(IdempotencyKey(actor=actor_key(actor), key=once.key, operation=once.operation, result_id=result.id))
 
 
-__all__ = ["Once", "actor_key", "check_key", "earlier", "remember"]
+async def prune(session: AsyncSession, before: datetime) -> int:
+    """Forget the keys kept before `before`: a retry that late is a new request. Returns how many went."""
+    result = await session.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < before))
+    return result.rowcount or 0
+
+
+__all__ = ["Once", "actor_key", "check_key", "earlier", "prune", "remember"]

@@ -1,4 +1,4 @@
-"""The reminder worker: plan, then send what is due; once, or in a loop."""
+"""The reminder worker: plan, send what is due, forget old idempotency keys; once, or in a loop."""
 
 import asyncio
 import contextlib
@@ -12,11 +12,13 @@ from datetime import timedelta
 
 from portal import clock
 from portal.db import Database
+from portal.idempotency import prune
 from portal.readiness.loading import load_readiness
 from portal.reminders.outbox import DeliveryResult, OutboxSettings, PlanResult, ReadinessLoader, Sender, deliver, plan
 from portal.reminders.smtp import SmtpSender, SmtpSettings
 from portal.settings import Settings
 from portal.timescales import RULES_DIR, LARules, load_rules
+from portal.unit_of_work import commit_command
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ CRASH_AFTER_SEND = "PORTAL_TEST_CRASH_AFTER_SEND"
 class PassResult:
     planned: PlanResult
     delivered: DeliveryResult
+    keys_pruned: int = 0
 
 
 def outbox_settings(settings: Settings) -> OutboxSettings:
@@ -77,7 +80,14 @@ async def run_pass(
     async with db.session() as session:
         planned = await plan(session, clock.now(), rules, config, readiness)
     delivered = await deliver(db, sender, worker, settings.public_url, settings.smtp_sender, config, after_send)
-    return PassResult(planned, delivered)
+    return PassResult(planned, delivered, await prune_keys(db, settings))
+
+
+async def prune_keys(db: Database, settings: Settings) -> int:
+    async with db.session() as session:
+        pruned = await prune(session, clock.now() - timedelta(days=settings.idempotency_retention_days))
+        await commit_command(session)
+    return pruned
 
 
 async def run(settings: Settings, once: bool) -> list[PassResult]:
@@ -104,8 +114,8 @@ async def run(settings: Settings, once: bool) -> list[PassResult]:
             else:
                 results.append(result)
                 d = result.delivered
-                log.info("worker %s: %d planned, %d cancelled, %d sent, %d deferred, %d failed",
-                         worker, result.planned.inserted, result.planned.cancelled, d.sent, d.deferred, d.failed)
+                log.info("worker %s: %d planned, %d cancelled, %d sent, %d deferred, %d failed, %d idempotency keys pruned",
+                         worker, result.planned.inserted, result.planned.cancelled, d.sent, d.deferred, d.failed, result.keys_pruned)
             if once:
                 return results
             with contextlib.suppress(TimeoutError):

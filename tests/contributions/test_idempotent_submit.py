@@ -1,10 +1,18 @@
 """Submitting with an idempotency key: made once, and every retry with the key answered with that submit."""
 
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
 from portal.contributions.models import ContributionVersion
 from portal.idempotency.models import IdempotencyKey
-from tests.support.contributions import draft
+from portal.reminders.worker import make_sender, run_pass
+from portal.settings import Settings
+from portal.timescales import RULES_DIR, load_rules
+from tests.support.contributions import REQUIRED_GP, draft, sections
+from tests.support.mail import running_inbox
+
+RULES = load_rules(RULES_DIR)
 
 SELECTION = "contribution { id status version submittedAt }"
 
@@ -81,3 +89,26 @@ async def test_a_malformed_key_is_refused_and_the_draft_stays_a_draft(api, world
         assert refused["contribution"] is None and refused["errors"][0]["path"] == ["input", "idempotencyKey"], bad
         assert refused["errors"][0]["code"] == "INVALID"
     assert await submitted_versions(database, saved["id"]) == 0 and await keys(database) == []
+
+
+async def test_the_worker_pass_forgets_keys_older_than_the_retention_and_a_retry_within_it_gets_the_first_answer(
+    api, world, database, database_url, smtp_port, frozen
+):
+    settings = Settings(database_url=database_url, smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_sender="noreply@portal.example",
+                        base_url="https://portal.example", idempotency_retention_days=7)
+    old = await draft(api, world)
+    assert (await submit(api, old["id"], "old-key", world.gp1_author))["errors"] == []
+    frozen.advance(timedelta(days=6))
+    payload = await api.mutate("saveDraft", {"invitationId": world.id("inv_gp2_b"), "sections": sections(REQUIRED_GP)}, "contribution { id }", as_=world.gp2_author)
+    recent = payload["contribution"]["id"]
+    first = await submit(api, recent, "recent-key", world.gp2_author)
+    assert first["errors"] == []
+    frozen.advance(timedelta(days=1, seconds=1))
+    with running_inbox(smtp_port):
+        result = await run_pass(database, make_sender(settings), settings, RULES, "w1")
+    assert result.keys_pruned == 1
+    assert [k for _, k, _ in await keys(database)] == ["recent-key"]
+    assert await submit(api, recent, "recent-key", world.gp2_author) == first
+    late = await submit(api, old["id"], "old-key", world.gp1_author)
+    assert late["contribution"] is None and late["errors"][0]["code"] == "CONFLICT"
+    assert await submitted_versions(database, old["id"]) == 1 and await submitted_versions(database, recent) == 1
