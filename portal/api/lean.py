@@ -16,11 +16,13 @@ which gives the same value or the same located error."""
 
 from collections.abc import Callable
 from operator import attrgetter
+from types import CoroutineType, GeneratorType
 from typing import Any
 
 import strawberry
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import Path, gather_with_cancel
+from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types import Info
@@ -84,9 +86,25 @@ def lean_resolvers(schema: strawberry.Schema) -> None:
                     graphql_field.extensions = {**(graphql_field.extensions or {}), LEAF: (attrgetter(field.python_name), leaf.coerce_output_value)}
 
 
+_AWAITABLE: dict[type, bool] = {}
+
+
+def _is_awaitable(value: Any) -> bool:
+    """graphql-core's test, decided once per type: it asks each value `hasattr(value, "__await__")`, which for a
+    SQLModel row raises and catches an AttributeError inside pydantic's `__getattr__`, and `await` looks on the type."""
+    kind = type(value)
+    found = _AWAITABLE.get(kind)
+    if found is None:
+        if kind is GeneratorType:
+            return optimized_is_awaitable(value)
+        found = _AWAITABLE[kind] = issubclass(kind, CoroutineType) or hasattr(kind, "__await__")
+    return found
+
+
 class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.is_awaitable = _is_awaitable  # type: ignore[method-assign]
         # per grouped field set (kept alive with its plan, so its id is not reused): each field's (read, coerce) or None
         self._leaves: dict[int, tuple[GroupedFieldSet, list[tuple[str, FieldDetailsList, Any]]]] = {}
 

@@ -4,13 +4,7 @@ import logging
 import re
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 from strawberry.tools import merge_types
@@ -52,9 +46,11 @@ from portal.api.monitoring.queries import MonitoringQuery
 from portal.api.outcomes.mutations import OutcomesMutation
 from portal.api.outcomes.queries import OutcomesQuery
 from portal.api.people.queries import PeopleQuery
+from portal.api.registered import Documents, Registered
 from portal.api.storable_input import StorableInput
 from portal.api.subscriptions import Subscription as ReadinessSubscription
 from portal.api.subscriptions import WebSocketSubscriptionsOnly
+from portal.edge.operations import documents
 from portal.edge.outages import MESSAGE as DATABASE_DOWN
 from portal.edge.outages import unreachable
 from portal.errors import MESSAGE_CHARS, echo
@@ -74,7 +70,6 @@ Subscription = merge_types("Subscription", (ReadinessSubscription,))
 
 
 log = logging.getLogger(__name__)
-CACHED_DOCUMENTS = 256
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
@@ -83,9 +78,10 @@ class PortalSchema(strawberry.Schema):
     only for the portal's own failures. Outside demo and debug, errors carry no "Did you mean"
     hints, which would map the schema for someone who may not read it."""
 
-    def __init__(self, *args: object, suggestions: bool, **kwargs: object) -> None:
+    def __init__(self, *args: object, suggestions: bool, registered: Registered, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.suggestions = suggestions
+        self.registered = registered
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         count_errors(errors, execution_context, _unexpected)
@@ -108,20 +104,21 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     # The limits' rule classes are made once: the validation cache is keyed by the rules as well as
     # the document, so rules made afresh for each request would never let it hit.
     limits = [max_depth_rule(settings.max_query_depth, None), max_aliases_rule(settings.max_aliases)]
+    registered = Registered(documents().values())
     schema = PortalSchema(
         suggestions=settings.demo or settings.debug,
+        registered=registered,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         execution_context_class=LeanExecutor,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
             lambda: AddValidationRules(limits),
-            lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
+            lambda: Documents(registered),
             lambda: QueryCostLimiter(max_cost=settings.max_query_cost, page_max=settings.page_size_max),
             WebSocketSubscriptionsOnly,
-            StorableInput,
+            lambda: StorableInput(registered),
             lambda: MaskErrors(should_mask_error=_unexpected),
             AccessLogExtension,
             OperationMetrics,

@@ -1,9 +1,8 @@
 """The HTTP edge: refusals without identity, malformed and abusive queries, health, GraphiQL only in demo."""
 
 import httpx
-from strawberry.extensions.validation_cache import _get_validate_cache
 
-from portal.api.schema import CACHED_DOCUMENTS
+from portal.api.registered import _validate
 from portal.app import create_app
 from portal.settings import Settings
 from tests.support.api import Api
@@ -62,7 +61,7 @@ async def test_over_deep_over_wide_and_over_long_queries_are_refused(api, world)
 
 
 async def test_a_document_asked_again_is_not_validated_again_and_its_limits_still_hold(api, world):
-    validated = _get_validate_cache(CACHED_DOCUMENTS)
+    validated = _validate
     query = "{ conferences(first: 3) { nodes { id kind } } }"
     await api(query, as_=world.chair_a)
     misses = validated.cache_info().misses

@@ -2,7 +2,7 @@
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import strawberry
 
@@ -65,3 +65,18 @@ def test_a_leaf_that_does_not_coerce_is_a_located_error_and_a_null_non_null_leaf
 
 def test_an_enum_value_given_as_its_raw_value_still_coerces():
     assert run([Row("Ada", 1, "dark blue")]).data == {"items": [{"name": "Ada", "count": 1, "colour": "DARK_BLUE"}]}
+
+
+class Asking(Row):
+    asked: ClassVar[list[str]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        Asking.asked.append(name)
+        raise AttributeError(name)
+
+
+def test_whether_a_value_can_be_awaited_is_asked_of_its_type_not_of_each_value():
+    """graphql-core asks every value for `__await__`; a SQLModel row answers by raising inside pydantic's `__getattr__`."""
+    result = run([Asking("Ada", 1, Colour.RED), Asking("Bo", 2, Colour.RED)])
+    assert result.data == {"items": [{"name": "Ada", "count": 1, "colour": "RED"}, {"name": "Bo", "count": 2, "colour": "RED"}]}
+    assert Asking.asked == []
