@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-# Where a read only measures or compares instants: an instant is later or earlier the same on any date.
+# Where a read only stamps, measures or compares instants: that works the same on any date.
 MEASURING = (
     "/_pytest/",  # pytest's own durations
     "/sqlalchemy/pool/",  # a connection's age
@@ -29,6 +29,8 @@ MEASURING = (
     "/limits/",  # rate-limit windows
     "/requests/sessions.py",  # a response's elapsed time
     "/http/cookiejar.py",  # whether a cookie has expired
+    "/http/cookies.py",  # a cookie's expiry instant, written out
+    "/http/server.py",  # a response's Date header
     "/notifications_python_client/authentication.py",  # the token's issued-at, checked against the same clock
 )
 _TIME_MACHINE = str(Path(time_machine.__file__).parent)
