@@ -57,6 +57,15 @@ def inbox(smtp_port: int) -> Iterator["Inbox"]:  # noqa: F821
 
 
 @pytest.fixture
+async def browser() -> AsyncIterator["Browser"]:  # noqa: F821
+    """A Chromium (tests/support/browser.py); a test that takes it runs on one database only (below)."""
+    from tests.support.browser import chromium
+
+    async with chromium() as found:
+        yield found
+
+
+@pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
 
@@ -80,6 +89,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         # page tests, which read and write the same way, run on both.
         backends = BACKENDS[-1:] if "browser" in metafunc.fixturenames else BACKENDS
         metafunc.parametrize("database_url", backends, indirect=True)
+
+
+# Tests that take these (a Chromium, served processes under load) run for tens of seconds: they start
+# first, so that no worker is left running one alone at the end of a run.
+SLOW_FIXTURES = {"browser", "served_url"}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture

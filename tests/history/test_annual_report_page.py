@@ -3,7 +3,7 @@
 from portal.demo_identity import HEADER
 from portal.history.imports import import_ssda903
 from tests.history.conftest import add_managers
-from tests.support.browser import check_page, chromium, tab
+from tests.support.browser import check_page, tab
 from tests.support.dfe_returns import folder
 from tests.support.people import EVERYONE
 from tests.support.servers import portal_server
@@ -32,18 +32,17 @@ async def test_the_page_shows_the_figures_with_their_definitions_to_the_las_mana
     assert other.status_code == 200 and "100%" not in other.text
 
 
-async def test_the_page_in_chromium_with_and_without_javascript(database_url, world, database, tmp_path):
+async def test_the_page_in_chromium_with_and_without_javascript(database_url, world, database, tmp_path, browser):
     people = await add_managers(database, world)
     async with database.session() as session:
         await import_ssda903(session, world.la_a, folder(tmp_path))
     with portal_server(database_url) as base:
-        async with chromium() as browser:
-            for javascript in (True, False):
-                async with tab(browser, base, javascript=javascript) as found:
-                    await found.context.set_extra_http_headers({HEADER: str(people["hos_a"])})
-                    await found.page.goto("/annual-report")
-                    await found.page.select_option("#year", "2018-19")
-                    await found.page.get_by_role("button", name="Show the year").click()
-                    await found.page.wait_for_url("**/annual-report?year=2018-19")
-                    assert await found.page.get_by_role("heading", name="IRO annual report 2018-19").is_visible()
-                    await check_page(found)
+        for javascript in (True, False):
+            async with tab(browser, base, javascript=javascript) as found:
+                await found.context.set_extra_http_headers({HEADER: str(people["hos_a"])})
+                await found.page.goto("/annual-report")
+                await found.page.select_option("#year", "2018-19")
+                await found.page.get_by_role("button", name="Show the year").click()
+                await found.page.wait_for_url("**/annual-report?year=2018-19")
+                assert await found.page.get_by_role("heading", name="IRO annual report 2018-19").is_visible()
+                await check_page(found)

@@ -1,17 +1,9 @@
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
-from playwright.async_api import Browser
 
-from tests.support.browser import chromium
 from tests.support.servers import portal_server
 from tests.support.world import World
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with chromium() as found:
-        yield found
 
 
 @pytest.fixture
