@@ -1,5 +1,6 @@
 """The lean executor gives the answers and the located errors graphql-core would, on a small schema of its own."""
 
+import asyncio
 import enum
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -28,6 +29,12 @@ class Item:
     count: int | None
     colour: Colour
 
+    @strawberry.field
+    async def doubled(self) -> int:
+        if self.count is None:
+            raise ValueError("no count")
+        return self.count * 2
+
 
 @strawberry.type
 class Query:
@@ -39,11 +46,19 @@ class Query:
 ROWS: list[Row] = []
 
 
-def run(rows: list[Row], query: str = "{ items { name count colour } }") -> Any:
+def run(rows: list[Row], query: str = "{ items { name count colour } }", executor: type = LeanExecutor) -> Any:
     ROWS[:] = rows
-    schema = strawberry.Schema(query=Query, execution_context_class=LeanExecutor)
+    schema = strawberry.Schema(query=Query, execution_context_class=executor)
     lean_resolvers(schema)
     return schema.execute_sync(query)
+
+
+class Counting(LeanExecutor):
+    objects = 0
+
+    def complete_object_value(self, *args: Any) -> Any:
+        Counting.objects += 1
+        return super().complete_object_value(*args)
 
 
 def test_plain_leaves_and_enum_members_come_out_as_graphql_core_gives_them():
@@ -80,3 +95,27 @@ def test_whether_a_value_can_be_awaited_is_asked_of_its_type_not_of_each_value()
     result = run([Asking("Ada", 1, Colour.RED), Asking("Bo", 2, Colour.RED)])
     assert result.data == {"items": [{"name": "Ada", "count": 1, "colour": "RED"}, {"name": "Bo", "count": 2, "colour": "RED"}]}
     assert Asking.asked == []
+
+
+def test_a_list_of_objects_completes_without_graphql_cores_steps_for_each_object():
+    result = run([Row("Ada", 1, Colour.RED), Row("Bo", 2, Colour.RED)], "{ items { name } }", Counting)
+    assert result.data == {"items": [{"name": "Ada"}, {"name": "Bo"}]}
+    assert Counting.objects == 0
+
+
+def test_awaited_fields_of_listed_objects_and_their_errors_come_out_as_graphql_core_gives_them():
+    async def both(rows: list[Row], query: str) -> list[Any]:
+        answers = []
+        for executor in (LeanExecutor, None):
+            ROWS[:] = rows
+            schema = strawberry.Schema(query=Query, **({"execution_context_class": executor} if executor else {}))
+            if executor:
+                lean_resolvers(schema)
+            result = await schema.execute(query)
+            answers.append((result.data, [(error.path, error.message) for error in result.errors or ()]))
+        return answers
+
+    fine = asyncio.run(both([Row("Ada", 1, Colour.RED), Row("Bo", 2, Colour.RED)], "{ items { name doubled } }"))
+    assert fine[0] == fine[1] == ({"items": [{"name": "Ada", "doubled": 2}, {"name": "Bo", "doubled": 4}]}, [])
+    failing = asyncio.run(both([Row("Ada", 1, Colour.RED), Row("Bo", None, Colour.RED)], "{ items { name doubled } }"))
+    assert failing[0] == failing[1] == (None, [(["items", 1, "doubled"], "no count")])
