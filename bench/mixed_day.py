@@ -607,6 +607,19 @@ def verify(url: str, tally: Tally, mail: Counter[str], first_id: int) -> dict[st
     }
 
 
+def proxy_errors(log: Path, since: int) -> list[str]:
+    """Caddy's error lines after byte `since` (a 502 says here why the upstream failed), shortened."""
+    errors = []
+    for line in log.read_bytes()[since:].decode(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("level") == "error":
+            errors.append(f"{entry.get('msg')}: {entry.get('error', '')}"[:300])
+    return errors
+
+
 def verify_writes(url: str, writes: list[tuple[str, int, str]]) -> dict[str, Any]:
     """Each write acknowledged besides submits: in the database as answered, and one access-log write under its request id."""
     engine = create_engine(sync_url(url))
@@ -637,8 +650,8 @@ def verify_writes(url: str, writes: list[tuple[str, int, str]]) -> dict[str, Any
 
 
 def lost(checks: dict[str, Any]) -> dict[str, Any]:
-    """The checks that found something lost or doubled."""
-    return {k: v for k, v in checks.items() if isinstance(v, list) and v or k == "reminders given up (FAILED)" and v}
+    """The checks that found something lost or doubled (the proxy's errors are reported, not counted here)."""
+    return {k: v for k, v in checks.items() if isinstance(v, list) and v and k != "errors in the proxy's log" or k == "reminders given up (FAILED)" and v}
 
 
 def run_day(url: str, users: int, seconds: float, *, command: Command = plain_command, now: Callable[[], Any],
@@ -652,6 +665,7 @@ def run_day(url: str, users: int, seconds: float, *, command: Command = plain_co
         with tempfile.TemporaryDirectory(prefix="mixed-day-") as folder, processes(url, web, smtp_port, command, Path(folder), proxied) as running:
             cast_ = cast(url, agency_users=users * 2 // 5 + 1, now=now())
             first_id = _last_contribution(url)
+            proxy_log_start = (Path(folder) / "caddy.log").stat().st_size if running.proxy else 0
             memory = MemorySampler(running.pids())
             memory.start()
             warming = Tally()
@@ -671,6 +685,8 @@ def run_day(url: str, users: int, seconds: float, *, command: Command = plain_co
             for name, log in (("web", "web-0.log"), ("worker", "worker.log")):
                 said = (Path(folder) / log).read_text(errors="replace")
                 checks[f"tracebacks in the {name} log"] = said.count("Traceback")
+            if running.proxy:
+                checks["errors in the proxy's log"] = proxy_errors(Path(folder) / "caddy.log", proxy_log_start)
     finally:
         controller.stop()
     return Day(elapsed, tally, {name: (warm[name], end[name]) for name in warm}, checks, memory.series, running.proxy is not None)
@@ -698,6 +714,7 @@ def report(day: Day) -> str:
     lines.append(f"  {'s':>6} " + " ".join(f"{name:>8}" for name in names))
     lines += [f"  {at:>6.0f} " + " ".join(f"{taken.get(name, 0):>8.0f}" for name in names) for at, taken in day.series]
     lines += [f"  {name}: {value if not isinstance(value, list) else (len(value) if value else 'none')}" for name, value in day.checks.items()]
+    lines += [f"  proxy: {line}" for line in day.checks.get("errors in the proxy's log", [])[:5]]
     return "\n".join(lines)
 
 
