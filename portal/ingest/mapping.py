@@ -28,7 +28,11 @@ REVIEW_WORDS = 12  # unplaced text this long is shown too; shorter is letterhead
 QUESTION_WORDS = 25  # a table cell longer than this is an answer, not a question or a column's name
 GRID_CELL_WORDS = 12  # the mean words of a column's cells under its name: running text, not data
 
-ItemKind = Literal["heading", "paragraph", "table", "aside"]
+DETAILS_CELL_WORDS = 6  # a details table's cells: a name, a date, a number
+IDENTIFIERS = 0.6  # the share of a value's words that are names, dates or numbers for it to be an identity line
+RELATED_MARGIN = 0.15  # the first paragraph under a heading leaves it for a related section only this clearly
+
+ItemKind = Literal["heading", "paragraph", "table", "aside", "details"]
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,10 @@ def _add_line(collector: _Collector, block: Block, previous: Block | None, meani
 
 
 def _add_table(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:
-    if _is_grid(block):
+    if _is_details(block, meaning):
+        collector.add("details", block.text, block.page)
+        collector.open_question = False
+    elif _is_grid(block):
         _add_grid(collector, block, meaning)
     elif _is_form(block, meaning):
         _add_form(collector, block, meaning)
@@ -266,6 +273,27 @@ def _add_stacked(collector: _Collector, block: Block, meaning: SectionMeaning, q
         collector.context = NO_HEADING
 
 
+def _is_details(block: Block, meaning: SectionMeaning) -> bool:
+    """A banner of who and when: a row of labels above one row of names, dates and numbers ("Patient | Date of
+    birth | NHS number"). Like a "Label: value" line, it belongs to no section."""
+    rows = block.rows
+    if len(rows) != 2 or len(rows[0]) < 2 or len(rows[1]) != len(rows[0]):
+        return False
+    if any(len(cell.split()) > DETAILS_CELL_WORDS for row in rows for cell in row):
+        return False
+    if any(meaning.heading(label).score >= HEADING_ALONE for label in rows[0] if label):
+        return False
+    return _identifiers(" ".join(rows[1]))
+
+
+def _identifiers(text: str) -> bool:
+    """Mostly names, dates and numbers: "Kacey Farrimond (F) DOB 18 Jan 2019 NHS No. 971 330 4826"."""
+    words = [w.strip("(),.;") for w in text.split()]
+    words = [w for w in words if w]
+    named = sum(1 for w in words if w[0].isupper() or any(c.isdigit() for c in w))
+    return bool(words) and named / len(words) >= IDENTIFIERS
+
+
 def _is_grid(block: Block) -> bool:
     """A table whose first row names its columns and whose other rows hold running text under them."""
     rows = block.rows
@@ -293,7 +321,9 @@ def _add_grid(collector: _Collector, block: Block, meaning: SectionMeaning) -> N
 def _is_field(text: str, meaning: SectionMeaning) -> bool:
     """A short "Label: value" line whose label names no section: "Conference: 9 November", "NHS number: ..."."""
     match = FIELD.match(text)
-    return bool(match) and len(text.split()) < REVIEW_WORDS and meaning.heading(match.group(1)).score < HEADING_ALONE
+    if not match or meaning.heading(match.group(1)).score >= HEADING_ALONE:
+        return False
+    return len(text.split()) < REVIEW_WORDS or _identifiers(text[match.end():])
 
 
 def _is_name(text: str) -> bool:
@@ -321,7 +351,7 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
                 and content.scores.get(named, 0.0) < max(0.1, content.score / 4):
             # "Health needs" over a paragraph that is all about vaccinations: the words win, and the author checks
             return _Decision(content.section, round(content.score, 2), "content over heading")
-        if not first and (held := _held(content, named, meaning)) is not None:
+        if (held := _held(content, named, meaning, first)) is not None:
             return held
         confidence = scored.score if scored else 1.0
         if content.section and content.section != named and content.scores.get(named, 0.0) < 0.1:
@@ -330,6 +360,8 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
     hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
     heading_best = max(hints.values(), default=0.0)
     if content.section is None:
+        if _is_field(item.text, meaning):
+            return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
         if heading_best >= HEADING_ALONE and scored and scored.section and scored.section != FALLBACK \
                 and not _is_name(item.text):
             return _Decision(scored.section, round(heading_best, 2), "heading")
@@ -351,12 +383,17 @@ def _leads(hints: dict[str, float]) -> bool:
     return ranked[0] >= LEADING_HINT and ranked[0] >= HINT_LEAD * ranked[1]
 
 
-def _held(content: Scored, named: str, meaning: SectionMeaning) -> _Decision | None:
-    """A later paragraph under a heading for `named` that reads most like a section such a heading often holds."""
+def _held(content: Scored, named: str, meaning: SectionMeaning, first: bool) -> _Decision | None:
+    """A paragraph under a heading for `named` that reads more like a section close to it: one such a heading often
+    holds, or one that often holds it ("Protective factors" over what is working well; "Recommendations" over the
+    safety goal). The first paragraph under the heading moves only when its words say so clearly."""
     if not content.scores:
         return None
     best = max(content.scores, key=content.scores.__getitem__)
-    if best in meaning.holds.get(named, ()) and content.scores[best] > content.scores.get(named, 0.0):
+    if first and content.section != best:
+        return None  # too few words to take the first answer from the heading it answers
+    margin = RELATED_MARGIN if first else 0.0
+    if best in meaning.related.get(named, ()) and content.scores[best] > content.scores.get(named, 0.0) + margin:
         return _Decision(best, round(min(content.scores[best], REVIEW_BELOW - 0.01), 2), "content within heading")
     return None
 
@@ -369,7 +406,7 @@ def _result(document: ExtractedDocument, agency: AgencyDefinition, items: list[_
         if item.kind in ("paragraph", "table"):
             decisions[n] = _decide(item, meaning, id(item.context) not in answered)
             answered.add(id(item.context))
-        elif item.kind == "aside":
+        elif item.kind in ("aside", "details"):
             decisions[n] = _Decision(None, 0.0, "none")
     for n in range(len(items) - 1, -1, -1):  # a heading goes with the first thing under it
         if decisions[n] is None:

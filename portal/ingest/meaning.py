@@ -27,6 +27,7 @@ NEAR_NAME = 0.96  # a name spelt slightly differently
 OPENS_WITH_NAME = 0.97  # "Analysis of implications for the child's future": a name, then more words
 ENDS_WITH_NAME = 0.9  # "Current Problems", "Significant past medical history": a qualifier, then a name (a hint only)
 QUALIFIER_WORDS = 2
+HEADING_LEARNT = 0.5  # the learnt model's say in what a heading names: a hint, never a name
 PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
 LEARNT = 0.5  # the learnt model's share in a paragraph's scores; the rest is the vocabulary's
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -83,6 +84,9 @@ class SectionMeaning:
     def __init__(self, agency: AgencyDefinition) -> None:
         self.ids = [s.id for s in agency.sections]
         self.holds = {s.id: frozenset(s.holds) for s in agency.sections}
+        # sections close to each other: one holds the other, either way round
+        self.related = {s.id: frozenset(s.holds) | {o.id for o in agency.sections if s.id in o.holds}
+                        for s in agency.sections}
         self._names: dict[str, str] = {}  # normalised name -> section
         self._weights: dict[str, dict[str, float]] = {}  # section -> stem -> weight
         self._phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
@@ -153,6 +157,8 @@ class SectionMeaning:
                 scores[section] = max(scores[section], NEAR_NAME)
         if (qualified := self._qualified_name(key)) is not None:
             scores[qualified] = max(scores[qualified], ENDS_WITH_NAME)
+        for section, p in self._learnt.posterior(features(key)).items():  # "What the practice will do": its words
+            scores[section] = max(scores[section], HEADING_LEARNT * p)  # as the section's paragraphs use them
         return _best(scores)
 
     def _qualified_name(self, key: str) -> str | None:

@@ -8,6 +8,7 @@ from portal.ingest.meaning import SectionMeaning
 from portal.ingest.parse import parse_pdf
 from portal.ingest.shorthand import spelt_out
 from tests.support.ingest_corpus.build import Builder
+from tests.support.ingest_corpus.tuning_banners import short_answer_questionnaire
 from tests.support.ingest_corpus.tuning_prints import numbered_request_letter
 
 QUESTION = ("2. Please summarise each child's health, development and any treatment they have, and say whether the "
@@ -90,3 +91,40 @@ def test_clinical_shorthand_is_read_for_its_meaning_only(gp):
     b.para("immunisations", "Imms UTD for both.")
     draft = _draft(b, gp)
     assert "Imms UTD for both." in draft["immunisations"]  # the author's words are kept as written
+
+
+def test_a_details_banner_table_belongs_to_no_section(gp):
+    """Column names above one row of a name, a date and numbers: who the report is about, not immunisations."""
+    b = Builder("t", False)
+    b.table("other_information", [("Patient", "Date of birth", "NHS number", "Usual GP"),
+                                  ("Rowan Castell", "02-Mar-2021", "948 113 2207", "Dr P Anand")], (55, 35, 40, 55))
+    b.heading("Vaccinations", 11)
+    b.para("immunisations", "Rowan has had all his vaccinations on time, the last at three years and four months.")
+    result = parse_pdf(b.done().data, gp, IngestLimits())
+    draft = draft_sections(result)
+    assert "Rowan Castell" in result.unmapped and "948 113 2207" in result.unmapped
+    assert "Rowan Castell" not in draft.get("immunisations", "")
+    assert "all his vaccinations" in draft["immunisations"]
+
+
+def test_a_labelled_identity_line_belongs_to_no_section(gp):
+    """"Patient: <name, sex, date of birth, NHS number>" under the report's title is who it is about."""
+    result = parse_pdf(short_answer_questionnaire().data, gp, IngestLimits())
+    assert "Kacey Farrimond (F)" in result.unmapped
+
+
+def test_a_heading_for_one_section_gives_up_a_first_paragraph_that_is_clearly_a_related_one(gp):
+    """"Recommendations" names the next steps; a first paragraph there that reads as a safety goal goes to the safety
+    goals, the section next steps often hold, for the author to check."""
+    b = Builder("t", False)
+    b.heading("Recommendations", 11)
+    b.para("safety_goals", "I would like to see Rowan living with an adult who is sober every day, brought to each "
+                           "appointment and gaining weight at every weigh-in for the next six months.")
+    b.para("next_steps", "I will write to the drug and alcohol service this week and the practice nurse will book "
+                         "Rowan's weigh-ins every fortnight.")
+    result = parse_pdf(b.done().data, gp, IngestLimits())
+    draft = draft_sections(result)
+    assert "sober every day" in draft["safety_goals"]
+    assert "drug and alcohol service" in draft["next_steps"]
+    moved = next(p for p in result.placements if "sober every day" in p.text)
+    assert moved.needs_review

@@ -13,13 +13,17 @@ from tests.support.corpus_scoring import place
 # one-column question tables and header-row grids 100% (these eleven's paragraphs are the agency file's examples, so
 # their floors guard the structure more than the words); the three family-J layouts, whose words are not learnt,
 # 87-100%; all fourteen 97.7%; all fifteen held-out 94.6% (the fourth batch, at its first measurement, 88.0%). The two
-# family-S layouts (clinical prints and a letter of numbered requests) 91.7% and 100%; the fifth held-out batch 81.3%.
+# family-S layouts (clinical prints and a letter of numbered requests) 91.7% and 100%; the fifth held-out batch 81.3%,
+# then 84.6%. The three family-T layouts (details banners, bars naming two neighbouring sections, terse answers) were
+# written for the fifth batch's remaining misses and are not yet met: they have a floor of their own against regression,
+# and the overall tuning floor is over the layouts before them.
 TUNING_FLOOR = 0.93  # each of the older tuning layouts
 TABLE_SHAPE_FLOOR = 0.95  # each one-column question table or header-row grid
 UNLEARNT_FLOOR = 0.87  # each family-J and family-S layout
+BANNERS_FLOOR = 0.4  # each family-T layout (41.7%, 78.6% and 84.6% at this commit)
 TUNING_OVERALL_FLOOR = 0.97
 HELD_OUT_OVERALL_FLOOR = 0.94  # a floor against regression only; nothing is tuned to it
-FIFTH_FLOOR = 0.8  # the fifth batch (75.8% at its first measurement): against regression only
+FIFTH_FLOOR = 0.84  # the fifth batch (75.8% at its first measurement, 84.6% since): against regression only
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 
@@ -51,13 +55,14 @@ def test_no_paragraph_is_lost(placed, make):
 @pytest.mark.parametrize("make", ingest_corpus.TUNING, ids=lambda make: make.__name__)
 def test_tuning_layouts_place_most_paragraphs_right(placed, make):
     unlearnt = {m.__name__ for m in (*ingest_corpus.TUNING_UNLEARNT, *ingest_corpus.TUNING_PRINTS)}
-    floor = (UNLEARNT_FLOOR if make.__name__ in unlearnt else TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES
+    banners = {m.__name__ for m in ingest_corpus.TUNING_BANNERS}
+    floor = (BANNERS_FLOOR if make.__name__ in banners else UNLEARNT_FLOOR if make.__name__ in unlearnt else TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES
              else TUNING_FLOOR)
     assert placed[make.__name__].accuracy >= floor, placed[make.__name__].misplaced
 
 
 def test_tuning_layouts_overall(placed):
-    tuning = [placed[make.__name__] for make in ingest_corpus.TUNING]
+    tuning = [placed[make.__name__] for make in ingest_corpus.TUNING if make not in ingest_corpus.TUNING_BANNERS]
     assert sum(p.placed for p in tuning) / sum(p.total for p in tuning) >= TUNING_OVERALL_FLOOR
 
 
