@@ -25,6 +25,7 @@ OVERRIDE = 0.75  # a paragraph this clearly about another section leaves the one
 OVERRIDE_LATER = 0.5  # ...or this clearly, when it is not the first under a heading that only opens with a name
 REVIEW_BELOW = 0.65  # placements less sure than this are shown to the author to decide
 REVIEW_WORDS = 12  # unplaced text this long is shown too; shorter is letterhead and labels
+ASK_HINT = 0.1  # ...unless it answers a heading that hints at a section this much
 QUESTION_WORDS = 25  # a table cell longer than this is an answer, not a question or a column's name
 GRID_CELL_WORDS = 12  # the mean words of a column's cells under its name: running text, not data
 
@@ -337,6 +338,7 @@ class _Decision:
     section: str | None  # None: kept as unmapped
     confidence: float
     basis: str
+    ask: bool = False  # kept as unmapped, but shown to the author however short
 
 
 def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decision:
@@ -368,7 +370,9 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
         if scored and scored.section and scored.section != FALLBACK and _leads(hints) and not _is_name(item.text):
             # a short answer under a long question that points to one section: placed there, for the author to check
             return _Decision(scored.section, round(min(heading_best, REVIEW_BELOW - 0.01), 2), "heading")
-        return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
+        # an answer too short to place under a heading that asks about something: kept, and shown to the author
+        ask = named != FALLBACK and heading_best >= ASK_HINT and _is_answer(item.text)
+        return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none", ask)
     combined = {k: v + HEADING_WEIGHT * heading_best * hints.get(k, 0.0) for k, v in content.scores.items()}
     ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
     best, second = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0.0)
@@ -376,6 +380,14 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
     if confidence < REVIEW_BELOW and _is_field(item.text, meaning):
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     return _Decision(best[0], round(confidence, 2), "heading and content" if heading_best >= 0.2 else "content")
+
+
+def _is_answer(text: str) -> bool:
+    """A few words that say something ("Neglect.", "Mum seems to love the children."), not a date, a name, a
+    sign-off or a printed prompt."""
+    stripped = text.strip()
+    return bool(stripped) and not stripped.endswith(("?", ",")) and not _is_name(stripped) \
+        and not _identifiers(stripped) and (len(stripped.split()) > 1 or stripped.endswith("."))
 
 
 def _leads(hints: dict[str, float]) -> bool:
@@ -438,7 +450,7 @@ def _placement(item: _Item, decision: _Decision, agency: AgencyDefinition) -> Pl
     section = decision.section or FALLBACK
     definition = agency.section(section)
     words = len(item.text.split())
-    review = decision.confidence < REVIEW_BELOW if decision.section else words >= REVIEW_WORDS
+    review = decision.confidence < REVIEW_BELOW if decision.section else words >= REVIEW_WORDS or decision.ask
     excerpt = item.text if len(item.text) <= 160 else item.text[:157].rstrip() + "\u2026"
     return Placement(section, definition.title if definition else section, excerpt, decision.confidence,
                      decision.basis, item.context.heading, sorted(item.pages), review, item.text)

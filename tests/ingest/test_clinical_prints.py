@@ -8,7 +8,7 @@ from portal.ingest.meaning import SectionMeaning
 from portal.ingest.parse import parse_pdf
 from portal.ingest.shorthand import spelt_out
 from tests.support.ingest_corpus.build import Builder
-from tests.support.ingest_corpus.tuning_banners import short_answer_questionnaire
+from tests.support.ingest_corpus.tuning_banners import broad_questions_letter, short_answer_questionnaire
 from tests.support.ingest_corpus.tuning_prints import numbered_request_letter
 
 QUESTION = ("2. Please summarise each child's health, development and any treatment they have, and say whether the "
@@ -128,3 +128,12 @@ def test_a_heading_for_one_section_gives_up_a_first_paragraph_that_is_clearly_a_
     assert "drug and alcohol service" in draft["next_steps"]
     moved = next(p for p in result.placements if "sober every day" in p.text)
     assert moved.needs_review
+
+
+def test_a_short_answer_left_unplaced_under_a_question_is_shown_to_the_author(gp):
+    """"Poor home conditions." under a broad question is too thin to place, but it is an answer, not letterhead:
+    it stays in other information and the author is asked where it goes. The letter's date line is not asked about."""
+    result = parse_pdf(broad_questions_letter().data, gp, IngestLimits())
+    asked = {p.text: p.needs_review for p in result.placements if p.section_id == "other_information"}
+    assert asked["Poor home conditions."] is True
+    assert not any(v for k, v in asked.items() if k.startswith(("Ellerby Fold Surgery, 9 Fold Lane", "Regarding:")))

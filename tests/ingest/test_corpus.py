@@ -14,13 +14,13 @@ from tests.support.corpus_scoring import place
 # their floors guard the structure more than the words); the three family-J layouts, whose words are not learnt,
 # 87-100%; all fourteen 97.7%; all fifteen held-out 94.6% (the fourth batch, at its first measurement, 88.0%). The two
 # family-S layouts (clinical prints and a letter of numbered requests) 91.7% and 100%; the fifth held-out batch 81.3%,
-# then 84.6%. The three family-T layouts (details banners, bars naming two neighbouring sections, terse answers) were
+# then 84.6%. The four family-Y layouts (details banners, bars naming two neighbouring sections, terse answers) were
 # written for the fifth batch's remaining misses and are not yet met: they have a floor of their own against regression,
 # and the overall tuning floor is over the layouts before them.
 TUNING_FLOOR = 0.93  # each of the older tuning layouts
 TABLE_SHAPE_FLOOR = 0.95  # each one-column question table or header-row grid
 UNLEARNT_FLOOR = 0.87  # each family-J and family-S layout
-BANNERS_FLOOR = 0.4  # each family-T layout (41.7%, 78.6% and 84.6% at this commit)
+BANNERS_FLOOR = 0.4  # each family-Y layout (41.7% to 85.7% when first landed)
 TUNING_OVERALL_FLOOR = 0.97
 HELD_OUT_OVERALL_FLOOR = 0.94  # a floor against regression only; nothing is tuned to it
 FIFTH_FLOOR = 0.84  # the fifth batch (75.8% at its first measurement, 84.6% since): against regression only

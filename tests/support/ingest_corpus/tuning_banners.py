@@ -1,4 +1,4 @@
-"""Tuning layouts, seventh batch (family T only, kept out of the agency file's examples like families J and S): the
+"""Tuning layouts, seventh batch (family Y only, kept out of the agency file's examples like families J and S): the
 shapes the fifth held-out batch still showed failing after tuning_prints.py, written with new content and other
 wording, never its text. A clinical template print opening with a patient details table (column names above one
 row of identifiers), shaded bars whose names fit more than one section ("Positives", "Plan"), each bar holding
@@ -10,7 +10,7 @@ from fpdf.fonts import FontFace
 
 from tests.support.ingest_corpus.build import OTHER, Builder, Layout, Unit
 
-T_CHILD = "Kacey Farrimond"
+Y_CHILD = "Kacey Farrimond"
 
 
 def _bar(b: Builder, text: str) -> None:
@@ -27,7 +27,7 @@ def template_bars_print() -> Layout:
     b = Builder("template bars print", False, "Practice system | Template print | Ellerby Fold Surgery", "Sensitive")
     b.heading("GP Safeguarding Report for Case Conference", 13)
     b.table(OTHER, [("Name", "Born", "NHS No.", "Registered GP"),
-                    (T_CHILD, "18-Jan-2019", "971 330 4826", "Dr K Amadi")], (55, 35, 40, 55))
+                    (Y_CHILD, "18-Jan-2019", "971 330 4826", "Dr K Amadi")], (55, 35, 40, 55))
     b.table(OTHER, [("Conference", "Venue", "Chair"),
                     ("ICPC 30-Nov-2026", "Ellerby civic centre", "Ms J Prothero")], (60, 70, 55))
     _bar(b, "Purpose")
@@ -66,7 +66,7 @@ def template_bars_print() -> Layout:
     return b.done()
 
 
-T_ANSWERS = [
+Y_ANSWERS = [
     ("Conference date", [(OTHER, "30/11/2026")]),
     ("Author and role", [("about_author", "Dr Seren Vaughan, GP registrar, supervised by Dr K Amadi.")]),
     ("Registration and contact", [("registration_attendance", "Registered 2021. Last seen 02/10/2026 with mum.")]),
@@ -85,22 +85,22 @@ T_ANSWERS = [
 def short_answer_questionnaire() -> Layout:
     b = Builder("short answer questionnaire", False, "Questionnaire print | Ellerby Fold Surgery", "")
     b.heading("Child Protection - Practice Questionnaire", 12)
-    b.labelled(OTHER, "Patient", f"{T_CHILD} (F)   DOB 18 Jan 2019   NHS No. 971 330 4826", 9)
+    b.labelled(OTHER, "Patient", f"{Y_CHILD} (F)   DOB 18 Jan 2019   NHS No. 971 330 4826", 9)
     b.pdf.set_font(b.font, "", 9)
     with b.pdf.table(col_widths=(70, 115), first_row_as_headings=True,
                      headings_style=FontFace(emphasis="BOLD", fill_color=(205, 205, 205))) as t:
         t.row(("Question", "Answer"))
-        for question, answers in T_ANSWERS:
+        for question, answers in Y_ANSWERS:
             row = t.row()
             row.cell(question)
             row.cell("\n\n".join(text for _, text in answers))
     b.pdf.ln(3)
-    b.units.extend(Unit(s, text) for _, answers in T_ANSWERS for s, text in answers)
-    b.headings.extend(["Question", "Answer", *(q for q, _ in T_ANSWERS)])
+    b.units.extend(Unit(s, text) for _, answers in Y_ANSWERS for s, text in answers)
+    b.headings.extend(["Question", "Answer", *(q for q, _ in Y_ANSWERS)])
     return b.done()
 
 
-T_QUESTIONS = [
+Y_QUESTIONS = [
     ("1. What does the practice know about the child's health and how she uses the surgery?", [
         ("medical_conditions", "Diabetic since 2024, control poor."),
         ("registration_attendance", "On our list since 2021, seen every few months."),
@@ -126,8 +126,8 @@ def broad_questions_letter() -> Layout:
     b = Builder("broad questions letter", False, "", "Ellerby Fold Surgery")
     b.para(OTHER, "Ellerby Fold Surgery, 9 Fold Lane, Ellerby EL7 2WD", 9)
     b.heading("Practice report for child protection conference", 12)
-    b.para(OTHER, f"Regarding: {T_CHILD} (DOB 18/01/2019)")
-    for question, answers in T_QUESTIONS:
+    b.para(OTHER, f"Regarding: {Y_CHILD} (DOB 18/01/2019)")
+    for question, answers in Y_QUESTIONS:
         b.heading(question, 10, "B")
         for section, text in answers:
             b.para(section, text)
@@ -159,7 +159,7 @@ PROMPTS = [
 def partnership_prompts() -> Layout:
     b = Builder("partnership prompts", False, "Ellerby Safeguarding Partnership", "Report format for conference")
     b.heading("Agency report to child protection conference", 13)
-    b.labelled(OTHER, "Child", T_CHILD)
+    b.labelled(OTHER, "Child", Y_CHILD)
     for prompt, answers in PROMPTS:
         b.heading(prompt, 10.5)
         for section, text in answers:
