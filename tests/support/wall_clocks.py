@@ -3,7 +3,7 @@ while the portal's clock stays pinned, in one pytest session instead of one per 
 
 `--wall-clocks D1,D2,...` gives the dates. Each test runs at two of them (chosen by its name, so that
 between them the tests cover every date), with the wall clock moved for that test alone, and the run
-notes every place the moved clock is read from. Reading the wall clock only to measure or compare
+notes every place the moved clock is read from. Reading the wall clock only to stamp, measure or compare
 instants (below) behaves the same on any date, which the two dates prove; a test that reads it anywhere
 else (the portal's or a test's own code, or any other library) could depend on the calendar, and
 `--wall-clock-readers FILE` writes its name so that a second session given `--wall-clock-rest FILE`
@@ -39,7 +39,7 @@ PER_TEST = 2
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--wall-clocks", metavar="ISO,ISO,...", help="Run each test at two of these wall-clock instants (the portal's clock stays pinned).")
-    parser.addoption("--wall-clock-readers", metavar="FILE", help="With --wall-clocks: write the tests that read the wall clock other than to measure time.")
+    parser.addoption("--wall-clock-readers", metavar="FILE", help="With --wall-clocks: write the tests that read the wall clock other than to stamp, measure or compare instants.")
     parser.addoption("--wall-clock-rest", metavar="FILE", help="With --wall-clocks: run only the tests named in FILE, at every date they have not run at.")
 
 
@@ -144,4 +144,4 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     if config.getoption("--wall-clock-readers"):
-        terminalreporter.write_line(f"{len(_readers)} tests read the wall clock other than to measure time: they run at every date.")
+        terminalreporter.write_line(f"{len(_readers)} tests read the wall clock other than to stamp, measure or compare instants: they run at every date.")
