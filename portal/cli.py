@@ -106,7 +106,7 @@ def serve(
     except RulesFileError as error:
         typer.echo(f"Cannot start: timescale rules in {settings.timescales_dir}: {error}", err=True)
         raise typer.Exit(2) from None
-    logs = {"log_config": log_config(settings.log_format, "stdout"), "access_log": False}
+    logs = {"log_config": log_config(settings.log_format, "stdout"), "access_log": False, "timeout_keep_alive": settings.keep_alive_seconds}
     typer.echo(f"Portal running at {settings.public_url}/ (GraphQL at {settings.public_url}/graphql)")
     if workers > 1:
         # Each process builds its own application (portal.serving) from the same settings; the

@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     debug: bool = False
     host: str = "127.0.0.1"
     port: int = 8000
+    # How long an idle HTTP connection is kept open: longer than the proxy keeps idle connections to the
+    # web processes (deploy/Caddyfile 60 s, ingress-nginx 60 s), so the proxy never sends a request on a
+    # connection the portal is closing (uvicorn's own 5 s made the proxy answer an occasional 502).
+    keep_alive_seconds: int = Field(default=75, gt=0)
     base_url: str = ""
     secret_key: str = Field(default_factory=lambda: secrets.token_urlsafe(32))
     max_query_depth: int = 10

@@ -93,3 +93,18 @@ def test_a_serving_process_freezes_what_start_up_left_alive(tmp_path: Path, sqli
     frozen, *thresholds = (int(n) for n in result.stdout.split())
     assert frozen > 50_000  # the modules, the schema and the templates: far more than a bare interpreter holds
     assert tuple(thresholds) == (heap.YOUNGEST, heap.MIDDLE, heap.OLDEST)
+
+
+def test_an_idle_connection_stays_open_longer_than_the_proxy_keeps_it(tmp_path: Path, sqlite_template: Path):
+    """Past uvicorn's own 5 s (PORTAL_KEEP_ALIVE_SECONDS, 75 s by default, outlasts the proxy's 60 s), so a
+    proxy reusing an idle connection never sends on one the portal is closing."""
+    shutil.copy(sqlite_template, tmp_path / "portal.db")
+    port = free_port()
+    env = {**os.environ, "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path / 'portal.db'}", "PORTAL_PORT": str(port), "PORTAL_HOST": "127.0.0.1",
+           "PORTAL_SECRET_KEY": "test-secret-for-signed-cookies"}
+    process = subprocess.Popen(portal_command("serve"), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with serving(process, f"http://127.0.0.1:{port}/healthz", "portal serve", within=120):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+            assert _healthz(connection, port).startswith(b"HTTP/1.1 200")
+            time.sleep(6)
+            assert _healthz(connection, port).startswith(b"HTTP/1.1 200")

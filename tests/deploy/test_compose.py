@@ -1,6 +1,7 @@
 """deploy/compose.yaml holds to the Compose specification (the JSON schema check-jsonschema ships;
 nothing is downloaded) and has the parts of a small deployment."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from portal.settings import ROOT
+from portal.settings import ROOT, Settings
 
 COMPOSE = ROOT / "deploy" / "compose.yaml"
 
@@ -47,3 +48,7 @@ def test_caddy_reads_the_proxy_configuration():
     result = subprocess.run([caddy, "adapt", "--config", str(ROOT / "deploy" / "Caddyfile"), "--adapter", "caddyfile"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert '"/metrics"' in result.stdout and '"web1:8000"' in result.stdout
+    (route,) = json.loads(result.stdout)["apps"]["http"]["servers"]["srv0"]["routes"]
+    proxies = [h for r in route["handle"][0]["routes"] for h in r["handle"] if h.get("handler") == "reverse_proxy"]
+    idle_ns = proxies[0]["transport"]["keep_alive"]["idle_timeout"]
+    assert idle_ns / 1e9 < Settings().keep_alive_seconds, "the proxy must drop an idle connection before the portal does"
