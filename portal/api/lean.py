@@ -10,11 +10,12 @@ Strawberry's resolver.
 `LeanExecutor` then completes a plain attribute of a scalar or enum type in one step, within the loop
 over its parent's fields: it reads the attribute and coerces it, with no path, no resolve info and no
 walk through the completion steps (which field of a selection is such a leaf is worked out once per
-selection, and enum members are coerced by lookup rather than Strawberry's scan of the values). Any
-other field, and any such field whose value is null or does not coerce, takes graphql-core's path,
-which gives the same value or the same located error. An object value (of a type with no `is_type_of`),
-or a list of them none null or awaitable, is completed by executing its fields straight away, its
-selection collected once for the whole list."""
+selection, and enum members are coerced by lookup rather than Strawberry's scan of the values); a null
+one of a nullable field is null at once. Any other field, and any such field whose value is null where
+the field is non-null or that does not coerce, takes graphql-core's path, which gives the same value or
+the same located error. An object value (of a type with no `is_type_of`), or a list of them none null or
+awaitable, is completed by executing its fields straight away, its selection collected once for the
+whole list."""
 
 from collections.abc import Callable
 from operator import attrgetter
@@ -42,7 +43,7 @@ from graphql import (
 )
 
 DEFINITION = "strawberry-definition"
-LEAF = "portal-leaf"  # on a plain attribute field of a scalar or enum type: (read, coerce)
+LEAF = "portal-leaf"  # on a plain attribute field of a scalar or enum type: (read, coerce, nullable)
 
 
 def _direct(field: StrawberryField) -> Callable[[Any, GraphQLResolveInfo], Any] | None:
@@ -94,7 +95,8 @@ def lean_resolvers(schema: strawberry.Schema) -> None:
                 graphql_field.resolve = direct
                 leaf = get_nullable_type(graphql_field.type)
                 if field.base_resolver is None and is_leaf_type(leaf):
-                    graphql_field.extensions = {**(graphql_field.extensions or {}), LEAF: (attrgetter(field.python_name), leaf.coerce_output_value)}
+                    shape = (attrgetter(field.python_name), leaf.coerce_output_value, not isinstance(graphql_field.type, GraphQLNonNull))
+                    graphql_field.extensions = {**(graphql_field.extensions or {}), LEAF: shape}
 
 
 _AWAITABLE: dict[type, bool] = {}
@@ -142,7 +144,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         try:
             for response_name, field_details_list, leaf in self._plan(parent_type, grouped_field_set):
                 if leaf is not None:
-                    read, coerce = leaf
+                    read, coerce, nullable = leaf
                     try:
                         value = read(source_value)
                         if value is not None:
@@ -150,6 +152,9 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
                             if coerced is not None and coerced is not Undefined:
                                 results[response_name] = coerced
                                 continue
+                        elif nullable:
+                            results[response_name] = None
+                            continue
                     except Exception:  # noqa: S110 - reported, located, by the path below
                         pass
                 result = self.execute_field(parent_type, source_value, field_details_list, Path(path, response_name, parent_type.name),

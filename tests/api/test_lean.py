@@ -55,10 +55,15 @@ def run(rows: list[Row], query: str = "{ items { name count colour } }", executo
 
 class Counting(LeanExecutor):
     objects = 0
+    fields = 0
 
     def complete_object_value(self, *args: Any) -> Any:
         Counting.objects += 1
         return super().complete_object_value(*args)
+
+    def execute_field(self, *args: Any) -> Any:
+        Counting.fields += 1
+        return super().execute_field(*args)
 
 
 def test_plain_leaves_and_enum_members_come_out_as_graphql_core_gives_them():
@@ -119,3 +124,10 @@ def test_awaited_fields_of_listed_objects_and_their_errors_come_out_as_graphql_c
     assert fine[0] == fine[1] == ({"items": [{"name": "Ada", "doubled": 2}, {"name": "Bo", "doubled": 4}]}, [])
     failing = asyncio.run(both([Row("Ada", 1, Colour.RED), Row("Bo", None, Colour.RED)], "{ items { name doubled } }"))
     assert failing[0] == failing[1] == (None, [(["items", 1, "doubled"], "no count")])
+
+
+def test_a_null_of_a_nullable_plain_leaf_is_null_at_once():
+    Counting.fields = 0
+    result = run([Row("Ada", None, Colour.RED), Row("Bo", None, Colour.RED)], "{ items { name count } }", Counting)
+    assert result.data == {"items": [{"name": "Ada", "count": None}, {"name": "Bo", "count": None}]}
+    assert Counting.fields == 1  # items itself
