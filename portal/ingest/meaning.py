@@ -27,6 +27,7 @@ NEAR_NAME = 0.96  # a name spelt slightly differently
 OPENS_WITH_NAME = 0.97  # "Analysis of implications for the child's future": a name, then more words
 ENDS_WITH_NAME = 0.9  # "Current Problems", "Significant past medical history": a qualifier, then a name (a hint only)
 QUALIFIER_WORDS = 2
+HEADINGS_KEPT = 20000  # headings' scores remembered, in a process that reads many PDFs
 HEADING_LEARNT = 0.5  # the learnt model's say in what a heading names: a hint, never a name
 PHRASE = 2.0  # a phrase from the vocabulary found whole counts this much per word
 LEARNT = 0.5  # the learnt model's share in a paragraph's scores; the rest is the vocabulary's
@@ -87,6 +88,7 @@ class SectionMeaning:
         # sections close to each other: one holds the other, either way round
         self.related = {s.id: frozenset(s.holds) | {o.id for o in agency.sections if s.id in o.holds}
                         for s in agency.sections}
+        self._headings: dict[str, Scored] = {}
         self._names: dict[str, str] = {}  # normalised name -> section
         self._weights: dict[str, dict[str, float]] = {}  # section -> stem -> weight
         self._phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
@@ -138,6 +140,15 @@ class SectionMeaning:
         return None
 
     def heading(self, text: str) -> Scored:
+        """What a heading names or hints at; the same heading is asked about several times while a PDF is read."""
+        if (known := self._headings.get(text)) is not None:
+            return known
+        scored = self._heading(text)
+        if len(self._headings) < HEADINGS_KEPT:
+            self._headings[text] = scored
+        return scored
+
+    def _heading(self, text: str) -> Scored:
         exact = self.name_match(text)
         if exact is not None:
             score = 1.0 if normalise(text) in self._names else OPENS_WITH_NAME
