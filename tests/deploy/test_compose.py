@@ -52,3 +52,4 @@ def test_caddy_reads_the_proxy_configuration():
     proxies = [h for r in route["handle"][0]["routes"] for h in r["handle"] if h.get("handler") == "reverse_proxy"]
     idle_ns = proxies[0]["transport"]["keep_alive"]["idle_timeout"]
     assert idle_ns / 1e9 < Settings().keep_alive_seconds, "the proxy must drop an idle connection before the portal does"
+    assert proxies[0]["load_balancing"]["try_duration"] / 1e9 >= 10, "with every upstream out of rotation a request must wait for one"
