@@ -1,43 +1,13 @@
 """The readiness subscription over graphql-transport-ws against real `portal serve` processes."""
 
 
-import httpx
 import pytest
 from websockets.exceptions import InvalidStatus
 
-from portal.demo_identity import COOKIE, HEADER, cookie_value
+from portal.demo_identity import COOKIE, cookie_value
+from tests.support.readiness_watch import SUBSCRIPTION, check, consult, seeded_world
 from tests.support.servers import SECRET_KEY, portal_server
-from tests.support.world import build_world
 from tests.support.wsclient import subscribe
-
-SUBSCRIPTION = "subscription($id: ID!) { readiness(conferenceId: $id) { conferenceId status checks { id status explanation } } }"
-CONSULT = """mutation($input: RecordChildConsultationInput!) { recordChildConsultation(input: $input) { errors { message } } }"""
-
-
-def check(message: dict, check_id: str) -> dict:
-    assert message["type"] == "next", message
-    return next(c for c in message["payload"]["data"]["readiness"]["checks"] if c["id"] == check_id)
-
-
-async def consult(base_url: str, world, child: str) -> None:
-    async with httpx.AsyncClient(base_url=base_url, timeout=10) as client:
-        response = await client.post(
-            "/graphql",
-            json={"query": CONSULT, "variables": {"input": {"conferenceId": world.id("conf_a"), "childId": world.id(child), "seen": True, "viewsConveyed": "ADVOCATE"}}},
-            headers={HEADER: str(world.sw_a)},
-        )
-    assert response.json() == {"data": {"recordChildConsultation": {"errors": []}}}
-
-
-async def seeded_world(database_url: str):
-    from portal.db import Database
-
-    database = Database(database_url)
-    try:
-        async with database.session() as session:
-            return await build_world(session)
-    finally:
-        await database.dispose()
 
 
 async def watch_consultations(subscriber_url: str, writer_url: str, world) -> None:

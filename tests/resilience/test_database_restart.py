@@ -11,34 +11,23 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from portal.db import Database
 from portal.demo_identity import HEADER
 from portal.migrate import upgrade
 from tests.support import own_postgres
+from tests.support.readiness_watch import SUBSCRIPTION, check, consult, seeded_world
 from tests.support.servers import Served, portal_process
-from tests.support.world import World, build_world
+from tests.support.world import World
 from tests.support.wsclient import subscribe
 
 CONFERENCES = "{ conferences(first: 5) { nodes { id } } }"
-SUBSCRIPTION = "subscription($id: ID!) { readiness(conferenceId: $id) { conferenceId checks { id status explanation } } }"
-CONSULT = "mutation($input: RecordChildConsultationInput!) { recordChildConsultation(input: $input) { errors { message } } }"
 pytestmark = pytest.mark.skipif(not own_postgres.available(), reason="PostgreSQL's initdb and pg_ctl are not installed")
-
-
-async def seed(url: str) -> World:
-    database = Database(url)
-    try:
-        async with database.session() as session:
-            return await build_world(session)
-    finally:
-        await database.dispose()
 
 
 @pytest.fixture(scope="module")
 def restartable() -> Iterator[tuple[own_postgres.Cluster, Served, World]]:
     with own_postgres.own_postgres() as cluster:
         upgrade(cluster.url)
-        world = asyncio.run(seed(cluster.url))
+        world = asyncio.run(seeded_world(cluster.url))
         with portal_process(cluster.url) as served:
             yield cluster, served, world
 
@@ -76,27 +65,15 @@ def test_requests_answer_503_while_postgresql_is_down_and_succeed_once_it_is_bac
     assert "Traceback" not in log, log[-3000:]
 
 
-def consulted(message: dict) -> dict:
-    assert message["type"] == "next", message
-    return next(c for c in message["payload"]["data"]["readiness"]["checks"] if c["id"] == "children_consulted")
-
-
-async def consult(base: str, world: World, child: str) -> None:
-    variables = {"input": {"conferenceId": world.id("conf_a"), "childId": world.id(child), "seen": True, "viewsConveyed": "ADVOCATE"}}
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-        response = await client.post("/graphql", json={"query": CONSULT, "variables": variables}, headers={HEADER: str(world.sw_a)})
-    assert response.json() == {"data": {"recordChildConsultation": {"errors": []}}}, response.text
-
-
 async def watch_through_restart(cluster: own_postgres.Cluster, base: str, world: World) -> tuple[dict, dict, dict]:
     connection, subscription = await subscribe(base, world.chair_a, SUBSCRIPTION, {"id": world.id("conf_a")})
     try:
-        before = consulted(await subscription.next())
+        before = check(await subscription.next(), "children_consulted")
         await asyncio.to_thread(cluster.stop, "fast")
         await asyncio.to_thread(cluster.start)
-        afresh = consulted(await subscription.next(timeout=30))
+        afresh = check(await subscription.next(timeout=30), "children_consulted")
         await consult(base, world, "child_a1")
-        after = consulted(await subscription.next())
+        after = check(await subscription.next(), "children_consulted")
         return before, afresh, after
     finally:
         await connection.close()
