@@ -1,26 +1,35 @@
-"""Throughput of the chair's dashboard on a real `portal serve`, with 1 and 2 worker processes.
+"""Throughput of the chair's dashboard on a real `portal serve`, with 1 and 2 worker processes,
+against the code as it was before (a baseline revision) on the same database under the same load.
 
 Seeds a large region (bench/large_region.py, default 100,000 conferences) into SQLite and, when
 PORTAL_TEST_DATABASE_URL is set, into a new PostgreSQL database on that server (a unique name
 starting portal_throughput_bench, dropped afterwards). For each database it starts `portal serve`
-(then `portal serve --workers 2`) on loopback and sends the named operation ChairUpcoming (50
-conferences) as one chair over 1, 8 and 32 keep-alive connections for a few seconds each, then
-prints requests/s, p50, p95 and p95/p50 for each (answers that are errors are counted apart and
-shown), and the 2-worker/1-worker throughput ratio.
-The load comes from plain asyncio streams in this process, so the client costs little CPU.
+and, from a temporary `git worktree` of the baseline revision (removed afterwards), that
+revision's `portal serve` with one process, and sends the named operation ChairUpcoming (50
+conferences) as one chair over 1, 8 and 32 keep-alive connections for a few seconds each,
+alternating between the two; then the same to `portal serve --workers 2`. It prints requests/s,
+p50, p95 and p95/p50 for each, current/baseline requests/s and the 2-worker/1-worker ratio.
 
-    .venv/bin/python bench/dashboard_throughput.py [--conferences 100000] [--seconds 10] [--connections 1 8 32]
+The load comes from wrk (Debian's package; scripts/setup installs it), a C load generator that
+leaves the two cores to the servers. Every answer is compared with the one the server gave
+before the load: answers that are not 200 or differ (an error included) are counted and shown,
+and the current and baseline answers must be identical.
+
+    .venv/bin/python bench/dashboard_throughput.py [--conferences 100000] [--seconds 10] [--connections 1 8 32] [--baseline REV]
 """
 
 import argparse
-import asyncio
 import json
 import os
+import shutil
 import socket
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -37,8 +46,29 @@ from portal.people.models import PersonRole  # noqa: E402
 from portal.settings import sync_url  # noqa: E402
 
 OPERATION = "ChairUpcoming"
-WARM_UP = 20
+SCRIPT = ROOT / "bench" / "dashboard_throughput.lua"
+WARM_UP = 2  # seconds at the most connections before measuring
 START_UP = 240  # seconds: each worker builds its own application, slowly on a loaded machine
+# The code as it was when the dashboard's throughput was first measured (issue 17).
+BASELINE = "aad3620^"
+
+
+@dataclass
+class Server:
+    label: str
+    process: subprocess.Popen[bytes]
+    port: int
+    answer: bytes
+
+
+@dataclass
+class Load:
+    rate: float  # answered as expected, per second
+    p50: float
+    p95: float
+    p99: float
+    failures: int
+    sample: str
 
 
 def free_port() -> int:
@@ -56,22 +86,42 @@ def first_chair(url: str) -> int:
     return chair
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PORTAL_DATABASE_URL": url, "PORTAL_DEMO": "true", "PORTAL_PORT": str(port), "PORTAL_HOST": "127.0.0.1"}
-    command = [sys.executable, "-c", "from portal.cli import app; app()", "serve", "--workers", str(workers)]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+@contextmanager
+def checkout(revision: str) -> Iterator[Path]:
+    """The revision's files in a temporary worktree, with this checkout's npm packages."""
+    parent = Path(tempfile.mkdtemp(prefix="portal-baseline-"))
+    path = parent / "portal"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(path), revision], check=True, capture_output=True)
+    try:
+        if (ROOT / "node_modules").exists():
+            (path / "node_modules").symlink_to(ROOT / "node_modules")
+        yield path
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(path)], check=True, capture_output=True)
+        shutil.rmtree(parent, ignore_errors=True)
+
+
+def start_server(label: str, code: Path, url: str, chair: int, body: bytes, workers: int | None = None) -> Server:
+    """`portal serve` from the code in `code` (workers None: the option is not given, as a
+    revision that has none needs), once it answers the dashboard."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(code), "PORTAL_DATABASE_URL": url, "PORTAL_DEMO": "true", "PORTAL_PORT": str(port), "PORTAL_HOST": "127.0.0.1"}
+    command = [sys.executable, "-c", "from portal.cli import app; app()", "serve", *(["--workers", str(workers)] if workers else [])]
+    process = subprocess.Popen(command, cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + START_UP
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("portal serve exited")
+            raise RuntimeError(f"{label}: portal serve exited")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return process
+                answer = httpx.post(f"http://127.0.0.1:{port}/graphql", content=body, headers={"content-type": "application/json", HEADER: str(chair)}, timeout=60)
+                assert answer.status_code == 200 and b'"errors"' not in answer.content, (label, answer.status_code, answer.content[:300])
+                return Server(label, process, port, answer.content)
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError(f"portal serve did not start within {START_UP} s")
+    stop_server(process)
+    raise RuntimeError(f"{label}: portal serve did not start within {START_UP} s")
 
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:
@@ -83,67 +133,65 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def request_bytes(port: int, chair: int) -> bytes:
-    body = json.dumps({"query": documents()[OPERATION], "operationName": OPERATION, "variables": {"first": 50}}).encode()
-    head = (
-        f"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-        f"{HEADER}: {chair}\r\nContent-Length: {len(body)}\r\n\r\n"
+def wrk(server: Server, chair: int, body: Path, connections: int, seconds: float) -> Load:
+    with tempfile.NamedTemporaryFile(suffix=".json") as expected:
+        expected.write(server.answer)
+        expected.flush()
+        command = [
+            "wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{max(1, round(seconds))}s", "--timeout", "60s",
+            "--script", str(SCRIPT), f"http://127.0.0.1:{server.port}/graphql", "--", str(body), HEADER, str(chair), expected.name,
+        ]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    figures = dict(line.split(" ", 1) for line in output.splitlines() if " " in line and line.split(" ", 1)[0].isidentifier())
+    requests, failures = int(figures["requests"]), int(figures["failures"])
+    return Load(
+        rate=(requests - failures) / float(figures["seconds"]), p50=float(figures["p50"]), p95=float(figures["p95"]), p99=float(figures["p99"]),
+        failures=failures + int(figures["socket_errors"]), sample=figures["sample"].strip(),
     )
-    return head.encode() + body
 
 
-async def one_connection(port: int, request: bytes, until: float, latencies: list[float], failures: list[bytes]) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    try:
-        while time.perf_counter() < until:
-            started = time.perf_counter()
-            writer.write(request)
-            head = await reader.readuntil(b"\r\n\r\n")
-            status = head.split(b" ", 2)[1]
-            length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
-            body = await reader.readexactly(length)
-            if status == b"200" and b'"errors"' not in body:
-                latencies.append((time.perf_counter() - started) * 1000)
-            else:
-                failures.append(body[:200])
-    finally:
-        writer.close()
-        await writer.wait_closed()
+def report(server: Server, connections: int, load: Load) -> None:
+    print(f"  {server.label:<22} {connections:>3} connections: {load.rate:6.1f} requests/s   p50 {load.p50:7.1f} ms   p95 {load.p95:7.1f} ms   p95/p50 {load.p95 / load.p50:4.2f}"
+          + (f"   {load.failures} not the expected answer, e.g. {load.sample}" if load.failures else ""))
 
 
-async def load(port: int, request: bytes, connections: int, seconds: float) -> tuple[float, list[float], list[bytes]]:
-    """Answered requests per second, their latencies, and the answers that were errors."""
-    latencies: list[float] = []
-    failures: list[bytes] = []
-    started = time.perf_counter()
-    await asyncio.gather(*(one_connection(port, request, started + seconds, latencies, failures) for _ in range(connections)))
-    return len(latencies) / (time.perf_counter() - started), latencies, failures
-
-
-def percentile(times: list[float], fraction: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
-
-
-def bench(url: str, connections: list[int], seconds: float) -> None:
+def bench(url: str, connections: list[int], seconds: float, baseline: Path | None, revision: str) -> None:
     chair = first_chair(url)
-    throughput: dict[tuple[int, int], float] = {}
-    for workers in (1, 2):
-        port = free_port()
-        process = start_server(url, port, workers)
+    document = json.dumps({"query": documents()[OPERATION], "operationName": OPERATION, "variables": {"first": 50}}).encode()
+    with tempfile.NamedTemporaryFile(suffix=".json") as body:
+        body.write(document)
+        body.flush()
+        path = Path(body.name)
+        rates: dict[tuple[str, int], float] = {}
+        servers: list[Server] = []
         try:
-            request = request_bytes(port, chair)
-            asyncio.run(load(port, request, max(connections), WARM_UP * 0.05))
+            servers.append(start_server("1 worker", ROOT, url, chair, document, workers=1))
+            if baseline:
+                servers.append(start_server(f"baseline {revision}", baseline, url, chair, document))
+                same = servers[0].answer == servers[1].answer
+                print(f"  current and baseline answers ({len(servers[0].answer):,} bytes) are {'identical' if same else 'DIFFERENT'}")
+            for server in servers:
+                wrk(server, chair, path, max(connections), WARM_UP)
             for n in connections:
-                rate, latencies, failures = asyncio.run(load(port, request, n, seconds))
-                throughput[workers, n] = rate
-                p50, p95 = statistics.median(latencies), percentile(latencies, 0.95)
-                print(f"  {workers} worker{'s' if workers > 1 else ' '} {n:>3} connections: {rate:6.1f} requests/s   p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   p95/p50 {p95 / p50:4.2f}"
-                      + (f"   {len(failures)} answered with an error, e.g. {failures[0].decode(errors='replace')}" if failures else ""))
+                for server in servers:
+                    load = wrk(server, chair, path, n, seconds)
+                    rates[server.label, n] = load.rate
+                    report(server, n, load)
         finally:
-            stop_server(process)
+            for server in servers:
+                stop_server(server.process)
+        two = start_server("2 workers", ROOT, url, chair, document, workers=2)
+        try:
+            wrk(two, chair, path, max(connections), WARM_UP)
+            for n in connections:
+                load = wrk(two, chair, path, n, seconds)
+                rates[two.label, n] = load.rate
+                report(two, n, load)
+        finally:
+            stop_server(two.process)
     for n in connections:
-        print(f"  2 workers / 1 worker at {n} connections: {throughput[2, n] / throughput[1, n]:.2f}x")
+        against = f"   1 worker / baseline {rates['1 worker', n] / rates[servers[1].label, n]:.2f}x" if baseline else ""
+        print(f"  at {n:>3} connections: 2 workers / 1 worker {rates['2 workers', n] / rates['1 worker', n]:.2f}x{against}")
 
 
 def main() -> None:
@@ -151,17 +199,21 @@ def main() -> None:
     parser.add_argument("--conferences", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--baseline", default=BASELINE, help=f"the revision to compare with ('' for none; default {BASELINE}, the code when issue 17 was filed)")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: run scripts/setup (Debian's wrk package).")
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     targets = [("SQLite", f"sqlite:///{ROOT / 'var' / 'throughput_bench.db'}")]
     if pg := os.environ.get("PORTAL_TEST_DATABASE_URL"):
         targets.append(("PostgreSQL", pg.rsplit("/", 1)[0] + "/portal_throughput_bench"))
-    for label, template in targets:
-        started = time.perf_counter()
-        with scratch_database(template) as url:
-            counts = seed_large_region(url, args.conferences)
-            print(f"{label}: seeded {', '.join(f'{v:,} {k}' for k, v in counts.items())} in {time.perf_counter() - started:.0f} s; {OPERATION} as one chair")
-            bench(url, args.connections, args.seconds)
+    with checkout(args.baseline) if args.baseline else nullcontext() as baseline:
+        for label, template in targets:
+            started = time.perf_counter()
+            with scratch_database(template) as url:
+                counts = seed_large_region(url, args.conferences)
+                print(f"{label}: seeded {', '.join(f'{v:,} {k}' for k, v in counts.items())} in {time.perf_counter() - started:.0f} s; {OPERATION} as one chair")
+                bench(url, args.connections, args.seconds, baseline, args.baseline)
 
 
 if __name__ == "__main__":
