@@ -22,6 +22,7 @@ class Block:
     bold: bool = False
     gap_before: float = 0.0
     margin: bool = False  # in the top or bottom strip of the page where headers and footers live
+    label: bool = False  # a bold run-in label split from the line it opens ("Attendance:", "Her health.")
     rows: tuple[tuple[str, ...], ...] = ()
     cell_paragraphs: tuple[tuple[tuple[str, ...], ...], ...] = ()  # per row, per cell: its paragraphs
     cell_bold: tuple[tuple[bool, ...], ...] = ()  # per row, per cell: all its words in a bold font

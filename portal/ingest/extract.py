@@ -32,6 +32,7 @@ class _Line:
     size: float
     bold: bool
     in_margin: bool
+    label: bool = False
 
 
 def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
@@ -73,7 +74,7 @@ def extract_document(data: bytes, max_pages: int) -> ExtractedDocument:
         if _key(item.text) in furniture and item.in_margin:
             continue
         gap = item.top - previous.bottom if previous and previous.page == item.page else -1.0
-        blocks.append(Block("line", item.text, item.page, item.size, item.bold, gap, item.in_margin))
+        blocks.append(Block("line", item.text, item.page, item.size, item.bold, gap, item.in_margin, item.label))
         previous = item
     warnings = [f"Removed a header or footer repeated on {furniture[k]} pages: \u201c{k}\u201d" for k in furniture]
     # running text sets the body size; a document that is nearly all tables takes theirs
@@ -102,7 +103,8 @@ def _read_page(page, number: int, sizes: Counter[float], table_sizes: Counter[fl
         groups = [g for n, g in enumerate(groups) if n not in form.lines]
         items.append((number, form.top, _form_block(form.rows, number)))
     for group in groups:
-        for part in _runin_split(group):
+        parts = _runin_split(group)
+        for n, part in enumerate(parts):
             top = min(w["top"] for w in part)
             bottom = max(w["bottom"] for w in part)
             line = _Line(
@@ -113,6 +115,7 @@ def _read_page(page, number: int, sizes: Counter[float], table_sizes: Counter[fl
                 size=round(max(w["size"] for w in part), 1),
                 bold=all(BOLD_FONT.search(w["fontname"]) for w in part),
                 in_margin=top < margin or bottom > page.height - margin,
+                label=len(parts) > 1 and n == 0,
             )
             items.append((number, top, line))
     for table in tables:

@@ -33,6 +33,15 @@ DETAILS_CELL_WORDS = 6  # a details table's cells: a name, a date, a number
 IDENTIFIERS = 0.6  # the share of a value's words that are names, dates or numbers for it to be an identity line
 RELATED_MARGIN = 0.15  # the first paragraph under a heading leaves it for a related section only this clearly
 
+CLOSING = re.compile(r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:kind|best|warm|many) (?:regards|wishes|thanks)"
+                     r"|regards|thank you)[,.!]?$", re.IGNORECASE)  # a letter's sign-off: what follows is its signature
+SIGNED = re.compile(r"\b(?:signed|signature)\s*:", re.IGNORECASE)
+DATE_IN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b"
+                     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+SIGNATURE_WORDS = 30  # a signature line with the date and a note that the report was shared
+SIGNATURE_NAME_WORDS = 8  # "Sian Penhallow RN SCPHN(HV) and Dr Tariq Umerji MRCGP"
+SIGNATURE_LINES = 2  # the last paragraphs of a report that may be its signature
+
 ItemKind = Literal["heading", "paragraph", "table", "aside", "details"]
 
 
@@ -178,6 +187,8 @@ def _join_wrapped_questions(blocks: list[Block], measures: _Measures) -> list[Bl
 def _add_line(collector: _Collector, block: Block, previous: Block | None, meaning: SectionMeaning,
               measures: _Measures) -> None:
     sig = signals(block.text, block.size, block.bold, measures.body_size)
+    if block.label and (sig is None or not sig.any):  # "Her health." opening its paragraph's line names its topic
+        sig = HeadingSignals("", larger=False, bold=True, capitals=False, colon=False)
     if sig is not None and sig.any:
         text = block.text.strip()
         scored = meaning.heading(text)
@@ -232,7 +243,10 @@ def _is_form(block: Block, meaning: SectionMeaning) -> bool:
     if len(block.rows) < 2 or not all(len(row) == 2 for row in block.rows):
         return False
     questions = [q for q, _ in block.rows if q]
-    if any(len(q.split()) > QUESTION_WORDS for q in questions):
+    # a template's long questions wrap over two or three lines of a narrow left cell, set apart in bold
+    asks = all(_bold(block, n, 0) and not _bold(block, n, 1) for n, (q, _) in enumerate(block.rows) if q)
+    longest = MAX_QUESTION_WORDS if asks else QUESTION_WORDS
+    if any(len(q.split()) > longest for q in questions):
         return False
     return any(meaning.heading(q).score >= 0.3 for q in questions)
 
@@ -327,6 +341,23 @@ def _is_field(text: str, meaning: SectionMeaning) -> bool:
     return len(text.split()) < REVIEW_WORDS or _identifiers(text[match.end():])
 
 
+def _is_identity(text: str, meaning: SectionMeaning) -> bool:
+    """A "Label: value" line whose value is mostly names, dates and numbers, under a label that names no section."""
+    match = FIELD.match(text)
+    return bool(match) and meaning.heading(match.group(1)).score < HEADING_ALONE and _identifiers(text[match.end():])
+
+
+def _is_signature(text: str) -> bool:
+    """The last lines of a report: "Signed: J Anand  Date: 1/12/26", "Dr M. Orrin, 4 December 2026. Shared with ..."."""
+    if len(text.split()) > SIGNATURE_WORDS:
+        return False
+    if SIGNED.search(text):
+        return True
+    name = text.split(",")[0]
+    return ("," in text and bool(DATE_IN.search(text)) and _identifiers(name)
+            and len(name.split()) <= SIGNATURE_NAME_WORDS)
+
+
 def _is_name(text: str) -> bool:
     """A person's or a place's name alone ("Mason Threlkeld" beside "Child"): it belongs to no section."""
     words = text.split()
@@ -359,6 +390,8 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
         if content.section and content.section != named and content.scores.get(named, 0.0) < 0.1:
             confidence = min(confidence, 1.0 - content.score)  # the words say otherwise: let the author see it
         return _Decision(named, round(confidence, 2), "heading")
+    if _is_identity(item.text, meaning):  # "Re: Kai Pell, date of birth 12/06/2017", "Authors: Dr A Shah, GP"
+        return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
     heading_best = max(hints.values(), default=0.0)
     if content.section is None:
@@ -414,8 +447,17 @@ def _result(document: ExtractedDocument, agency: AgencyDefinition, items: list[_
             meaning: SectionMeaning) -> IngestResult:
     decisions: list[_Decision | None] = [None] * len(items)
     answered: set[int] = set()  # the headings (contexts) that already have a paragraph under them
+    paragraphs = [n for n, item in enumerate(items) if item.kind == "paragraph"]
+    last = set(paragraphs[-SIGNATURE_LINES:])
+    closed = False  # after "Yours sincerely," come the author's name and role, not a section's text
     for n, item in enumerate(items):
-        if item.kind in ("paragraph", "table"):
+        if item.kind == "heading":
+            closed = False
+        elif item.kind == "paragraph" and (closed or CLOSING.match(item.text.strip())
+                                           or (n in last and _is_signature(item.text))):
+            closed = closed or bool(CLOSING.match(item.text.strip()))
+            decisions[n] = _Decision(None, 0.0, "none")
+        elif item.kind in ("paragraph", "table"):
             decisions[n] = _decide(item, meaning, id(item.context) not in answered)
             answered.add(id(item.context))
         elif item.kind in ("aside", "details"):

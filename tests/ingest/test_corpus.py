@@ -16,14 +16,18 @@ from tests.support.corpus_scoring import place
 # family-S layouts (clinical prints and a letter of numbered requests) 91.7% and 100%; the fifth held-out batch 81.3%,
 # then 84.6%. The four family-Y layouts (details banners, bars naming two neighbouring sections, terse answers) were
 # written for the fifth batch's remaining misses and are not yet met: they have a floor of their own against regression,
-# and the overall tuning floor is over the layouts before them.
+# and the overall tuning floor is over the layouts before them. The four family-K layouts (long questions wrapping in a
+# form's bold left cell, a signed letter, run-in labels ending with a full stop, tick-box questions) were written for
+# the sixth batch's failing shapes (25.0% to 87.5% when first measured) and have a floor of their own likewise.
 TUNING_FLOOR = 0.93  # each of the older tuning layouts
 TABLE_SHAPE_FLOOR = 0.95  # each one-column question table or header-row grid
 UNLEARNT_FLOOR = 0.87  # each family-J and family-S layout
 BANNERS_FLOOR = 0.4  # each family-Y layout (41.7% to 85.7% when first landed)
+FORMS_FLOOR = 0.65  # each family-K layout
 TUNING_OVERALL_FLOOR = 0.97
 HELD_OUT_OVERALL_FLOOR = 0.94  # a floor against regression only; nothing is tuned to it
 FIFTH_FLOOR = 0.84  # the fifth batch (75.8% at its first measurement, 84.6% since): against regression only
+SIXTH_FLOOR = 0.79  # the sixth batch (65.6% at its first measurement, 79.2% since): against regression only
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 
@@ -56,19 +60,26 @@ def test_no_paragraph_is_lost(placed, make):
 def test_tuning_layouts_place_most_paragraphs_right(placed, make):
     unlearnt = {m.__name__ for m in (*ingest_corpus.TUNING_UNLEARNT, *ingest_corpus.TUNING_PRINTS)}
     banners = {m.__name__ for m in ingest_corpus.TUNING_BANNERS}
-    floor = (BANNERS_FLOOR if make.__name__ in banners else UNLEARNT_FLOOR if make.__name__ in unlearnt else TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES
+    forms = {m.__name__ for m in ingest_corpus.TUNING_FORMS}
+    floor = (FORMS_FLOOR if make.__name__ in forms else BANNERS_FLOOR if make.__name__ in banners else UNLEARNT_FLOOR if make.__name__ in unlearnt else TABLE_SHAPE_FLOOR if make.__name__ in TABLE_SHAPES
              else TUNING_FLOOR)
     assert placed[make.__name__].accuracy >= floor, placed[make.__name__].misplaced
 
 
 def test_tuning_layouts_overall(placed):
-    tuning = [placed[make.__name__] for make in ingest_corpus.TUNING if make not in ingest_corpus.TUNING_BANNERS]
+    newest = (*ingest_corpus.TUNING_BANNERS, *ingest_corpus.TUNING_FORMS)
+    tuning = [placed[make.__name__] for make in ingest_corpus.TUNING if make not in newest]
     assert sum(p.placed for p in tuning) / sum(p.total for p in tuning) >= TUNING_OVERALL_FLOOR
 
 
 def test_the_fifth_held_out_batch_does_not_regress(placed):
     fifth = [placed[make.__name__] for make in ingest_corpus.HELD_OUT_FIFTH]
     assert sum(p.placed for p in fifth) / sum(p.total for p in fifth) >= FIFTH_FLOOR
+
+
+def test_the_sixth_held_out_batch_does_not_regress(placed):
+    sixth = [placed[make.__name__] for make in ingest_corpus.HELD_OUT_SIXTH]
+    assert sum(p.placed for p in sixth) / sum(p.total for p in sixth) >= SIXTH_FLOOR
 
 
 def test_held_out_layouts_overall_do_not_regress(placed):
