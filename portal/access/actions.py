@@ -54,6 +54,11 @@ def _business_support(actor: Actor, la_id: int) -> bool:
     return actor.has(Role.BUSINESS_SUPPORT, la_id)
 
 
+def _views_asker(actor: Actor, conference: Conference) -> bool:
+    """Who asks for a child's views, and so may withdraw the link again."""
+    return actor.has_any(FAMILY_ACCESS_GIVERS, conference.la_id)
+
+
 def _contributor_for(actor: Actor, organisation_id: int) -> bool:
     return actor.is_contributor and actor.organisation_id == organisation_id
 
@@ -200,8 +205,9 @@ ACTIONS: dict[str, Action] = {
                lambda actor, proceedings: actor.has(Role.CHAIR, proceedings.la_id)),
         Action("family.access.grant", "Only the social worker or business support in this local authority may give a family member access.",
                lambda actor, la_id: actor.has_any(FAMILY_ACCESS_GIVERS, la_id)),
-        Action("child.views.send", "Only the social worker or business support in this local authority may ask for a child's views.",
-               lambda actor, conference: actor.has_any(FAMILY_ACCESS_GIVERS, conference.la_id)),
+        Action("child.views.send", "Only the social worker or business support in this local authority may ask for a child's views.", _views_asker),
+        Action("child.views.withdraw", "Only the social worker or business support in this local authority may withdraw a link for a child's views.",
+               _views_asker),
         Action("family.respond", "Only a family member of this conference may write to its chair.", _anyone, scopes.family_conference_scope),
         Action("family.report.mark_read", "Only a family member of this conference may mark its reports read.", _anyone, scopes.family_conference_scope),
         Action("audit.round.create", "Only the region's audit lead may create an audit round.", _is_regional_lead),

@@ -18,7 +18,7 @@ from portal import access, clock
 from portal.children.contact import is_email
 from portal.conferences.models import ChildConsultation, Conference, ConferenceChild
 from portal.enums import ConferenceStatus, ViewsConveyed
-from portal.errors import DomainError, Problem, conflict, not_found
+from portal.errors import DomainError, ErrorCode, Problem, conflict, not_found
 from portal.families.drawings import Drawing
 from portal.families.membership import NOT_FOR_STAFF, _family_organisation
 from portal.families.models import ChildViews, ChildViewsLink
@@ -30,6 +30,7 @@ from portal.lookup import parse_id, visible_conference
 from portal.people.models import LocalAuthority, Person
 from portal.readiness.changes import conference_changed
 from portal.reminders.models import ReminderOutbox
+from portal.reminders.outbox import cancel_unsent
 from portal.reminders.planning import ReminderKind
 
 LIFETIME = timedelta(days=14)
@@ -43,6 +44,8 @@ NOTHING = "Tell us something: write an answer, choose a picture, or add a drawin
 UNKNOWN_PICTURE = "Choose pictures from the ones shown."
 WRONG_CODE = "That code is not right. Check it and try again."
 EXPIRED = "This link has stopped working. Ask your social worker for a new one."
+WITHDRAWN = "This link has been stopped, so it no longer works. Ask your social worker if you would still like to give your views."
+ALREADY_WITHDRAWN = "This link has already been withdrawn."
 TOO_MANY = f"The code was typed wrongly {MAX_ATTEMPTS} times, so this link has stopped working. Ask your social worker for a new one."
 
 
@@ -96,11 +99,34 @@ async def send_link(
     session.add(link)
     await session.flush()
     session.add(ReminderOutbox(
-        key=f"{ReminderKind.CHILD_VIEWS}:{link.id}", kind=ReminderKind.CHILD_VIEWS, recipient=person.email, conference_id=conference.id, send_at=now,
+        key=_email_key(link), kind=ReminderKind.CHILD_VIEWS, recipient=person.email, conference_id=conference.id, send_at=now,
         payload={"organisationName": la.name, "dueAt": link.expires_at.isoformat(), "linkPath": f"{base_path}{token}", "timezone": "Europe/London"},
     ))
     await session.flush()
     return SentLink(link, code)
+
+
+def _email_key(link: ChildViewsLink) -> str:
+    return f"{ReminderKind.CHILD_VIEWS}:{link.id}"
+
+
+async def withdraw_link(session: AsyncSession, actor: Actor, link_id: str) -> ChildViewsLink:
+    """Stop a link: it no longer opens, its email is not sent if it is still waiting in the outbox, and
+    the child is told to ask their social worker. Views already given stay with the chair."""
+    path = ("input", "linkId")
+    number = parse_id(link_id, path, "link")
+    link = (await session.execute(
+        select(ChildViewsLink).where(ChildViewsLink.id == number, access.scope(actor, "child.views.links")).with_for_update()
+    )).scalar_one_or_none()
+    conference = await session.get(Conference, link.conference_id) if link is not None else None
+    if link is None or conference is None or not access.allowed(actor, "child.views.withdraw", conference):
+        raise not_found(path, "link")
+    if link.withdrawn_at is not None:
+        raise conflict(path, ALREADY_WITHDRAWN)
+    link.withdrawn_at, link.withdrawn_by_id = clock.now(), actor.person_id
+    await cancel_unsent(session, _email_key(link))
+    await session.flush()
+    return link
 
 
 async def _views_person(session: AsyncSession, la: LocalAuthority, email: str, for_advocate: bool) -> Person:
@@ -116,10 +142,12 @@ async def _views_person(session: AsyncSession, la: LocalAuthority, email: str, f
 
 
 async def link_refusal(session: AsyncSession, token: str) -> str | None:
-    """Why the link cannot be used, before any code is typed: it is unknown, expired or stopped; None when it works."""
+    """Why the link cannot be used, before any code is typed: it is unknown, expired, withdrawn or stopped; None when it works."""
     link = (await session.execute(select(ChildViewsLink).where(ChildViewsLink.token_hash == digest(token)))).scalar_one_or_none()
     if link is None or link.expires_at <= clock.now():
         return EXPIRED
+    if link.withdrawn_at is not None:
+        return WITHDRAWN
     return TOO_MANY if link.attempts >= MAX_ATTEMPTS else None
 
 
@@ -129,6 +157,8 @@ async def open_link(session: AsyncSession, key: str, token: str, code: str) -> t
     link = (await session.execute(select(ChildViewsLink).where(ChildViewsLink.token_hash == digest(token)))).scalar_one_or_none()
     if link is None or link.expires_at <= clock.now():
         return None, EXPIRED
+    if link.withdrawn_at is not None:
+        return link, WITHDRAWN
     if link.attempts >= MAX_ATTEMPTS:
         return link, TOO_MANY
     if not secrets.compare_digest(link.code_hash, _code_hash(key, link.token_hash, code)):
@@ -160,6 +190,8 @@ async def own_link(session: AsyncSession, actor: Actor, link_id: str) -> ChildVi
     )).scalar_one_or_none()
     if link is None or link.expires_at <= clock.now():
         raise not_found(path, "link")
+    if link.withdrawn_at is not None:
+        raise DomainError(Problem(path, WITHDRAWN, ErrorCode.NOT_FOUND))
     return link
 
 

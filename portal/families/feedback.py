@@ -30,11 +30,11 @@ class FeedbackSummary:
 
 
 def _childs_link(actor: Actor, conference_id: int) -> object:
-    return exists().where(ChildViewsLink.conference_id == conference_id, ChildViewsLink.person_id == actor.person_id)
+    return exists().where(ChildViewsLink.conference_id == conference_id, ChildViewsLink.person_id == actor.person_id, ChildViewsLink.withdrawn_at.is_(None))
 
 
 async def held_conference(session: AsyncSession, actor: Actor, conference_id: str) -> tuple[Conference, bool]:
-    """A held conference about the actor's child (as family) or one they gave their views for (as the child or advocate)."""
+    """A held conference about the actor's child (as family) or one they were asked for their views of (as the child or advocate) by a link not withdrawn."""
     path = ("input", "conferenceId")
     number = parse_id(conference_id, path, "meeting")
     family = access.scope(actor, "family.conference.read")
@@ -49,7 +49,7 @@ async def held_conference(session: AsyncSession, actor: Actor, conference_id: st
 
 def held_conferences(actor: Actor) -> Select[tuple[Conference]]:
     """The held conferences the actor may send feedback on, latest first."""
-    viewed = select(ChildViewsLink.conference_id).where(ChildViewsLink.person_id == actor.person_id)
+    viewed = select(ChildViewsLink.conference_id).where(ChildViewsLink.person_id == actor.person_id, ChildViewsLink.withdrawn_at.is_(None))
     return (select(Conference).where(Conference.status == ConferenceStatus.HELD, or_(access.scope(actor, "family.conference.read"), Conference.id.in_(viewed)))
             .order_by(Conference.held_on.desc(), Conference.id.desc()))
 

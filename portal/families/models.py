@@ -98,6 +98,8 @@ class ChildViewsLink(SQLModel, table=True):
     sent_by_id: int = Field(foreign_key="person.id")
     sent_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
+    withdrawn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the sender stopped it; views already given stay
+    withdrawn_by_id: int | None = Field(default=None, foreign_key="person.id")
 
 
 class ChildViews(SQLModel, table=True):

@@ -246,6 +246,11 @@ async def _cancel(session: AsyncSession, condition: Any) -> int:
     return result.rowcount
 
 
+async def cancel_unsent(session: AsyncSession, key: str) -> int:
+    """Cancel one email still waiting in the outbox; one a worker has already claimed goes."""
+    return await _cancel(session, ReminderOutbox.key == key)
+
+
 async def _cancel_unplanned(session: AsyncSession, planned: set[str]) -> int:
     """Unsent invitee reminders this pass did not plan: the due time moved, the person is no longer a
     contributor, or a later reminder has superseded them."""

@@ -61,6 +61,7 @@ async def test_the_social_worker_gives_and_ends_access_on_the_family_page(api, w
     page = f"/conferences/{world.conf_a}/family"
     shown = await get(api, page, world.sw_a)
     assert shown.status_code == 200 and "jodie@example.net" in shown.text and "Do not share address or contact" in shown.text
+    assert 'End access<span class="govuk-visually-hidden"> for ' in shown.text and "&lt;span" not in shown.text
     for name in ("chair_a", "chair_b", "bs_b", "gp1_author", "guardian_1"):
         assert (await get(api, page, getattr(world, name))).status_code == 404, name
     assert (await get(api, page, family.mother)).status_code == 404

@@ -6,10 +6,11 @@ from datetime import datetime
 import strawberry
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from strawberry.file_uploads import Upload
 
 from portal import access, clock
-from portal.api.common import UserError
+from portal.api.common import UserError, write
 from portal.api.conferences.types import ViewsConveyedEnum
 from portal.api.context import Info
 from portal.children.models import Child
@@ -45,7 +46,7 @@ class ChildViewsRequestType:
 
 
 @strawberry.type(name="ChildViewsLink", description="A link sent for a child's views, as the social worker sees it.")
-@access.fields({"child.views.links": ("id", "child_id", "sent_to", "for_advocate", "sent_at", "expires_at", "views_sent_at")})
+@access.fields({"child.views.links": ("id", "child_id", "sent_to", "for_advocate", "sent_at", "expires_at", "views_sent_at", "withdrawn_at", "withdrawn_by")})
 class ChildViewsLinkType:
     id: strawberry.ID
     child_id: strawberry.ID
@@ -54,6 +55,8 @@ class ChildViewsLinkType:
     sent_at: datetime
     expires_at: datetime
     views_sent_at: datetime | None
+    withdrawn_at: datetime | None = strawberry.field(description="When the link was withdrawn; it no longer opens. Views already given stay.")
+    withdrawn_by: str | None = strawberry.field(description="The name of whoever withdrew it.")
 
 
 @strawberry.type(name="ChildViews", description="What a child said before the meeting, in words, pictures or a drawing.")
@@ -105,6 +108,18 @@ class SendChildViewsLinkPayload:
 
 
 @strawberry.input
+class WithdrawChildViewsLinkInput:
+    link_id: strawberry.ID
+
+
+@strawberry.type
+@access.fields({"child.views.links": ("link",), access.PUBLIC: ("errors",)})
+class WithdrawChildViewsLinkPayload:
+    link: ChildViewsLinkType | None
+    errors: list[UserError]
+
+
+@strawberry.input
 class SubmitChildViewsInput:
     link_id: strawberry.ID
     going_well: str = ""
@@ -142,7 +157,7 @@ class ChildViewsQuery:
     def child_pictures(self) -> list[ChildPictureType]:
         return [ChildPictureType(id=key, label=label) for key, label in PICTURES.items()]
 
-    @strawberry.field(description="The links sent to you for a child's views that still work, for meetings not yet held.")
+    @strawberry.field(description="The links sent to you for a child's views that still work (not expired or withdrawn), for meetings not yet held.")
     async def child_views_requests(self, info: Info) -> list[ChildViewsRequestType]:
         reader = info.context.reader
         rows = await reader.all(
@@ -150,7 +165,7 @@ class ChildViewsQuery:
             .join(Child, Child.id == ChildViewsLink.child_id).join(Conference, Conference.id == ChildViewsLink.conference_id)
             .outerjoin(ChildViews, ChildViews.link_id == ChildViewsLink.id)
             .where(access.scope(info.context.actor, "child.views.own"), Conference.status == ConferenceStatus.SCHEDULED,
-                   ChildViewsLink.expires_at > clock.now())
+                   ChildViewsLink.expires_at > clock.now(), ChildViewsLink.withdrawn_at.is_(None))
             .order_by(ChildViewsLink.id)
         )
         found = []
@@ -165,12 +180,13 @@ class ChildViewsQuery:
         number = parse_id(conference_id)
         if number is None:
             return []
+        withdrawer = aliased(Person)
         rows = await info.context.reader.all(
-            select(ChildViewsLink, Person.email, ChildViews.submitted_at).join(Person, Person.id == ChildViewsLink.person_id)
-            .outerjoin(ChildViews, ChildViews.link_id == ChildViewsLink.id)
+            select(ChildViewsLink, Person.email, ChildViews.submitted_at, withdrawer.name).join(Person, Person.id == ChildViewsLink.person_id)
+            .outerjoin(ChildViews, ChildViews.link_id == ChildViewsLink.id).outerjoin(withdrawer, withdrawer.id == ChildViewsLink.withdrawn_by_id)
             .where(ChildViewsLink.conference_id == number, access.scope(info.context.actor, "child.views.links")).order_by(ChildViewsLink.id)
         )
-        return [_link_type(link, email, submitted_at) for link, email, submitted_at in rows]
+        return [_link_type(link, email, submitted_at, withdrawn_by) for link, email, submitted_at, withdrawn_by in rows]
 
     @strawberry.field(description="What the conference's children said before the meeting; for its chair.")
     async def child_views(self, info: Info, conference_id: strawberry.ID) -> list[ChildViewsType]:
@@ -188,9 +204,10 @@ class ChildViewsQuery:
         return [_views_type(views, link, name) for views, link, name in rows]
 
 
-def _link_type(link: ChildViewsLink, email: str, views_sent_at: datetime | None) -> ChildViewsLinkType:
+def _link_type(link: ChildViewsLink, email: str, views_sent_at: datetime | None, withdrawn_by: str | None = None) -> ChildViewsLinkType:
     return ChildViewsLinkType(id=strawberry.ID(str(link.id)), child_id=strawberry.ID(str(link.child_id)), sent_to=email, for_advocate=link.for_advocate,
-                              sent_at=link.sent_at, expires_at=link.expires_at, views_sent_at=views_sent_at)
+                              sent_at=link.sent_at, expires_at=link.expires_at, views_sent_at=views_sent_at, withdrawn_at=link.withdrawn_at,
+                              withdrawn_by=withdrawn_by)
 
 
 @strawberry.type
@@ -208,6 +225,21 @@ class ChildViewsMutation:
             return SendChildViewsLinkPayload(link=None, code=None, errors=[UserError.of(p) for p in problems])
         email = (await info.context.session.execute(select(Person.email).where(Person.id == sent.link.person_id))).scalar_one()
         return SendChildViewsLinkPayload(link=_link_type(sent.link, email, None), code=sent.code, errors=[])
+
+    @strawberry.mutation(description="Withdraw a link sent for a child's views, say because it went to the wrong address or the child's "
+                         "circumstances changed; for whoever may send links for the conference. The link no longer opens (the child is told "
+                         "to ask their social worker), its email is not sent if it is still waiting, it leaves the child's requests, and it "
+                         "gives no say after the meeting. Views already given with it are kept: the chair still reads them and the child's "
+                         "consultation stands. Send a new link to ask again.")
+    async def withdraw_child_views_link(self, info: Info, input: WithdrawChildViewsLinkInput) -> WithdrawChildViewsLinkPayload:
+        async def work(session: AsyncSession, actor: Actor) -> ChildViewsLinkType:
+            link = await child_views.withdraw_link(session, actor, str(input.link_id))
+            email, views_sent_at = (await session.execute(
+                select(Person.email, ChildViews.submitted_at).select_from(Person).outerjoin(ChildViews, ChildViews.link_id == link.id)
+                .where(Person.id == link.person_id))).one()
+            return _link_type(link, email, views_sent_at, actor.name)
+
+        return await write(info, WithdrawChildViewsLinkPayload, work)
 
     @strawberry.mutation(description="Send the child's views for the meeting the link is for. Sending again replaces what was sent.")
     async def submit_child_views(self, info: Info, input: SubmitChildViewsInput) -> SubmitChildViewsPayload:

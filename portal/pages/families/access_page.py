@@ -1,16 +1,19 @@
 """GET /conferences/{id}/family: the parents and carers of the conference's children, who has access and who may be given it;
 POST /conferences/{id}/family/grant: give one access (email, optional mobile);
-POST /conferences/{id}/family/{member}/end: end one family member's access, leaving anyone else's.
+POST /conferences/{id}/family/{member}/end: end one family member's access, leaving anyone else's;
+POST /conferences/{id}/family/views: send a child, or their advocate, a link for the child's views;
+POST /conferences/{id}/family/views/{link}/withdraw: withdraw one, so it no longer opens (views already given stay).
 
 For the social worker and business support of the children's local authority; anyone else gets "not found"."""
 
+from datetime import datetime
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from portal import access
+from portal import access, clock
 from portal.edge.context import require_actor
 from portal.edge.operations import run_mutation, run_query
 from portal.edge.routes import OperationRoute
@@ -26,6 +29,11 @@ CHOOSE_WHO = "Select who the link is for: the child, or their advocate"
 
 def _not_found(templates: Jinja2Templates, request: Request) -> Response:
     return templates.TemplateResponse(request, "message.html", {"title": "Page not found", "message": NOT_FOUND}, status_code=404)
+
+
+def _live(link: dict[str, Any]) -> bool:
+    """A link that still opens, so may be withdrawn."""
+    return link["withdrawnAt"] is None and datetime.fromisoformat(link["expiresAt"]) > clock.now()
 
 
 def access_routes(templates: Jinja2Templates) -> list[OperationRoute]:
@@ -47,7 +55,7 @@ def access_routes(templates: Jinja2Templates) -> list[OperationRoute]:
             by_person.setdefault(member["casePersonId"], []).append(member)
         return templates.TemplateResponse(request, "families/access.html", {
             "conference": conference, "members": by_person, "errors": errors, "entered": entered or {},
-            "done": request.query_params.get("done"), "sent": sent,
+            "done": request.query_params.get("done"), "sent": sent, "live": {link["id"] for link in conference["viewsLinks"] if _live(link)},
         })
 
     async def page(request: Request) -> Response:
@@ -102,7 +110,19 @@ def access_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         conference["viewsLinks"] = [*conference["viewsLinks"], payload["link"]]
         return render(request, conference, sent={"code": payload["code"], "child": children[entered["views-child"]], **payload["link"]})
 
+    async def withdraw(request: Request) -> Response:
+        conference = await load(request)
+        link = str(parse_id(request.path_params["link_id"]))
+        if conference is None or link not in {v["id"] for v in conference["viewsLinks"]}:
+            return _not_found(templates, request)
+        payload = await run_mutation(request, "WithdrawChildViewsLink", {"input": {"linkId": link}})
+        if payload["errors"]:
+            return render(request, conference, form_errors(payload["errors"], {}, "child-views"))
+        return RedirectResponse(f"/conferences/{conference['id']}/family?done=withdrawn", status_code=303)
+
     return [
+        OperationRoute("/conferences/{conference_id}/family/views/{link_id}/withdraw", withdraw, operations=("FamilyAccessPage", "WithdrawChildViewsLink"),
+                       methods=["POST"]),
         OperationRoute("/conferences/{conference_id}/family/views", ask_for_views, operations=("FamilyAccessPage", "SendChildViewsLink"), methods=["POST"]),
         OperationRoute("/conferences/{conference_id}/family", page, operations=("FamilyAccessPage",), methods=["GET"]),
         OperationRoute("/conferences/{conference_id}/family/grant", grant, operations=("FamilyAccessPage", "GrantFamilyAccess"), methods=["POST"]),
