@@ -19,6 +19,7 @@ BULLET = re.compile(r"^[\u2022\u2023\u25cf\u25aa\u2013\-*]\s+")
 SENTENCE_END = (".", "!", "?", ":", '"', "\u201d")
 STRONG = 0.95  # a heading scoring this much names its section (title, alias, near spelling): all under it goes there
 HEADING_WEIGHT = 0.4  # how much a weaker heading's scores count against the paragraph's own
+QUESTION_WEIGHT = 1.5  # ...and a form's question that points to one section, over its first answer
 HEADING_ALONE = 0.6  # a paragraph too thin to place by its words follows a heading this sure
 LEADING_HINT, HINT_LEAD = 0.25, 2.0  # ...or one whose best section scores this and this many times the next one's
 OVERRIDE = 0.75  # a paragraph this clearly about another section leaves the one its heading names
@@ -29,7 +30,8 @@ ASK_HINT = 0.1  # ...unless it answers a heading that hints at a section this mu
 QUESTION_WORDS = 25  # a table cell longer than this is an answer, not a question or a column's name
 GRID_CELL_WORDS = 12  # the mean words of a column's cells under its name: running text, not data
 
-DETAILS_CELL_WORDS = 6  # a details table's cells: a name, a date, a number
+DETAILS_CELL_WORDS = 6  # a details table's labels
+DETAILS_VALUE_WORDS = 10  # ...and its values: a name, a date, a number, an address, a name and role
 IDENTIFIERS = 0.6  # the share of a value's words that are names, dates or numbers for it to be an identity line
 RELATED_MARGIN = 0.15  # the first paragraph under a heading leaves it for a related section only this clearly
 
@@ -39,7 +41,8 @@ SIGNED = re.compile(r"\b(?:signed|signature)\s*:", re.IGNORECASE)
 DATE_IN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b"
                      r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
 SIGNATURE_WORDS = 30  # a signature line with the date and a note that the report was shared
-SIGNATURE_NAME_WORDS = 8  # "Sian Penhallow RN SCPHN(HV) and Dr Tariq Umerji MRCGP"
+SIGNATURE_NAME_WORDS = 10  # "Sian Penhallow RN SCPHN(HV) and Dr Tariq Umerji MRCGP"
+TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Nurse", "Sister"})
 SIGNATURE_LINES = 2  # the last paragraphs of a report that may be its signature
 
 ItemKind = Literal["heading", "paragraph", "table", "aside", "details"]
@@ -294,7 +297,8 @@ def _is_details(block: Block, meaning: SectionMeaning) -> bool:
     rows = block.rows
     if len(rows) != 2 or len(rows[0]) < 2 or len(rows[1]) != len(rows[0]):
         return False
-    if any(len(cell.split()) > DETAILS_CELL_WORDS for row in rows for cell in row):
+    if any(len(cell.split()) > DETAILS_CELL_WORDS for cell in rows[0]) \
+            or any(len(cell.split()) > DETAILS_VALUE_WORDS for cell in rows[1]):
         return False
     if any(meaning.heading(label).score >= HEADING_ALONE for label in rows[0] if label):
         return False
@@ -354,8 +358,10 @@ def _is_signature(text: str) -> bool:
     if SIGNED.search(text):
         return True
     name = text.split(",")[0]
-    return ("," in text and bool(DATE_IN.search(text)) and _identifiers(name)
-            and len(name.split()) <= SIGNATURE_NAME_WORDS)
+    words = name.replace("(", " ").split()
+    titled = bool(words) and (words[0].rstrip(".") in TITLES or any(w.isupper() and len(w) >= 2 for w in words))
+    return ("," in text and bool(DATE_IN.search(text)) and titled and _identifiers(name)
+            and 2 <= len(name.split()) <= SIGNATURE_NAME_WORDS)
 
 
 def _is_name(text: str) -> bool:
@@ -390,13 +396,16 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
         if content.section and content.section != named and content.scores.get(named, 0.0) < 0.1:
             confidence = min(confidence, 1.0 - content.score)  # the words say otherwise: let the author see it
         return _Decision(named, round(confidence, 2), "heading")
+    if named == FALLBACK and not (content.section and content.score >= OVERRIDE):
+        # under "Any other information": kept there unless the words clearly say otherwise
+        return _Decision(FALLBACK, round(scored.score, 2) if scored else 0.0, "heading")
     if _is_identity(item.text, meaning):  # "Re: Kai Pell, date of birth 12/06/2017", "Authors: Dr A Shah, GP"
         return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
     hints = {k: v for k, v in (scored.scores if scored else {}).items() if k != FALLBACK}
     heading_best = max(hints.values(), default=0.0)
     if content.section is None:
         if _is_field(item.text, meaning):
-            return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none")
+            return _Decision(None, 0.0, "none")
         if heading_best >= HEADING_ALONE and scored and scored.section and scored.section != FALLBACK \
                 and not _is_name(item.text):
             return _Decision(scored.section, round(heading_best, 2), "heading")
@@ -404,9 +413,12 @@ def _decide(item: _Item, meaning: SectionMeaning, first: bool = True) -> _Decisi
             # a short answer under a long question that points to one section: placed there, for the author to check
             return _Decision(scored.section, round(min(heading_best, REVIEW_BELOW - 0.01), 2), "heading")
         # an answer too short to place under a heading that asks about something: kept, and shown to the author
-        ask = named != FALLBACK and heading_best >= ASK_HINT and _is_answer(item.text)
-        return _Decision(FALLBACK if named == FALLBACK else None, 0.0, "none", ask)
-    combined = {k: v + HEADING_WEIGHT * heading_best * hints.get(k, 0.0) for k, v in content.scores.items()}
+        ask = heading_best >= ASK_HINT and _is_answer(item.text)
+        return _Decision(None, 0.0, "none", ask)
+    weight = HEADING_WEIGHT * heading_best
+    if item.context.cell and first and _leads(hints):
+        weight = QUESTION_WEIGHT  # a form's question: its first answer is about what it asks unless its words say otherwise
+    combined = {k: v + weight * hints.get(k, 0.0) for k, v in content.scores.items()}
     ranked = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
     best, second = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0.0)
     confidence = best[1] / (best[1] + second[1]) if best[1] + second[1] > 0 else 0.0

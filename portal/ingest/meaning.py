@@ -134,6 +134,9 @@ class SectionMeaning:
             return None
         if key in self._names:
             return self._names[key]
+        label, colon, rest = key.partition(":")
+        if colon and rest.strip() in self._names:  # "Safety: what is working well": the name after the label is the
+            return self._names[rest.strip()]  # narrower one
         for name in self._longest_names:
             if len(name) >= 6 and key.startswith(name) and not key[len(name)].isalnum():
                 return self._names[name]
@@ -199,11 +202,14 @@ class SectionMeaning:
             scores[section] = evidence
             clues[section] = len(found) + 2 * len(phrases)
         total = sum(scores.values())
-        if total <= 0:
-            return Scored(None, 0.0, None, 0.0, scores)
         learnt_features = features(text)
         learnt = self._learnt.posterior(learnt_features)
-        best = _best({k: (1 - LEARNT) * v / total + LEARNT * learnt.get(k, 0.0) for k, v in scores.items()})
+        if total <= 0 and not learnt:
+            return Scored(None, 0.0, None, 0.0, scores)
+        # none of the vocabulary's words ("night-time wetting treated with desmopressin"): the learnt model alone
+        share = (1 - LEARNT) if total > 0 else 0.0
+        best = _best({k: share * v / (total or 1.0) + (1 - share if total <= 0 else LEARNT) * learnt.get(k, 0.0)
+                      for k, v in scores.items()})
         enough = best.section is not None and (
             (scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES)
             or (len(learnt_features) >= 2 * LEARNT_WORDS and best.score >= LEARNT_SURE)

@@ -17,17 +17,17 @@ from tests.support.corpus_scoring import place
 # then 84.6%. The four family-Y layouts (details banners, bars naming two neighbouring sections, terse answers) were
 # written for the fifth batch's remaining misses and are not yet met: they have a floor of their own against regression,
 # and the overall tuning floor is over the layouts before them. The four family-K layouts (long questions wrapping in a
-# form's bold left cell, a signed letter, run-in labels ending with a full stop, tick-box questions) were written for
-# the sixth batch's failing shapes (25.0% to 87.5% when first measured) and have a floor of their own likewise.
+# form's bold left cell, a signed letter, run-in labels ending with a full stop, tick-box questions) and a fifth (broad
+# label, colon, narrower name) were written for the sixth batch's failing shapes (25.0% to 87.5% when first measured) and have a floor of their own likewise.
 TUNING_FLOOR = 0.93  # each of the older tuning layouts
 TABLE_SHAPE_FLOOR = 0.95  # each one-column question table or header-row grid
 UNLEARNT_FLOOR = 0.87  # each family-J and family-S layout
 BANNERS_FLOOR = 0.4  # each family-Y layout (41.7% to 85.7% when first landed)
-FORMS_FLOOR = 0.65  # each family-K layout
+FORMS_FLOOR = 0.7  # each family-K layout (75.0% to 100% since)
 TUNING_OVERALL_FLOOR = 0.97
 HELD_OUT_OVERALL_FLOOR = 0.94  # a floor against regression only; nothing is tuned to it
 FIFTH_FLOOR = 0.84  # the fifth batch (75.8% at its first measurement, 84.6% since): against regression only
-SIXTH_FLOOR = 0.79  # the sixth batch (65.6% at its first measurement, 79.2% since): against regression only
+SIXTH_FLOOR = 0.83  # the sixth batch (65.6% at its first measurement, 83.3% since): against regression only
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 

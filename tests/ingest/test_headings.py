@@ -16,6 +16,8 @@ from portal.ingest.meaning import SectionMeaning
         ("What are we worried about? Describe any harm.", "worries"),
         ("Wasps", None),
         ("Safetyvalve", None),
+        ("Attendance: missed appointments", "missed_appointments"),  # the narrower name after a broad label
+        ("Strengths: existing safety", "existing_safety"),
     ],
 )
 def test_headings_match_sections_by_title_and_alias(gp, text, section):

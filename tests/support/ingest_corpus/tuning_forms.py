@@ -66,6 +66,9 @@ LONG_QUESTIONS = [
      "at home and how they feel?", [
          ("child_voice", "Reuben said he likes it best at nan's because it is quiet there."),
      ]),
+    ("Other information or comments for the conference", [
+        (OTHER, "None beyond the above. Usual GP on leave until 5 January."),
+    ]),
 ]
 
 
@@ -162,6 +165,9 @@ def tick_questions() -> Layout:
     b = Builder("tick questions and free text", False, "Ostbury Safeguarding Children Partnership", "")
     b.heading("Health report for a child protection conference", 13)
     b.para(OTHER, "Child: Ivy Quayle   Born: 08/08/2022   Practice: Greyfriars Lane", 9.5)
+    b.table(OTHER, [("Surgery address", "Form filled in by"),
+                    ("Greyfriars Lane Surgery, 14 Greyfriars Lane, Ostbury OB2 7TN",
+                     "Dr S Varga, GP registrar, supervised by Dr A Roskilly")], (95, 90))
     _tick(b, "Has a clinician from the practice seen the child in the last six months?", "[x] Yes   [ ] No")
     b.para("registration_attendance", "Ivy was last seen on 9 September by the practice nurse for a cough, with her "
                                       "mother. She has been on our list since 2022.")
@@ -184,4 +190,30 @@ def tick_questions() -> Layout:
     return b.done()
 
 
-TUNING_FORMS = [wrapping_question_form, signed_letter, full_stop_labels, tick_questions]
+def two_part_headings() -> Layout:
+    """Headings of a broad label, a colon and a narrower section's name ("Attendance: missed appointments")."""
+    b = Builder("two-part headings", False, "Ostbury Community Health Partnership", "")
+    b.heading("Joint health summary for conference: Ivy Quayle", 13)
+    b.heading("About this report", 11)
+    b.para("about_author", "Written by Dr S Varga, GP registrar, with the health visitor Ms Corinne Abbot, from the GP "
+                           "record, the health visiting notes and two home visits this autumn.")
+    b.heading("Attendance: missed appointments", 11)
+    b.para("missed_appointments", "Ivy was not brought to speech therapy on 4 March, 10 June or 2 September, and the "
+                                  "clinic's letters were not answered.")
+    b.heading("Concerns: history of abuse or neglect", 11)
+    b.para("history_of_abuse", "Ivy's half-brother was the subject of a neglect enquiry in 2019 and now lives with an "
+                               "aunt.")
+    b.heading("Analysis: danger statement", 11)
+    b.para("danger_statement", "We are worried that Ivy will swallow her stepfather's methadone or be scalded while her "
+                               "mother is asleep, and could die or be badly hurt.")
+    b.heading("Strengths: existing safety", 11)
+    b.para("existing_safety", "When Ms Quayle was unwell in October she asked her own mother to come and stay, and the "
+                              "methadone is now kept in a locked box that the health visitor has seen.")
+    b.para("working_well", "Ivy is a cheerful, sociable girl who is growing well and is close to her brother.")
+    b.heading("Actions: safety goals", 11)
+    b.para("safety_goals", "Ivy will always be looked after by a sober, awake adult, and every medicine in the house "
+                           "will stay locked away, for the next six months.")
+    return b.done()
+
+
+TUNING_FORMS = [wrapping_question_form, signed_letter, full_stop_labels, tick_questions, two_part_headings]
