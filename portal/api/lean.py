@@ -41,6 +41,7 @@ from graphql import (
     get_nullable_type,
     is_leaf_type,
 )
+from portal.api.cycles import weak_helpers
 
 DEFINITION = "strawberry-definition"
 LEAF = "portal-leaf"  # on a plain attribute field of a scalar or enum type: (read, coerce, nullable)
@@ -117,6 +118,7 @@ def _is_awaitable(value: Any) -> bool:
 class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.async_helpers = weak_helpers(self)
         self.is_awaitable = _is_awaitable  # type: ignore[method-assign]
         self._streams = any(directive.name == "stream" for directive in self.schema.directives)
         # per grouped field set (kept alive with its plan, so its id is not reused): each field's (read, coerce) or None
