@@ -1,9 +1,11 @@
 """One way to write: the change, its access-log row and the readiness announcement commit together,
 or none of them does. Reads of a child's record or a report's text are logged here too."""
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
@@ -48,9 +50,9 @@ def _operation(context: "Context") -> accesslog.Operation:
     return context.operation or accesslog.Operation.of_request(context.request)
 
 
-async def _append(session: AsyncSession, entry: accesslog.AccessLogEntry, refusal: str) -> None:
+async def _append(session: AsyncSession, *entries: accesslog.AccessLogEntry, refusal: str) -> None:
     try:
-        await accesslog.append(session, entry)
+        await accesslog.append(session, *entries)
     except Exception as error:
         if unreachable(error):
             raise  # the database is down, not the log: answered as such (portal.edge.outages)
@@ -88,7 +90,7 @@ async def in_transaction(
         await context.notifier.stage(session, changed)
         await session.flush()
         children, contributions = _take_changed_records(session)
-        await _append(session, entry(context.actor.person_id, accesslog.WRITE, children, contributions, api_token_id=context.actor.token_id), NOT_SAVED)
+        await _append(session, entry(context.actor.person_id, accesslog.WRITE, children, contributions, api_token_id=context.actor.token_id), refusal=NOT_SAVED)
         await session.commit()
     except (DomainError, IntegrityError) as error:
         take_changed(session)
@@ -136,15 +138,53 @@ async def log_read(session: AsyncSession, entry: accesslog.AccessLogEntry) -> No
     await _commit_alone(session, entry, NOT_SHOWN)
 
 
+class _Alone:
+    """Log rows committed on their own, for one engine: while one request commits, the rows of the
+    requests that come meanwhile wait, and the first of them commits them all in one transaction, so
+    concurrent reads take the chain's lock (SQLite's write lock) once together instead of in turn."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.lock = asyncio.Lock()
+        self.waiting: list[tuple[accesslog.AccessLogEntry, str, asyncio.Future[None]]] = []
+
+
+_alone: WeakKeyDictionary[Any, _Alone] = WeakKeyDictionary()
+
+
+def _alone_for(session: AsyncSession) -> _Alone:
+    alone = _alone.get(session.bind)
+    if alone is None or alone.loop is not asyncio.get_running_loop():
+        alone = _alone[session.bind] = _Alone()
+    return alone
+
+
 async def _commit_alone(session: AsyncSession, entry: accesslog.AccessLogEntry, refusal: str) -> None:
+    """Commit `entry`, with those of other requests waiting meanwhile; raises LogUnavailable(refusal)
+    when it cannot be written."""
     if session.in_transaction():
         await session.commit()
-    try:
-        await _append(session, entry, refusal)
-        await session.commit()
-    except BaseException:
-        await session.rollback()
-        raise
+    alone = _alone_for(session)
+    written = alone.loop.create_future()
+    alone.waiting.append((entry, refusal, written))
+    async with alone.lock:
+        if not written.done():
+            batch, alone.waiting = alone.waiting, []
+            try:
+                await _append(session, *(e for e, _, _ in batch), refusal=refusal)
+                await session.commit()
+            except BaseException as error:
+                await session.rollback()
+                others = [waiting for waiting in batch if waiting[2] is not written]
+                if isinstance(error, Exception):
+                    for _, theirs, future in others:
+                        future.set_exception(accesslog.LogUnavailable(theirs) if isinstance(error, accesslog.LogUnavailable) else error)
+                else:
+                    alone.waiting[:0] = others  # cancelled: the next in line writes them
+                raise
+            for _, _, future in batch:
+                future.set_result(None)
+    written.result()
 
 
 async def commit_identity_change(session: AsyncSession, request: Any, person_id: int | None) -> None:
@@ -153,7 +193,7 @@ async def commit_identity_change(session: AsyncSession, request: Any, person_id:
     cannot be written. (The command line acts for no person: its changes are in the sign-in log only.)"""
     try:
         if person_id is not None:
-            await _append(session, accesslog.Operation.of_request(request).entry(person_id, accesslog.WRITE), NOT_SAVED)
+            await _append(session, accesslog.Operation.of_request(request).entry(person_id, accesslog.WRITE), refusal=NOT_SAVED)
         await session.commit()
     except BaseException:
         await session.rollback()

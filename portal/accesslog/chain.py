@@ -65,13 +65,14 @@ async def _hold_append_lock(session: AsyncSession) -> None:
         await session.execute(text("DELETE FROM access_log WHERE 0"))
 
 
-async def append(session: AsyncSession, entry: AccessLogEntry) -> None:
-    """Add `entry` to the chain inside the session's transaction; it is kept only if that commits."""
+async def append(session: AsyncSession, *entries: AccessLogEntry) -> None:
+    """Add the entries, in order, to the chain inside the session's transaction; they are kept only if that commits."""
     await _hold_append_lock(session)
-    head = await session.scalar(select(AccessLogEntry.hash).order_by(AccessLogEntry.id.desc()).limit(1))
-    entry.prev_hash = head or GENESIS
-    entry.hash = digest(entry, entry.prev_hash)
-    session.add(entry)
+    head = await session.scalar(select(AccessLogEntry.hash).order_by(AccessLogEntry.id.desc()).limit(1)) or GENESIS
+    for entry in entries:
+        entry.prev_hash = head
+        entry.hash = head = digest(entry, head)
+    session.add_all(entries)
     await session.flush()
 
 
