@@ -4,6 +4,7 @@ from portal.ingest import draft_sections
 from portal.ingest.limits import IngestLimits
 from portal.ingest.parse import parse_pdf
 from tests.support import pdfs
+from tests.support.ingest_corpus import tuning_forms
 from tests.support.pdf_scoring import score
 
 
@@ -74,3 +75,26 @@ def test_missing_required_sections_are_warned_about(gp):
     result = parse_pdf(pdfs.council_template().data, gp, IngestLimits())
     assert "Nothing was found for \u201cImmunisations\u201d." not in result.warnings
     assert "Nothing was found for \u201cRegistration and attendance\u201d." in result.warnings
+
+
+def _placement(result, start: str):
+    return next(p for p in result.placements if p.text.startswith(start))
+
+
+def test_a_letters_sign_off_and_signature_go_to_no_section(gp):
+    result = parse_pdf(tuning_forms.signed_letter().data, gp, IngestLimits())
+    for start in ("With kind regards,", "Dr Anwen Roskilly MB BCh", "GP Partner, Greyfriars Lane Surgery", "Re: Reuben"):
+        assert _placement(result, start).section_id == "other_information", start
+    assert _placement(result, "I am writing as the children's usual doctor").section_id == "about_author"
+
+
+def test_long_questions_in_a_forms_bold_left_cell_head_their_answers(gp):
+    result = parse_pdf(tuning_forms.wrapping_question_form().data, gp, IngestLimits())
+    answer = _placement(result, "Ivy's MMR2 and 4-in-1")
+    assert answer.section_id == "immunisations" and answer.heading.startswith("Have the children received all")
+
+
+def test_a_bold_run_in_label_ending_with_a_full_stop_is_a_heading(gp):
+    result = parse_pdf(tuning_forms.full_stop_labels().data, gp, IngestLimits())
+    assert _placement(result, "He missed a continence clinic").heading == "Not brought."
+    assert all(not p.text.startswith(("Writer.", "Not brought.")) for p in result.placements)
