@@ -50,6 +50,16 @@ async def run_query(request: Request, name: str, variables: dict[str, Any]) -> d
     return result.data
 
 
+async def run_checked_query(request: Request, name: str, variables: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    """A page's read of arguments the visitor typed: the data (null where a field refused its arguments) and
+    the messages by argument name that fields gave for them (extensions.argument). Any other error is the page's own bug."""
+    result = await execute(request, name, variables)
+    errors = result.errors or []
+    if any(not (isinstance(e.original_error, ValueError) and (e.extensions or {}).get("argument")) for e in errors):
+        raise RuntimeError(f"{name} failed: {errors[0].message}")
+    return result.data, {str(e.extensions["argument"]): e.message for e in errors}  # type: ignore[index]
+
+
 async def run_mutation(request: Request, name: str, variables: dict[str, Any]) -> dict[str, Any]:
     """A form's write: the mutation's payload (`errors` holds its typed user errors). A request the
     schema itself refuses (a value of the wrong type) comes back as one error with an empty path."""

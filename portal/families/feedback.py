@@ -2,7 +2,7 @@
 stored per conference; and, for the head of service, the counts and the comments without any names."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,8 @@ from portal.lookup import parse_id
 MAX_FEEDBACK = 2000
 EMPTY = "Tell us what helped, what we should do differently, or both."
 TOO_LONG = "This is too long: it can be at most {limit:,} characters. It is {length:,}."
+DEFAULT_DAYS = 365  # without a start, the period reaches back this far from its end
+MAX_DAYS = 731  # two years, counting both ends: a period to set beside another
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,26 @@ async def send_feedback(session: AsyncSession, actor: Actor, conference_id: str,
     session.add(feedback)
     await session.flush()
     return feedback
+
+
+class BadPeriod(ValueError):
+    """A period the summary cannot be counted over; `argument` is the one to change ("start" or "end")."""
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message)
+        self.extensions = {"code": "INVALID", "argument": argument}
+
+
+def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
+    """The period asked for: to today when no end is given, from a year before the end when no start is."""
+    end = end or today
+    start = start or end - timedelta(days=DEFAULT_DAYS)
+    if end < start:
+        raise BadPeriod(f"The end of the period must be the same as or after its start ({start:%-d %B %Y})", "end")
+    days = (end - start).days + 1
+    if days > MAX_DAYS:
+        raise BadPeriod(f"The period can be at most two years ({MAX_DAYS} days) long: this one is {days:,} days", "end")
+    return start, end
 
 
 def summary_statement(la_id: int, start: date, end: date) -> Select[tuple[MeetingFeedback]]:

@@ -1,7 +1,9 @@
 """GET /annual-report: the head of service's and IRO manager's page of the annual report; "not found" for anyone else."""
 
 from portal.demo_identity import HEADER
+from portal.enums import Role
 from portal.history.imports import import_ssda903
+from portal.people.models import PersonRole
 from tests.history.conftest import add_managers
 from tests.support.browser import check_page, tab
 from tests.support.dfe_returns import folder
@@ -32,10 +34,14 @@ async def test_the_page_shows_the_figures_with_their_definitions_to_the_las_mana
     assert other.status_code == 200 and "100%" not in other.text
 
 
-async def test_the_page_in_chromium_with_and_without_javascript(database_url, world, database, tmp_path, browser):
+async def test_the_page_and_what_families_told_us_in_chromium_with_and_without_javascript(database_url, world, database, tmp_path, browser):
+    """The feedback page's council and year selects, date inputs and error summary, pass axe and fit
+    at 320 px and 200% zoom, and the browser reports nothing (a blocked inline style would be a console error)."""
     people = await add_managers(database, world)
     async with database.session() as session:
         await import_ssda903(session, world.la_a, folder(tmp_path))
+        session.add(PersonRole(person_id=people["hos_a"], role=Role.HEAD_OF_SERVICE, la_id=world.la_b))
+        await session.commit()
     with portal_server(database_url) as base:
         for javascript in (True, False):
             async with tab(browser, base, javascript=javascript) as found:
@@ -45,4 +51,29 @@ async def test_the_page_in_chromium_with_and_without_javascript(database_url, wo
                 await found.page.get_by_role("button", name="Show the year").click()
                 await found.page.wait_for_url("**/annual-report?year=2018-19")
                 assert await found.page.get_by_role("heading", name="IRO annual report 2018-19").is_visible()
+                await check_page(found)
+
+                page = found.page
+                await page.goto("/what-families-told-us")
+                await page.select_option("#la", label="Westmarsh Council")
+                await page.select_option("#year", "2025-26")
+                await page.get_by_role("button", name="Show the year").click()
+                await page.wait_for_url(f"**/what-families-told-us?la={world.la_b}&year=2025-26")
+                assert await page.get_by_role("heading", name="What families and children told us from 1 April 2025 to 31 March 2026").is_visible()
+                await check_page(found)
+                for name, value in (("from-day", "31"), ("from-month", "2"), ("from-year", "2026"), ("to-day", "1"), ("to-month", "3"), ("to-year", "2026")):
+                    await page.fill(f"#{name}", value)
+                await page.get_by_role("button", name="Show these dates").click()
+                await page.wait_for_url("**/what-families-told-us?*from-day=31*")
+                summary = page.locator(".govuk-error-summary")
+                assert "The first day must be a real date" in await summary.inner_text() and await page.input_value("#from-day") == "31"
+                if javascript:  # GOV.UK Frontend's error summary takes the focus
+                    assert await page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+                await summary.get_by_role("link", name="The first day must be a real date").click()
+                await check_page(found)
+                await page.fill("#from-day", "1")
+                await page.fill("#from-month", "4")
+                await page.get_by_role("button", name="Show these dates").click()
+                await page.wait_for_url("**/what-families-told-us?*from-day=1&*")
+                assert "The end of the period must be the same as or after its start" in await page.locator(".govuk-error-summary").inner_text()
                 await check_page(found)

@@ -1,16 +1,20 @@
 """Feedback after the meeting from family members and children, and its summary for the head of service."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import strawberry
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from portal import access, clock
+from portal.access.actions import ANNUAL_REPORT_READERS
 from portal.api.common import UserError
 from portal.api.context import Info
+from portal.api.people.types import LocalAuthorityType
 from portal.families import feedback
 from portal.identity import Actor
 from portal.ids import parse_id
+from portal.people.models import LocalAuthority
 from portal.unit_of_work import in_transaction
 
 
@@ -24,8 +28,10 @@ class MeetingFeedbackType:
 
 
 @strawberry.type(name="MeetingFeedbackSummary", description="What families and children told us after meetings held in a period.")
-@access.fields({"family.feedback.read": ("responses", "from_family", "from_children", "conferences", "comments")})
+@access.fields({"family.feedback.read": ("starts_on", "ends_on", "responses", "from_family", "from_children", "conferences", "comments")})
 class MeetingFeedbackSummaryType:
+    starts_on: date = strawberry.field(description="The period's first day: the meetings held from then are counted.")
+    ends_on: date = strawberry.field(description="The period's last day.")
     responses: int
     from_family: int
     from_children: int
@@ -61,16 +67,29 @@ class FeedbackQuery:
         found = await info.context.reader.scalars(feedback.held_conferences(info.context.actor))
         return [HeldMeetingType(id=strawberry.ID(str(c.id)), held_on=c.held_on) for c in found]
 
+    @strawberry.field(description="The local authorities whose meetingFeedback you may read, by name: empty for anyone but their head "
+                      "of service and IRO manager.")
+    async def meeting_feedback_councils(self, info: Info) -> list[LocalAuthorityType]:
+        actor = info.context.actor
+        readable = [la for la in actor.la_ids(ANNUAL_REPORT_READERS) if access.allowed(actor, "family.feedback.read", la)]
+        if not readable:
+            return []
+        found = await info.context.reader.scalars(select(LocalAuthority).where(LocalAuthority.id.in_(readable)).order_by(LocalAuthority.name))
+        return [LocalAuthorityType(id=strawberry.ID(str(la.id)), slug=la.slug, name=la.name) for la in found]
+
     @strawberry.field(description="What families and children said after the local authority's meetings held from `start` to `end` "
-                      "(the last twelve months when not given); for its head of service and IRO manager, null for anyone else.")
+                      "(without `end`, to today; without `start`, from a year before `end`); for its head of service and IRO manager, null for anyone "
+                      "else. A period that ends before it starts or is longer than two years is an error naming the argument to change "
+                      "(extensions.argument).")
     async def meeting_feedback(self, info: Info, la_id: strawberry.ID, start: date | None = None, end: date | None = None) -> MeetingFeedbackSummaryType | None:
         number = parse_id(la_id)
         if number is None or not access.allowed(info.context.actor, "family.feedback.read", number):
             return None
-        end = end or clock.today()
-        rows = await info.context.reader.scalars(feedback.summary_statement(number, start or end - timedelta(days=365), end))
+        start, end = feedback.period(start, end, clock.today())
+        rows = await info.context.reader.scalars(feedback.summary_statement(number, start, end))
         found = feedback.summary(list(rows))
         return MeetingFeedbackSummaryType(
+            starts_on=start, ends_on=end,
             responses=found.responses, from_family=found.from_family, from_children=found.from_children, conferences=found.conferences,
             comments=[MeetingFeedbackType(helped=f.helped, differently=f.differently, from_child=f.from_child, sent_at=f.sent_at) for f in found.comments],
         )
