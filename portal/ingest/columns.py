@@ -6,11 +6,13 @@ it are that row's answer, split into paragraphs where the vertical gap widens.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 GAP = 12.0  # points of empty space between a question and its answer on one line
 ALIGN = 2.5  # points: answers start at the same x within this
 MIN_ROWS = 3
+ROW_GAP_LINES = 6  # a gap of this many lines' height below a row ends the form
 
 
 @dataclass(frozen=True)
@@ -18,9 +20,10 @@ class Form:
     top: float
     lines: set[int]  # indices of the line groups the form consumed
     rows: list[tuple[str, tuple[str, ...]]]  # (question, answer paragraphs)
+    bold: list[bool]  # each question all in a bold font
 
 
-def find_form(lines: list[list[dict]], page_width: float) -> Form | None:
+def find_form(lines: list[list[dict]], page_width: float, bold: Callable[[dict], bool]) -> Form | None:
     left_edge = min((line[0]["x0"] for line in lines), default=0.0)
     starts: Counter[int] = Counter()
     for line in lines:
@@ -37,6 +40,7 @@ def find_form(lines: list[list[dict]], page_width: float) -> Form | None:
     right: list[tuple[int, list[dict]]] = []
     used: set[int] = set()
     first = None
+    previous_bottom = 0.0
     for n, line in enumerate(lines):
         l_words = [w for w in line if w["x1"] <= column - ALIGN]
         r_words = [w for w in line if w["x0"] >= column - ALIGN]
@@ -44,11 +48,14 @@ def find_form(lines: list[list[dict]], page_width: float) -> Form | None:
         fits = not crosses and (not r_words or abs(r_words[0]["x0"] - column) <= ALIGN) and (
             not l_words or l_words[0]["x0"] <= left_edge + ALIGN)
         inside = first is not None
+        if inside and min(w["top"] for w in line) - previous_bottom > ROW_GAP_LINES * _height(line):
+            break  # the page's footer, far below the form's last row
         if not fits or (not inside and not (l_words and r_words)):
             if inside:
                 break
             continue
         first = n if first is None else first
+        previous_bottom = max(w["bottom"] for w in line)
         used.add(n)
         if l_words:
             left.append((n, l_words))
@@ -58,12 +65,18 @@ def find_form(lines: list[list[dict]], page_width: float) -> Form | None:
         return None
     row_tops = _block_starts([words for _, words in left])
     rows: list[tuple[str, tuple[str, ...]]] = []
+    bolds: list[bool] = []
     for i, (start, question) in enumerate(row_tops):
         end = row_tops[i + 1][0] if i + 1 < len(row_tops) else float("inf")
         answer = [words for _, words in right if start - ALIGN <= words[0]["top"] < end - ALIGN]
         rows.append((question, tuple(_split_paragraphs(answer))))
+        bolds.append(all(bold(w) for _, words in left if start - ALIGN <= words[0]["top"] < end - ALIGN for w in words))
     top = min(w["top"] for w in lines[first])
-    return Form(top, used, rows) if len(rows) >= MIN_ROWS else None
+    return Form(top, used, rows, bolds) if len(rows) >= MIN_ROWS else None
+
+
+def _height(line: list[dict]) -> float:
+    return max(w["bottom"] - w["top"] for w in line)
 
 
 def _block_starts(lines: list[list[dict]]) -> list[tuple[float, str]]:

@@ -98,10 +98,10 @@ def _read_page(page, number: int, sizes: Counter[float], table_sizes: Counter[fl
     margin = page.height * MARGIN_SHARE
     groups = _group_lines(words)
     items: list[tuple[int, float, _Line | Block]] = []
-    form = columns.find_form(groups, page.width)
+    form = columns.find_form(groups, page.width, lambda w: bool(BOLD_FONT.search(w["fontname"])))
     if form is not None:
         groups = [g for n, g in enumerate(groups) if n not in form.lines]
-        items.append((number, form.top, _form_block(form.rows, number)))
+        items.append((number, form.top, _form_block(form.rows, form.bold, number)))
     for group in groups:
         parts = _runin_split(group)
         for n, part in enumerate(parts):
@@ -137,10 +137,11 @@ def _read_page(page, number: int, sizes: Counter[float], table_sizes: Counter[fl
     return items
 
 
-def _form_block(rows: list[tuple[str, tuple[str, ...]]], page: int) -> Block:
+def _form_block(rows: list[tuple[str, tuple[str, ...]]], bold: list[bool], page: int) -> Block:
     flat = [(q, " ".join(a)) for q, a in rows]
     return Block("table", markdown_table(flat), page, rows=tuple(flat),
-                 cell_paragraphs=tuple(((q,) if q else (), a) for q, a in rows))
+                 cell_paragraphs=tuple(((q,) if q else (), a) for q, a in rows),
+                 cell_bold=tuple((b, False) for b in bold))
 
 
 def _runin_split(line: list[dict]) -> list[list[dict]]:

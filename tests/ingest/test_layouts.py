@@ -94,6 +94,13 @@ def test_long_questions_in_a_forms_bold_left_cell_head_their_answers(gp):
     assert answer.section_id == "immunisations" and answer.heading.startswith("Have the children received all")
 
 
+def test_long_bold_questions_of_an_unruled_form_head_their_answers_and_the_footer_is_not_a_row(gp):
+    result = parse_pdf(tuning_forms.borderless_wrapping_form().data, gp, IngestLimits())
+    assert _placement(result, "Ivy's MMR2 and 4-in-1").section_id == "immunisations"
+    assert _placement(result, "Nan very supportive").heading.startswith("Which people or arrangements")
+    assert not any("Page 1 of 2" in (p.heading or "") for p in result.placements)
+
+
 def test_a_bold_run_in_label_ending_with_a_full_stop_is_a_heading(gp):
     result = parse_pdf(tuning_forms.full_stop_labels().data, gp, IngestLimits())
     assert _placement(result, "He missed a continence clinic").heading == "Not brought."

@@ -83,6 +83,15 @@ def wrapping_question_form() -> Layout:
     return b.done()
 
 
+def borderless_wrapping_form() -> Layout:
+    """The same long questions in an unruled two-column form: bold questions on the left, answers beside them."""
+    b = Builder("borderless wrapping questions", False, "", "Greyfriars Lane Surgery")
+    b.heading("Safeguarding health questionnaire: Reuben and Ivy Quayle", 13)
+    rows = [(q, [Unit(s, t) for s, t in answers]) for q, answers in LONG_QUESTIONS]
+    b.form(rows, bordered=False, widths=(80, 105))
+    return b.done()
+
+
 def signed_letter() -> Layout:
     """A letter on practice paper: address, date, salutation, a "Re:" line, own headings, a sign-off and a name."""
     b = Builder("signed letter", False, "", "")
@@ -216,4 +225,4 @@ def two_part_headings() -> Layout:
     return b.done()
 
 
-TUNING_FORMS = [wrapping_question_form, signed_letter, full_stop_labels, tick_questions, two_part_headings]
+TUNING_FORMS = [wrapping_question_form, borderless_wrapping_form, signed_letter, full_stop_labels, tick_questions, two_part_headings]
