@@ -1,4 +1,7 @@
-"""GET /annual-report: the head of service's and IRO manager's page of the annual report; "not found" for anyone else."""
+"""GET /annual-report: the head of service's and IRO manager's page of the annual report, each breakdown drawn as a bar
+chart before its table; "not found" for anyone else."""
+
+import re
 
 from portal.demo_identity import HEADER
 from portal.enums import Role
@@ -22,6 +25,13 @@ async def test_the_page_shows_the_figures_with_their_definitions_to_the_las_mana
     assert "Children who came into care" in text and "Children whose period of care began in the year" in text
     assert '<td class="govuk-table__cell">100% (3 of 3)</td>' in text  # LAC reviews in timescale
     assert "PN7<span" in text and "1 (33.3%)" in text
+    charts = re.findall(r'<figure class="app-chart-figure"><svg [^>]*role="img" aria-labelledby="(chart-[\w-]+)-title \1-desc".*?</svg></figure>\s*<table',
+                        text, re.S)
+    assert charts == ["chart-participation-by-code", "chart-cp-plans-by-category", "chart-challenges-by-reason", "chart-challenges-by-highest-stage"]
+    assert '<title id="chart-participation-by-code-title">How children took part in their LAC reviews, 2018-19 (% of 3)</title>' in text
+    assert '<text x="0" y="92">PN1: Attended and spoke for</text>' in text and 'font-weight="bold">33.3%</text>' in text
+    assert '<text x="0" y="22">NEG</text>' in text and "Team manager</text>" in text and "team_manager:" not in text
+    assert " style=" not in text and "<style" not in text
     default = await api.client.get("/annual-report", headers={HEADER: str(people["irom_a"])})  # the last whole year before 12 October 2026
     assert default.status_code == 200 and "IRO annual report 2025-26" in default.text
     for name in EVERYONE:
@@ -35,7 +45,7 @@ async def test_the_page_shows_the_figures_with_their_definitions_to_the_las_mana
 
 
 async def test_the_page_and_what_families_told_us_in_chromium_with_and_without_javascript(database_url, world, database, tmp_path, browser):
-    """The feedback page's council and year selects, date inputs and error summary, pass axe and fit
+    """The charts, and the feedback page's council and year selects, date inputs and error summary, pass axe and fit
     at 320 px and 200% zoom, and the browser reports nothing (a blocked inline style would be a console error)."""
     people = await add_managers(database, world)
     async with database.session() as session:
@@ -51,6 +61,9 @@ async def test_the_page_and_what_families_told_us_in_chromium_with_and_without_j
                 await found.page.get_by_role("button", name="Show the year").click()
                 await found.page.wait_for_url("**/annual-report?year=2018-19")
                 assert await found.page.get_by_role("heading", name="IRO annual report 2018-19").is_visible()
+                chart = found.page.get_by_role("img", name="How children took part in their LAC reviews, 2018-19 (% of 3)")
+                assert await chart.is_visible() and (await chart.bounding_box())["width"] > 200
+                assert await found.page.locator("svg.app-chart").count() == 4
                 await check_page(found)
 
                 page = found.page

@@ -1,12 +1,17 @@
 """GET /annual-report?year=2025-26: the IRO annual report's figures for the head of service or IRO manager
-of a local authority, each with its definition, last year's beside it. Anyone else gets "not found"."""
+of a local authority, each with its definition, last year's beside it, and each breakdown as a bar chart
+before its table. Anyone else gets "not found"."""
 
+from typing import Any
+
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from portal import clock
 from portal.access.actions import ANNUAL_REPORT_READERS
+from portal.charts import Point, bar_chart
 from portal.edge.context import require_actor
 from portal.edge.operations import run_query
 from portal.edge.routes import OperationRoute
@@ -43,6 +48,27 @@ def shown(figure_id: str, value: dict | None) -> str:
     return text
 
 
+def part_label(part: dict[str, Any]) -> str:
+    """A challenge reason's or stage's meaning alone (its code is a key such as "team_manager"); a code such as PN1
+    with its meaning."""
+    code, meaning = part["code"], part.get("meaning")
+    if not meaning or meaning == code:
+        return code
+    return meaning if code.islower() else f"{code}: {meaning}"
+
+
+def breakdown_chart(figure: dict[str, Any], year: str) -> Markup:
+    """This year's parts as bars: their percentages where the figure has them, their counts otherwise."""
+    parts = figure["thisYear"]["parts"] if figure["thisYear"] else []
+    percent = any(p["pct"] is not None for p in parts)
+    of = figure["thisYear"]["of"] if figure["thisYear"] else None
+    title = f"{figure['label']}, {year}" + (f" (% of {of})" if percent and of else "")
+    description = f"Bar chart of the {'percentages' if percent else 'counts'} in the table after it."
+    bars = [Point(part_label(p), p["pct"] if percent else p["count"]) for p in parts]
+    return bar_chart(f"chart-{figure['id'].replace('.', '-').replace('_', '-')}", title, description, bars,
+                     maximum=100 if percent else None, unit="%" if percent else "", empty="No records for the year")
+
+
 def year_item(year: str, chosen: str) -> dict[str, object]:
     return {"value": year, "text": year, "selected": year == chosen}
 
@@ -67,8 +93,9 @@ def annual_routes(templates: Jinja2Templates) -> list[OperationRoute]:
         if found is None:
             return not_found(request)
         figures = {f["id"]: f for f in found["figures"]}
+        charts = {figure_id: breakdown_chart(figures[figure_id], found["year"]) for figure_id in BREAKDOWNS}
         return templates.TemplateResponse(request, "annual/report.html", {
-            "report": found, "figures": figures, "sections": SECTIONS, "breakdowns": BREAKDOWNS, "years": years, "shown": shown,
+            "report": found, "figures": figures, "sections": SECTIONS, "breakdowns": BREAKDOWNS, "charts": charts, "years": years, "shown": shown,
         })
 
     return [OperationRoute(PATH, report, operations=("AnnualReport",), methods=["GET"])]
