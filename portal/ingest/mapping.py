@@ -215,6 +215,8 @@ def _add_table(collector: _Collector, block: Block, meaning: SectionMeaning) -> 
         _add_form(collector, block, meaning)
     elif (questions := _stacked_questions(block, meaning)) is not None:
         _add_stacked(collector, block, meaning, questions)
+    elif (marks := _tick_columns(block)) is not None:
+        _add_ticks(collector, block, meaning, marks)
     else:
         collector.add("table", block.text, block.page)
         collector.open_question = False
@@ -289,6 +291,33 @@ def _add_stacked(collector: _Collector, block: Block, meaning: SectionMeaning, q
     collector.open_question = questions[-1]  # the answer is the first row of the table on the next page
     if not questions[-1]:
         collector.context = NO_HEADING
+
+
+def _tick_columns(block: Block) -> list[int] | None:
+    """A table of questions, columns of tick marks ("Yes | No", "X") and a last column of details: the mark columns."""
+    rows = block.rows
+    if len(rows) < 3 or len(rows[0]) < 3 or not all(len(r) == len(rows[0]) for r in rows):
+        return None
+    body = rows[1:]
+    marks = [c for c in range(1, len(rows[0]) - 1) if all(len(r[c].split()) <= 1 and len(r[c]) <= 3 for r in body)]
+    if not marks or not any(r[c] for r in body for c in marks):
+        return None
+    if sum(_is_question(r[0], _bold(block, n + 1, 0)) for n, r in enumerate(body)) * 2 < len(body):
+        return None
+    return marks
+
+
+def _add_ticks(collector: _Collector, block: Block, meaning: SectionMeaning, marks: list[int]) -> None:
+    names = block.rows[0]
+    for n, row in enumerate(block.rows[1:], start=1):
+        ticked = " ".join(f"[{names[c] or 'X'}: {row[c]}]" for c in marks if row[c])
+        question = row[0]
+        shown = f"{question} {ticked}".strip()  # the tick is kept with the question it answers
+        collector.heading(shown, _Context(question, meaning.heading(question), None, cell=True), block.page)
+        for paragraph in _cell(block, n, len(row) - 1):
+            collector.add("paragraph", paragraph, block.page)
+    collector.context = NO_HEADING
+    collector.open_question = False
 
 
 def _is_details(block: Block, meaning: SectionMeaning) -> bool:

@@ -101,6 +101,13 @@ def test_long_bold_questions_of_an_unruled_form_head_their_answers_and_the_foote
     assert not any("Page 1 of 2" in (p.heading or "") for p in result.placements)
 
 
+def test_a_tick_column_tables_questions_head_their_details_and_keep_their_ticks(gp):
+    result = parse_pdf(tuning_forms.tick_table().data, gp, IngestLimits())
+    assert _placement(result, "His half-brother was the subject").section_id == "history_of_abuse"
+    assert _placement(result, "Complete for his age.").section_id == "immunisations"
+    assert "**Are all the routine vaccinations given? [Yes: X]**" in draft_sections(result)["immunisations"]
+
+
 def test_a_bold_run_in_label_ending_with_a_full_stop_is_a_heading(gp):
     result = parse_pdf(tuning_forms.full_stop_labels().data, gp, IngestLimits())
     assert _placement(result, "He missed a continence clinic").heading == "Not brought."

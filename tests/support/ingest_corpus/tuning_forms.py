@@ -1,10 +1,13 @@
 """Tuning layouts, eighth batch (family K only, kept out of the agency file's examples like families J, S and Y): the
 shapes the sixth held-out batch showed failing, judged from where its paragraphs went, written with new content and
 other wording, never its text. A ruled two-column form whose questions are long sentences wrapping over two or three
-lines in a bold left cell, answered in a few words; a letter opening with an address, a date, a salutation and a "Re:"
+lines in a bold left cell, answered in a few words (ruled and unruled); a letter opening with an address, a date, a salutation and a "Re:"
 line and closing with a sign-off and the author's name and qualifications; a report whose bold run-in labels end with
-a full stop and name no section in its words; and tick-box questions answered by free text under a plain heading whose
-later paragraphs move on to a neighbouring section."""
+a full stop and name no section in its words; tick-box questions answered by free text under a plain heading whose
+later paragraphs move on to a neighbouring section; headings of a broad label, a colon and a narrower section's name;
+and a ruled table of questions with Yes and No columns and a column of details."""
+
+from fpdf.fonts import FontFace
 
 from tests.support.ingest_corpus.build import OTHER, Builder, Layout, Unit
 
@@ -225,4 +228,40 @@ def two_part_headings() -> Layout:
     return b.done()
 
 
-TUNING_FORMS = [wrapping_question_form, borderless_wrapping_form, signed_letter, full_stop_labels, tick_questions, two_part_headings]
+def tick_table() -> Layout:
+    """A ruled table of questions with Yes and No columns, one of them marked, and a column of details beside them."""
+    b = Builder("tick column table", False, "Ostbury Safeguarding Children Partnership", "")
+    b.heading("Health checklist for a child protection conference: Reuben Quayle", 13)
+    rows = [
+        ("Is the child known to a clinician at the practice?", True,
+         "registration_attendance", "Reuben has been on our list since 2021 and was last seen on 14 October with his "
+                                    "grandmother for a sore throat."),
+        ("Has the child any long-term illness, disability or delay?", True,
+         "medical_conditions", "Night-time wetting, treated with desmopressin, which has not been collected since "
+                               "July."),
+        ("Are all the routine vaccinations given?", True, "immunisations", "Complete for his age."),
+        ("Has the child missed any hospital or practice appointments?", True,
+         "missed_appointments", "A continence clinic in June and two dental check-ups, none rearranged."),
+        ("Is there a health concern about either parent or another adult at home?", True,
+         "parental_health", "His mother has bipolar disorder and has stopped her lithium; her partner is on a "
+                            "methadone script."),
+        ("Were there earlier child protection concerns in this family?", True,
+         "history_of_abuse", "His half-brother was the subject of a neglect enquiry in 2019."),
+        ("Does the practice hold the child's own account of home life?", False, "child_voice", ""),
+    ]
+    b.pdf.set_font(b.font, "", 9)
+    with b.pdf.table(col_widths=(70, 12, 12, 91), first_row_as_headings=True,
+                     headings_style=FontFace(emphasis="BOLD")) as t:
+        t.row(["Question", "Yes", "No", "Details"])
+        for question, yes, _, details in rows:
+            t.row([question, "X" if yes else "", "" if yes else "X", details])
+    b.pdf.ln(3)
+    b.units.extend(Unit(section, details) for _, _, section, details in rows if details)
+    b.headings.extend(q for q, *_ in rows)
+    b.heading("Comments", 11)
+    b.para("worries", "On 25 October Reuben came in with a scald to his ankle from a bath he had run alone while his "
+                      "mother slept.")
+    return b.done()
+
+
+TUNING_FORMS = [wrapping_question_form, borderless_wrapping_form, signed_letter, full_stop_labels, tick_questions, two_part_headings, tick_table]
