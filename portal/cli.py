@@ -1,6 +1,7 @@
 """The `portal` command."""
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -113,10 +114,31 @@ def serve(
         # secret key must be shared, or one process's cookies would not open in another.
         os.environ.setdefault("PORTAL_SECRET_KEY", settings.secret_key)
         del application
-        uvicorn.run("portal.serving:application", factory=True, workers=workers, host=settings.host, port=settings.port, server_header=False, **logs)
+        serve_in_processes(settings, workers, logs)
         return
     settle_after_start_up()
     uvicorn.run(application, host=settings.host, port=settings.port, server_header=False, **logs)
+
+
+def serve_in_processes(settings: Settings, workers: int, logs: dict[str, Any]) -> None:
+    """uvicorn's supervisor (it restarts a process that dies), with each process listening on a socket
+    of its own (portal.ports) rather than one shared socket."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from portal.ports import OwnSocket, listening_socket
+
+    try:
+        listening_socket(settings.host, settings.port).close()
+    except OSError as error:
+        typer.echo(f"Cannot start: {settings.host}:{settings.port}: {error.strerror}", err=True)
+        raise typer.Exit(1) from None
+    config = uvicorn.Config("portal.serving:application", factory=True, workers=workers, host=settings.host, port=settings.port,
+                            server_header=False, **logs)
+    try:
+        Multiprocess(config, sockets=[OwnSocket(settings.host, settings.port)]).run()  # type: ignore[list-item]
+    except KeyboardInterrupt:
+        pass
 
 
 def share_metrics_between_processes() -> None:
