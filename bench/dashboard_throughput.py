@@ -8,7 +8,8 @@ and, from a temporary `git worktree` of the baseline revision (removed afterward
 revision's `portal serve` with one process, and sends the named operation ChairUpcoming (50
 conferences) as one chair over 1, 8 and 32 keep-alive connections for a few seconds each,
 alternating between the two; then the same to `portal serve --workers 2`. It prints requests/s,
-p50, p95 and p95/p50 for each, current/baseline requests/s and the 2-worker/1-worker ratio.
+p50, p95 and p95/p50 for each (with 2 workers, how many of the connections each process held),
+current/baseline requests/s and the 2-worker/1-worker ratio.
 
 The load comes from wrk (Debian's package; scripts/setup installs it), a C load generator that
 leaves the two cores to the servers. Every answer is compared with the one the server gave
@@ -29,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -59,6 +60,7 @@ class Server:
     process: subprocess.Popen[bytes]
     port: int
     answer: bytes
+    split: list[int] = field(default_factory=list)  # connections held by each worker process, during the last load
 
 
 @dataclass
@@ -133,6 +135,26 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def connections_per_process(server: Server) -> list[int]:
+    """How many of the connections to the server's port each of its serving processes (those listening
+    on it) holds, from /proc, most first."""
+    sockets: dict[str, set[str]] = {"01": set(), "0A": set()}  # established, listening
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].rsplit(":", 1)[1], 16) == server.port and fields[3] in sockets:
+            sockets[fields[3]].add(f"socket:[{fields[9]}]")
+    held = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == server.process.pid:
+                fds = {os.readlink(fd) for fd in (stat.parent / "fd").iterdir()}
+                if fds & sockets["0A"]:
+                    held.append(len(fds & sockets["01"]))
+        except OSError:
+            continue
+    return sorted(held, reverse=True)
+
+
 def wrk(server: Server, chair: int, body: Path, connections: int, seconds: float) -> Load:
     with tempfile.NamedTemporaryFile(suffix=".json") as expected:
         expected.write(server.answer)
@@ -141,7 +163,11 @@ def wrk(server: Server, chair: int, body: Path, connections: int, seconds: float
             "wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{max(1, round(seconds))}s", "--timeout", "60s",
             "--script", str(SCRIPT), f"http://127.0.0.1:{server.port}/graphql", "--", str(body), HEADER, str(chair), expected.name,
         ]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as running:
+            time.sleep(min(1, seconds / 2))
+            server.split = connections_per_process(server)
+            output, errors = running.communicate()
+        assert running.returncode == 0, errors
     figures = dict(line.split(" ", 1) for line in output.splitlines() if " " in line and line.split(" ", 1)[0].isidentifier())
     requests, failures = int(figures["requests"]), int(figures["failures"])
     return Load(
@@ -151,8 +177,9 @@ def wrk(server: Server, chair: int, body: Path, connections: int, seconds: float
 
 
 def report(server: Server, connections: int, load: Load) -> None:
+    split = f"   connections per process {'/'.join(map(str, server.split))}" if len(server.split) > 1 else ""
     print(f"  {server.label:<22} {connections:>3} connections: {load.rate:6.1f} requests/s   p50 {load.p50:7.1f} ms   p95 {load.p95:7.1f} ms   p95/p50 {load.p95 / load.p50:4.2f}"
-          + (f"   {load.failures} not the expected answer, e.g. {load.sample}" if load.failures else ""))
+          + split + (f"   {load.failures} not the expected answer, e.g. {load.sample}" if load.failures else ""))
 
 
 def bench(url: str, connections: list[int], seconds: float, baseline: Path | None, revision: str) -> None:
