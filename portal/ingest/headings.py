@@ -4,8 +4,11 @@ import re
 from dataclasses import dataclass
 
 NUMBERING = re.compile(
-    r"^(?:(?:section|part)\s+)?(?:\d+[.)](?:\d+\.?)*|[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|\([A-Za-z0-9]{1,3}\))\s+"
+    r"^(?:(?:section|part|question|q)\s*(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})[.):]?\s*[-\u2013\u2014:]?"  # "Q1.", "Part B:"
+    r"|(?:\d+[.)](?:\d+\.?)*|[a-z][.)]|\(?[ivx]{1,4}[.)]|\([a-z0-9]{1,3}\)))\s+",
+    re.IGNORECASE,
 )
+PREFIX = re.compile(r"^(?:section|part|question|q)\s*", re.IGNORECASE)
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 40  # a template's numbered question or request, in bold, may run over two lines
 REQUEST = re.compile(r"^(?:please|what|how|who|when|where|why|is|are|does|do|has|have|can|describe|give|summarise|"
@@ -70,7 +73,7 @@ def signals(text: str, size: float, bold: bool, body_size: float) -> HeadingSign
     match = NUMBERING.match(stripped)
     number = ""
     if match and len(stripped) > match.end():
-        number = re.sub(r"^(section|part)\s+", "", match.group(0).strip(), flags=re.IGNORECASE).strip("().")
+        number = PREFIX.sub("", match.group(0).strip()).strip("().:-\u2013\u2014 ")
     letters = [c for c in stripped if c.isalpha()]
     return HeadingSignals(
         number=number,

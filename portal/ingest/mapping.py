@@ -197,12 +197,22 @@ def _add_line(collector: _Collector, block: Block, previous: Block | None, meani
         scored = meaning.heading(text)
         parent = collector.context
         inside = parent.names is not None and parent.level is not None and parent.level.outranks(sig, block.size)
-        if inside and scored.score < STRONG and not dated(text):  # a dated journal entry is about its own matter
+        # a dated journal entry is about its own matter; so is a smaller heading, not numbered under its parent's
+        # number, that points to another section
+        elsewhere = not sig.number and _elsewhere(scored, parent.names)
+        if inside and scored.score < STRONG and not dated(text) and not elsewhere:
             collector.sub_heading(text, block.page)  # "3.2 Who brings Mia to appointments" stays in section 3
             return
         collector.heading(text, _Context(text, scored, _Level(sig.number, block.size)), block.page)
         return
     collector.add_line(block.text.strip(), block.page, measures.new_paragraph(block, previous))
+
+
+def _elsewhere(scored: Scored, section: str | None) -> bool:
+    """A heading that points to another section than the one it sits in ("Are the immunisations up to date?" under
+    "Part 1: About this report")."""
+    hints = {k: v for k, v in scored.scores.items() if k != FALLBACK}
+    return scored.section not in (None, section, FALLBACK) and _leads(hints)
 
 
 def _add_table(collector: _Collector, block: Block, meaning: SectionMeaning) -> None:

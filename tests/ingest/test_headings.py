@@ -18,6 +18,8 @@ from portal.ingest.meaning import SectionMeaning
         ("Safetyvalve", None),
         ("Attendance: missed appointments", "missed_appointments"),  # the narrower name after a broad label
         ("Strengths: existing safety", "existing_safety"),
+        ("SECTION 2 - WORRIES", "worries"),  # numbered by a word and a number
+        ("Q3. Immunisations", "immunisations"),
     ],
 )
 def test_headings_match_sections_by_title_and_alias(gp, text, section):
@@ -27,6 +29,9 @@ def test_headings_match_sections_by_title_and_alias(gp, text, section):
 def test_normalise_strips_numbering_and_trailing_punctuation():
     assert normalise("3.1 Parental health:") == "parental health"
     assert normalise("(b) Next steps?") == "next steps"
+    assert normalise("Q1. How long has the child been registered?") == "how long has the child been registered"
+    assert normalise("Part B: Health") == "health"
+    assert normalise("Part of the family") == "part of the family"
 
 
 def test_signals():

@@ -108,6 +108,12 @@ def test_a_tick_column_tables_questions_head_their_details_and_keep_their_ticks(
     assert "**Are all the routine vaccinations given? [Yes: X]**" in draft_sections(result)["immunisations"]
 
 
+def test_a_smaller_question_pointing_elsewhere_is_not_a_sub_heading_of_the_numbered_section_above_it(gp):
+    result = parse_pdf(tuning_forms.tick_questions().data, gp, IngestLimits())
+    answer = _placement(result, "Her second MMR and the pre-school booster")
+    assert answer.section_id == "immunisations" and answer.heading.startswith("Is the child behind with any")
+
+
 def test_a_bold_run_in_label_ending_with_a_full_stop_is_a_heading(gp):
     result = parse_pdf(tuning_forms.full_stop_labels().data, gp, IngestLimits())
     assert _placement(result, "He missed a continence clinic").heading == "Not brought."

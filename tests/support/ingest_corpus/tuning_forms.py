@@ -180,6 +180,9 @@ def tick_questions() -> Layout:
     b.table(OTHER, [("Surgery address", "Form filled in by"),
                     ("Greyfriars Lane Surgery, 14 Greyfriars Lane, Ostbury OB2 7TN",
                      "Dr S Varga, GP registrar, supervised by Dr A Roskilly")], (95, 90))
+    b.heading("Part A: About this report", 11)
+    b.para("about_author", "I am a GP registrar at the practice and saw Ivy with her mother in September; I have also "
+                           "read her record and the health visitor's notes.")
     _tick(b, "Has a clinician from the practice seen the child in the last six months?", "[x] Yes   [ ] No")
     b.para("registration_attendance", "Ivy was last seen on 9 September by the practice nurse for a cough, with her "
                                       "mother. She has been on our list since 2022.")
