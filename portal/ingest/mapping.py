@@ -11,7 +11,7 @@ from typing import Literal
 
 from portal.agencies import AgencyDefinition
 from portal.ingest.document import Block, ExtractedDocument, ExtractedSection, IngestResult, Placement
-from portal.ingest.headings import MAX_QUESTION_WORDS, HeadingSignals, dated, signals
+from portal.ingest.headings import MAX_QUESTION_WORDS, NUMBERING, REQUEST, HeadingSignals, dated, signals
 from portal.ingest.meaning import FALLBACK, Scored, SectionMeaning, meaning_for
 
 FIELD = re.compile(r"^([A-Z][\w'’ ]{0,30}):\s")
@@ -258,12 +258,19 @@ def _is_form(block: Block, meaning: SectionMeaning) -> bool:
     if len(block.rows) < 2 or not all(len(row) == 2 for row in block.rows):
         return False
     questions = [q for q, _ in block.rows if q]
-    # a template's long questions wrap over two or three lines of a narrow left cell, set apart in bold
-    asks = all(_bold(block, n, 0) and not _bold(block, n, 1) for n, (q, _) in enumerate(block.rows) if q)
-    longest = MAX_QUESTION_WORDS if asks else QUESTION_WORDS
-    if any(len(q.split()) > longest for q in questions):
+    if any(len(q.split()) > QUESTION_WORDS and not _long_question(block, n, q) for n, (q, _) in enumerate(block.rows)):
         return False
     return any(meaning.heading(q).score >= 0.3 for q in questions)
+
+
+def _long_question(block: Block, row: int, text: str) -> bool:
+    """A template's long question, wrapping over two or three lines of a narrow left cell: set apart in bold, or
+    asking ("Please describe ...", "... brought by?")."""
+    if len(text.split()) > MAX_QUESTION_WORDS:
+        return False
+    stripped = text.strip()
+    return (_bold(block, row, 0) and not _bold(block, row, 1)) or stripped.endswith("?") \
+        or bool(REQUEST.match(NUMBERING.sub("", stripped)))
 
 
 def _is_question(text: str, bold: bool) -> bool:

@@ -114,6 +114,12 @@ def test_a_smaller_question_pointing_elsewhere_is_not_a_sub_heading_of_the_numbe
     assert answer.section_id == "immunisations" and answer.heading.startswith("Is the child behind with any")
 
 
+def test_long_plain_questions_that_ask_head_their_answers(gp):
+    result = parse_pdf(tuning_forms.plain_question_form().data, gp, IngestLimits())
+    answer = _placement(result, "Older half-brother removed to kinship care")
+    assert answer.section_id == "history_of_abuse" and answer.heading.startswith("Has the practice held any earlier")
+
+
 def test_a_bold_run_in_label_ending_with_a_full_stop_is_a_heading(gp):
     result = parse_pdf(tuning_forms.full_stop_labels().data, gp, IngestLimits())
     assert _placement(result, "He missed a continence clinic").heading == "Not brought."

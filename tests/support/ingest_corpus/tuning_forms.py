@@ -95,6 +95,22 @@ def borderless_wrapping_form() -> Layout:
     return b.done()
 
 
+def plain_question_form() -> Layout:
+    """A ruled form whose long questions are in plain type in a shaded left cell, the answers beside them."""
+    b = Builder("plain long questions form", False, "Ostbury Safeguarding Children Partnership", "")
+    b.heading("Primary care report: Reuben Quayle", 13)
+    b.pdf.set_font(b.font, "", 9)
+    with b.pdf.table(col_widths=(80, 105), first_row_as_headings=False) as t:
+        for question, answers in LONG_QUESTIONS:
+            row = t.row()
+            row.cell(question, style=FontFace(fill_color=(230, 230, 230)))
+            row.cell("\n\n".join(text for _, text in answers))
+    b.pdf.ln(3)
+    b.units.extend(Unit(section, text) for _, answers in LONG_QUESTIONS for section, text in answers)
+    b.headings.extend(q for q, _ in LONG_QUESTIONS)
+    return b.done()
+
+
 def signed_letter() -> Layout:
     """A letter on practice paper: address, date, salutation, a "Re:" line, own headings, a sign-off and a name."""
     b = Builder("signed letter", False, "", "")
@@ -267,4 +283,4 @@ def tick_table() -> Layout:
     return b.done()
 
 
-TUNING_FORMS = [wrapping_question_form, borderless_wrapping_form, signed_letter, full_stop_labels, tick_questions, two_part_headings, tick_table]
+TUNING_FORMS = [wrapping_question_form, borderless_wrapping_form, plain_question_form, signed_letter, full_stop_labels, tick_questions, two_part_headings, tick_table]
