@@ -78,6 +78,7 @@ class _Item:
 class _Level:
     number: str
     size: float
+    chapter: str | None = None  # the section a numbered sub-heading's chapter ("3." above "3.1") names, if any
 
     @property
     def depth(self) -> int:
@@ -198,14 +199,29 @@ def _add_line(collector: _Collector, block: Block, previous: Block | None, meani
         parent = collector.context
         inside = parent.names is not None and parent.level is not None and parent.level.outranks(sig, block.size)
         # a dated journal entry is about its own matter; so is a smaller heading, not numbered under its parent's
-        # number, that points to another section
-        elsewhere = not sig.number and _elsewhere(scored, parent.names)
+        # number ("2.5" after "2.4", not "3.2" under "3."), that points to another section
+        elsewhere = _not_under(sig.number, parent.level) and _elsewhere(scored, parent.names)
         if inside and scored.score < STRONG and not dated(text) and not elsewhere:
             collector.sub_heading(text, block.page)  # "3.2 Who brings Mia to appointments" stays in section 3
             return
-        collector.heading(text, _Context(text, scored, _Level(sig.number, block.size)), block.page)
+        collector.heading(text, _Context(text, scored, _Level(sig.number, block.size, _chapter(sig, parent))), block.page)
         return
     collector.add_line(block.text.strip(), block.page, measures.new_paragraph(block, previous))
+
+
+def _chapter(sig: HeadingSignals, parent: _Context) -> str | None:
+    level = parent.level
+    if level is None or sig.numbered_depth < 2 or level.number.split(".")[0] != sig.number.split(".")[0]:
+        return None
+    return parent.names if level.depth == 1 else level.chapter
+
+
+def _not_under(number: str, level: "_Level | None") -> bool:
+    """A heading's number is not its parent's number continued: none, or a sibling's ("2.5" after "2.4") in a chapter
+    that names no section of its own (so not "3.2" after "3.1" under "3. Registration")."""
+    if not number or level is None:
+        return True
+    return not number.startswith(f"{level.number.rstrip('.')}.") and level.chapter is None
 
 
 def _elsewhere(scored: Scored, section: str | None) -> bool:

@@ -4,7 +4,7 @@ from portal.ingest import draft_sections
 from portal.ingest.limits import IngestLimits
 from portal.ingest.parse import parse_pdf
 from tests.support import pdfs
-from tests.support.ingest_corpus import tuning_forms
+from tests.support.ingest_corpus import tuning_forms, tuning_numbered
 from tests.support.pdf_scoring import score
 
 
@@ -124,3 +124,10 @@ def test_a_bold_run_in_label_ending_with_a_full_stop_is_a_heading(gp):
     result = parse_pdf(tuning_forms.full_stop_labels().data, gp, IngestLimits())
     assert _placement(result, "He missed a continence clinic").heading == "Not brought."
     assert all(not p.text.startswith(("Writer.", "Not brought.")) for p in result.placements)
+
+
+def test_a_numbered_prompt_after_a_sibling_naming_a_section_is_a_heading_of_its_own(gp):
+    result = parse_pdf(tuning_numbered.numbered_prompts_form().data, gp, IngestLimits())
+    answer = _placement(result, "Not asked. Never seen without dad.")
+    assert answer.section_id == "child_voice" and answer.heading == "2.4 What the children have said"
+    assert _placement(result, "Ellis - constipation").section_id == "medical_conditions"

@@ -1,0 +1,62 @@
+"""Tuning layouts, family Marchbank only (kept out of the agency file's examples like family K): the shapes the
+seventh held-out batch showed failing, judged from where its paragraphs went, written with new content and other
+wording, never its text. A form of short numbered prompts in bold at body size ("3.2 Immunisations"), each answered
+in a few words on the indented lines beneath, where a prompt follows a sibling prompt ("3.3" after "3.2") that names
+a section of its own."""
+
+from tests.support.ingest_corpus.build import OTHER, Builder, Layout, Unit
+
+PROMPTS = [
+    ("Part 1: The report", [
+        ("1.1", "Who has written this", [Unit("about_author", "Dr H Ravensworth, GP registrar, Quarry Lane Practice, "
+                                                              "from the practice notes.")]),
+    ]),
+    ("Part 2: Health of the children", [
+        ("2.1", "Registration and last appointment", [Unit(
+            "registration_attendance", "Registered 2021. Ellis seen 02/2026, Maisie seen last week.")]),
+        ("2.2", "Immunisations", [Unit("immunisations", "Ellis complete. Maisie MMR2 due.")]),
+        ("2.3", "Earlier concerns of harm to either child", [Unit("history_of_abuse", "Nil recorded.")]),
+        ("2.4", "What the children have said", [Unit("child_voice", "Not asked. Never seen without dad.")]),
+        ("2.5", "Appointments missed", [Unit("missed_appointments", "Maisie WNB audiology twice.")]),
+        ("2.6", "Ongoing conditions", [Unit("medical_conditions", "Ellis - constipation, on laxatives. Maisie - glue ear.")]),
+    ]),
+    ("Part 3: Parents", [
+        ("3.1", "Parents' own health", [Unit("parental_health", "Dad - type 1 diabetes, poor control, two DKA "
+                                                                "admissions 2026.")]),
+    ]),
+    ("Part 4: Analysis", [
+        ("4.1", "Protective factors", [Unit("working_well", "Dad walks them to nursery every day.")]),
+        ("4.2", "Actions the practice will take", [Unit("next_steps", "Recall Maisie for MMR2. Diabetes clinic for dad.")]),
+    ]),
+]
+
+
+def _prompt(b: Builder, number: str, prompt: str, answers: list[Unit]) -> None:
+    b.room(16)
+    left = b.pdf.l_margin
+    b.pdf.set_font(b.font, "B", 10)
+    b.pdf.cell(11, 5, number)
+    b.pdf.multi_cell(0, 5, prompt, new_x="LMARGIN", new_y="NEXT")
+    b.pdf.set_font(b.font, "", 10)
+    for answer in answers:
+        b.pdf.set_x(left + 11)
+        b.pdf.multi_cell(0, 5, answer.text, new_x="LMARGIN", new_y="NEXT")
+        b.pdf.ln(1)
+    b.pdf.ln(3)
+    b.units.extend(answers)
+    b.headings.append(prompt)
+
+
+def numbered_prompts_form() -> Layout:
+    """A partnership's health return of short numbered prompts answered tersely (family Marchbank)."""
+    b = Builder("numbered prompts form", False, "Ollerby Children's Safeguarding Partnership", "Health return HR2")
+    b.heading("Health Return HR2: GP Information for Conference", 13)
+    b.para(OTHER, "Ellis Marchbank (5) and Maisie Marchbank (2), 12 Kiln Row, Ollerby.")
+    for part, prompts in PROMPTS:
+        b.heading(part, 11)
+        for number, prompt, answers in prompts:
+            _prompt(b, number, prompt, answers)
+    return b.done()
+
+
+TUNING_NUMBERED = [numbered_prompts_form]
