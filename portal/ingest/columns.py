@@ -5,6 +5,7 @@ gap to one shared x. Each block of left-column lines starts a row; the right-col
 it are that row's answer, split into paragraphs where the vertical gap widens.
 """
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ GAP = 12.0  # points of empty space between a question and its answer on one lin
 ALIGN = 2.5  # points: answers start at the same x within this
 MIN_ROWS = 3
 ROW_GAP_LINES = 6  # a gap of this many lines' height below a row ends the form
+NUMBER_CELL = re.compile(r"^(?:[A-Za-z]?\d+(?:\.\d+)*[.)]?|[A-Za-z][.)])$")  # "1.1", "A1.", "b)": a prompt's number
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def find_form(lines: list[list[dict]], page_width: float, bold: Callable[[dict],
         answer = [words for _, words in right if start - ALIGN <= words[0]["top"] < end - ALIGN]
         rows.append((question, tuple(_split_paragraphs(answer))))
         bolds.append(all(bold(w) for _, words in left if start - ALIGN <= words[0]["top"] < end - ALIGN for w in words))
+    if all(NUMBER_CELL.match(question) for question, _ in rows):
+        return None  # numbered prompts whose text and answers line up beside their numbers: headings, not a form
     top = min(w["top"] for w in lines[first])
     return Form(top, used, rows, bolds) if len(rows) >= MIN_ROWS else None
 

@@ -131,3 +131,10 @@ def test_a_numbered_prompt_after_a_sibling_naming_a_section_is_a_heading_of_its_
     answer = _placement(result, "Not asked. Never seen without dad.")
     assert answer.section_id == "child_voice" and answer.heading == "2.4 What the children have said"
     assert _placement(result, "Ellis - constipation").section_id == "medical_conditions"
+
+
+def test_numbered_prompts_lined_up_beside_their_numbers_are_headings_not_a_form(gp):
+    result = parse_pdf(tuning_numbered.details_prompts_form().data, gp, IngestLimits())
+    assert not any(p.text.startswith("|") for p in result.placements)
+    address = _placement(result, "Flat 3, 27 Tannery Walk")
+    assert address.section_id == "other_information" and address.heading == "A2. Address"

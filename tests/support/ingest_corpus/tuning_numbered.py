@@ -2,7 +2,8 @@
 seventh held-out batch showed failing, judged from where its paragraphs went, written with new content and other
 wording, never its text. A form of short numbered prompts in bold at body size ("3.2 Immunisations"), each answered
 in a few words on the indented lines beneath, where a prompt follows a sibling prompt ("3.3" after "3.2") that names
-a section of its own."""
+a section of its own; and the same prompts opening with a part of details ("1.2 Address"), whose numbers, set in
+a narrow cell of their own with the prompts and the indented answers beside them, line up as a column."""
 
 from tests.support.ingest_corpus.build import OTHER, Builder, Layout, Unit
 
@@ -59,4 +60,36 @@ def numbered_prompts_form() -> Layout:
     return b.done()
 
 
-TUNING_NUMBERED = [numbered_prompts_form]
+DETAILS_PROMPTS = [
+    ("Part A - Details", [
+        ("A1", "Children and their dates of birth", [Unit(OTHER, "Ruby Marchbank 11/06/2016, Alfie Marchbank 02/02/2020")]),
+        ("A2", "Address", [Unit(OTHER, "Flat 3, 27 Tannery Walk, Ollerby OL7 2DJ")]),
+        ("A3", "Who lives at home", [Unit(OTHER, "Mother Kerry Marchbank, her partner Dale Fewster")]),
+        ("A4", "Completed by", [Unit("about_author", "Dr N Ashcombe, GP partner, Tollgate Surgery. Records only, family "
+                                                     "not seen for this.")]),
+    ]),
+    ("Part B - Health", [
+        ("B1", "Registration and last appointment", [Unit(
+            "registration_attendance", "Registered since 2020. Ruby last seen 09/2026, Alfie 11/2026.")]),
+        ("B2", "Immunisations", [Unit("immunisations", "Both UTD.")]),
+        ("B3", "Past child protection involvement", [Unit("history_of_abuse", "CP plan for Ruby 2018-2019, neglect.")]),
+        ("B4", "Health of the parents", [Unit("parental_health", "Mother - alcohol dependence, relapsed summer 2026.")]),
+        ("B5", "Practice's worries", [Unit("worries", "Alfie brought in by a neighbour with a burn to his palm, "
+                                                      "October.")]),
+        ("B6", "Practice's plan", [Unit("next_steps", "Alcohol team referral for mother. Review Alfie's burn.")]),
+    ]),
+]
+
+
+def details_prompts_form() -> Layout:
+    """The same partnership's return with a part of details prompts first, numbered by letter (family Marchbank)."""
+    b = Builder("details prompts form", False, "Ollerby Children's Safeguarding Partnership", "Health return HR3")
+    b.heading("Health Return HR3: GP Information for Review Conference", 13)
+    for part, prompts in DETAILS_PROMPTS:
+        b.heading(part, 11)
+        for number, prompt, answers in prompts:
+            _prompt(b, f"{number}.", prompt, answers)
+    return b.done()
+
+
+TUNING_NUMBERED = [numbered_prompts_form, details_prompts_form]
