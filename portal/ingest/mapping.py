@@ -354,17 +354,18 @@ def _add_ticks(collector: _Collector, block: Block, meaning: SectionMeaning, mar
 
 
 def _is_details(block: Block, meaning: SectionMeaning) -> bool:
-    """A banner of who and when: a row of labels above one row of names, dates and numbers ("Patient | Date of
-    birth | NHS number"). Like a "Label: value" line, it belongs to no section."""
+    """A banner of who and when: a row of labels above rows of names, dates and numbers ("Patient | Date of
+    birth | NHS number", or a household's "Name | Relationship | Date of birth", a row a person). Like a "Label:
+    value" line, it belongs to no section."""
     rows = block.rows
-    if len(rows) != 2 or len(rows[0]) < 2 or len(rows[1]) != len(rows[0]):
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows[1:]):
         return False
     if any(len(cell.split()) > DETAILS_CELL_WORDS for cell in rows[0]) \
-            or any(len(cell.split()) > DETAILS_VALUE_WORDS for cell in rows[1]):
+            or any(len(cell.split()) > DETAILS_VALUE_WORDS for row in rows[1:] for cell in row):
         return False
     if any(meaning.heading(label).score >= HEADING_ALONE for label in rows[0] if label):
         return False
-    return _identifiers(" ".join(rows[1]))
+    return all(_identifiers(" ".join(row)) for row in rows[1:])
 
 
 def _identifiers(text: str) -> bool:

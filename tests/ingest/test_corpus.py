@@ -28,8 +28,8 @@ TUNING_OVERALL_FLOOR = 0.97
 HELD_OUT_OVERALL_FLOOR = 0.94  # a floor against regression only; nothing is tuned to it
 FIFTH_FLOOR = 0.84  # the fifth batch (75.8% at its first measurement, 84.6% since): against regression only
 SIXTH_FLOOR = 0.83  # the sixth batch (65.6% at its first measurement, 83.3% since): against regression only
-SEVENTH_FLOOR = 0.79  # the seventh batch (77.1% at its first measurement, 79.2% since): against regression only
-NUMBERED_FLOOR = 0.8  # each family-Marchbank layout (63.6% and 60.0% when first measured, 81.8% and 80.0% since)
+SEVENTH_FLOOR = 0.8  # the seventh batch (77.1% at its first measurement, 80.2% since): against regression only
+NUMBERED_FLOOR = 0.8  # each family-Marchbank layout (60.0% to 63.6% when first measured, 80.0% to 81.8% since)
 TABLE_SHAPES = {"question_rows_table", "strengths_and_needs_grid", "triangle_grid"}
 
 

@@ -138,3 +138,9 @@ def test_numbered_prompts_lined_up_beside_their_numbers_are_headings_not_a_form(
     assert not any(p.text.startswith("|") for p in result.placements)
     address = _placement(result, "Flat 3, 27 Tannery Walk")
     assert address.section_id == "other_information" and address.heading == "A2. Address"
+
+
+def test_a_household_table_of_names_relations_and_dates_is_details_of_no_section(gp):
+    result = parse_pdf(tuning_numbered.household_table_report().data, gp, IngestLimits())
+    table = _placement(result, "| Full name | Relation |")
+    assert table.section_id == "other_information"

@@ -3,7 +3,8 @@ seventh held-out batch showed failing, judged from where its paragraphs went, wr
 wording, never its text. A form of short numbered prompts in bold at body size ("3.2 Immunisations"), each answered
 in a few words on the indented lines beneath, where a prompt follows a sibling prompt ("3.3" after "3.2") that names
 a section of its own; and the same prompts opening with a part of details ("1.2 Address"), whose numbers, set in
-a narrow cell of their own with the prompts and the indented answers beside them, line up as a column."""
+a narrow cell of their own with the prompts and the indented answers beside them, line up as a column; and a report opening with a household table (column names above a row for each person: a name,
+how they are related, a date of birth, a yes or no) before its paragraphs."""
 
 from tests.support.ingest_corpus.build import OTHER, Builder, Layout, Unit
 
@@ -92,4 +93,27 @@ def details_prompts_form() -> Layout:
     return b.done()
 
 
-TUNING_NUMBERED = [numbered_prompts_form, details_prompts_form]
+def household_table_report() -> Layout:
+    """A GP's report opening with a table of the household, one row a person (family Marchbank)."""
+    b = Builder("household table report", False, "Tollgate Surgery, Mill Hill, Ollerby OL4 9RS", "Confidential")
+    b.heading("Report for Review Child Protection Conference", 14)
+    b.heading("Household", 11)
+    b.table(OTHER, [("Full name", "Relation", "Born", "Our patient"),
+                    ("Ruby Marchbank", "Subject child", "11/06/2016", "Yes"),
+                    ("Alfie Marchbank", "Brother", "02/02/2020", "Yes"),
+                    ("Kerry Marchbank", "Mother", "27/09/1994", "Yes"),
+                    ("Dale Fewster", "Mother's partner", "15/03/1990", "No")], (50, 45, 35, 30))
+    b.heading("The practice's involvement", 11)
+    b.para("about_author", "I am a GP partner at Tollgate Surgery and have looked after Ruby and Alfie since they "
+                           "joined the practice. I wrote this from the children's records and their mother's.")
+    b.heading("Health of the children", 11)
+    b.para("medical_conditions", "Ruby has asthma, controlled on a preventer inhaler, and was referred to the "
+                                 "community paediatrician in June for poor weight gain. Alfie is well.")
+    b.para("immunisations", "Both children have had all their vaccinations.")
+    b.heading("Health of the adults", 11)
+    b.para("parental_health", "Ms Marchbank has been dependent on alcohol for several years and relapsed in the "
+                              "summer after eight months without drinking.")
+    return b.done()
+
+
+TUNING_NUMBERED = [numbered_prompts_form, details_prompts_form, household_table_report]
