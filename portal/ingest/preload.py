@@ -11,6 +11,7 @@ import os
 from multiprocessing import process, spawn
 
 import portal.ingest.parse  # noqa: F401  pdfplumber and the section mapping
+import portal.ingest.worker  # noqa: F401  each child's target, unpickled there, and what it imports (the metrics)
 from portal.agencies import get_registry
 from portal.ingest.forkserver import MAIN_PATH
 from portal.ingest.meaning import meaning_for
