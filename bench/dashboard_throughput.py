@@ -8,7 +8,8 @@ and, from a temporary `git worktree` of the baseline revision (removed afterward
 revision's `portal serve` with one process, and sends the named operation ChairUpcoming (50
 conferences) as one chair over 1, 8 and 32 keep-alive connections for a few seconds each,
 alternating between the two; then the same to `portal serve --workers 2`. It prints requests/s,
-p50, p95 and p95/p50 for each (with 2 workers, how many of the connections each process held),
+p50, p95 and p95/p50 for each, how busy the machine's CPU was and the serving processes' CPU time per
+request (with 2 workers, how many of the connections each process held),
 current/baseline requests/s and the 2-worker/1-worker ratio.
 
 The load comes from wrk (Debian's package; scripts/setup installs it), a C load generator that
@@ -71,6 +72,8 @@ class Load:
     p99: float
     failures: int
     sample: str
+    busy: float  # the share of the machine's CPU time that was busy during the load
+    cpu_ms: float  # CPU time of the serving processes, per answered request
 
 
 def free_port() -> int:
@@ -155,6 +158,29 @@ def connections_per_process(server: Server) -> list[int]:
     return sorted(held, reverse=True)
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu() -> tuple[int, int]:
+    """Busy and all CPU time of the machine so far, in ticks (/proc/stat)."""
+    ticks = [int(t) for t in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return sum(ticks) - idle, sum(ticks)
+
+
+def serving_cpu(server: Server) -> float:
+    """CPU seconds the server's process and its children (the worker processes) have used so far."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = int(stat.parent.name), stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, ValueError):
+            continue
+        if pid == server.process.pid or int(rest[1]) == server.process.pid:
+            total += int(rest[11]) + int(rest[12])  # utime, stime
+    return total / TICK
+
+
 def wrk(server: Server, chair: int, body: Path, connections: int, seconds: float) -> Load:
     with tempfile.NamedTemporaryFile(suffix=".json") as expected:
         expected.write(server.answer)
@@ -163,23 +189,27 @@ def wrk(server: Server, chair: int, body: Path, connections: int, seconds: float
             "wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{max(1, round(seconds))}s", "--timeout", "60s",
             "--script", str(SCRIPT), f"http://127.0.0.1:{server.port}/graphql", "--", str(body), HEADER, str(chair), expected.name,
         ]
+        machine, serving = machine_cpu(), serving_cpu(server)
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as running:
             time.sleep(min(1, seconds / 2))
             server.split = connections_per_process(server)
             output, errors = running.communicate()
+        (busy_after, all_after), serving_after = machine_cpu(), serving_cpu(server)
         assert running.returncode == 0, errors
     figures = dict(line.split(" ", 1) for line in output.splitlines() if " " in line and line.split(" ", 1)[0].isidentifier())
     requests, failures = int(figures["requests"]), int(figures["failures"])
+    answered = max(1, requests - failures)
     return Load(
         rate=(requests - failures) / float(figures["seconds"]), p50=float(figures["p50"]), p95=float(figures["p95"]), p99=float(figures["p99"]),
         failures=failures + int(figures["socket_errors"]), sample=figures["sample"].strip(),
+        busy=(busy_after - machine[0]) / max(1, all_after - machine[1]), cpu_ms=(serving_after - serving) * 1000 / answered,
     )
 
 
 def report(server: Server, connections: int, load: Load) -> None:
     split = f"   connections per process {'/'.join(map(str, server.split))}" if len(server.split) > 1 else ""
     print(f"  {server.label:<22} {connections:>3} connections: {load.rate:6.1f} requests/s   p50 {load.p50:7.1f} ms   p95 {load.p95:7.1f} ms   p95/p50 {load.p95 / load.p50:4.2f}"
-          + split + (f"   {load.failures} not the expected answer, e.g. {load.sample}" if load.failures else ""))
+          f"   machine CPU {load.busy:4.0%} busy, serving {load.cpu_ms:5.1f} ms CPU a request" + split + (f"   {load.failures} not the expected answer, e.g. {load.sample}" if load.failures else ""))
 
 
 def bench(url: str, connections: list[int], seconds: float, baseline: Path | None, revision: str) -> None:
@@ -190,6 +220,7 @@ def bench(url: str, connections: list[int], seconds: float, baseline: Path | Non
         body.flush()
         path = Path(body.name)
         rates: dict[tuple[str, int], float] = {}
+        cpu: dict[tuple[str, int], float] = {}
         servers: list[Server] = []
         try:
             servers.append(start_server("1 worker", ROOT, url, chair, document, workers=1))
@@ -202,7 +233,7 @@ def bench(url: str, connections: list[int], seconds: float, baseline: Path | Non
             for n in connections:
                 for server in servers:
                     load = wrk(server, chair, path, n, seconds)
-                    rates[server.label, n] = load.rate
+                    rates[server.label, n], cpu[server.label, n] = load.rate, load.cpu_ms
                     report(server, n, load)
         finally:
             for server in servers:
@@ -212,13 +243,14 @@ def bench(url: str, connections: list[int], seconds: float, baseline: Path | Non
             wrk(two, chair, path, max(connections), WARM_UP)
             for n in connections:
                 load = wrk(two, chair, path, n, seconds)
-                rates[two.label, n] = load.rate
+                rates[two.label, n], cpu[two.label, n] = load.rate, load.cpu_ms
                 report(two, n, load)
         finally:
             stop_server(two.process)
     for n in connections:
         against = f"   1 worker / baseline {rates['1 worker', n] / rates[servers[1].label, n]:.2f}x" if baseline else ""
-        print(f"  at {n:>3} connections: 2 workers / 1 worker {rates['2 workers', n] / rates['1 worker', n]:.2f}x{against}")
+        print(f"  at {n:>3} connections: 2 workers / 1 worker {rates['2 workers', n] / rates['1 worker', n]:.2f}x "
+              f"(serving CPU a request {cpu['2 workers', n] / cpu['1 worker', n]:.2f}x){against}")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from portal import accesslog
+from portal.accesslog.turns import append_turn
 from portal.children.models import Child
 from portal.contributions.models import Contribution
 from portal.edge.outages import unreachable
@@ -141,7 +142,8 @@ async def log_read(session: AsyncSession, entry: accesslog.AccessLogEntry) -> No
 class _Alone:
     """Log rows committed on their own, for one engine: while one request commits, the rows of the
     requests that come meanwhile wait, and the first of them commits them all in one transaction, so
-    concurrent reads take the chain's lock (SQLite's write lock) once together instead of in turn."""
+    concurrent reads take the chain's lock (SQLite's write lock) once together instead of in turn.
+    Other processes on the same SQLite file are waited for in turn (portal.accesslog.turns)."""
 
     def __init__(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -167,7 +169,7 @@ async def _commit_alone(session: AsyncSession, entry: accesslog.AccessLogEntry, 
     alone = _alone_for(session)
     written = alone.loop.create_future()
     alone.waiting.append((entry, refusal, written))
-    async with alone.lock:
+    async with alone.lock, append_turn(session.bind):
         if not written.done():
             batch, alone.waiting = alone.waiting, []
             try:

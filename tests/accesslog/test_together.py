@@ -1,13 +1,19 @@
 """Reads logged while another read's row is being committed wait, and are committed together in one
 transaction: one turn of the chain's lock for all of them, one unbroken chain, and when the log
-refuses rows each of them is refused."""
+refuses rows each of them is refused. Another process's rows are waited for in turn."""
 
 import asyncio
+import fcntl
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from portal.accesslog import READ, LogUnavailable, Operation, verify
+from portal.accesslog.chain import APPEND_LOCK
+from portal.accesslog.turns import lock_path
 from portal.db import Database
 from portal.unit_of_work import NOT_SHOWN, log_read
 from tests.support.access_log import log_refusing_rows, logged
@@ -53,3 +59,36 @@ async def test_when_the_log_refuses_rows_every_read_committed_together_is_refuse
     assert all(isinstance(o, LogUnavailable) and o.message == NOT_SHOWN for o in outcomes), outcomes
     assert locks == 2
     assert await logged(database) == []
+
+
+@asynccontextmanager
+async def another_process_appending(database: Database) -> AsyncIterator[None]:
+    """Another serving process's turn at the log: SQLite's lock file taken through a file of its own,
+    PostgreSQL's advisory lock taken on another connection."""
+    path = lock_path(database.engine)
+    if path is None:
+        async with database.engine.connect() as connection:
+            await connection.execute(text(f"SELECT pg_advisory_lock({APPEND_LOCK})"))
+            try:
+                yield
+            finally:
+                await connection.execute(text(f"SELECT pg_advisory_unlock({APPEND_LOCK})"))
+        return
+    fd = os.open(path, os.O_CREAT | os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+async def test_a_read_waits_while_another_process_appends_and_is_logged_when_its_turn_comes(database, world):
+    async with another_process_appending(database):
+        reading = asyncio.ensure_future(read(database, world, 0))
+        await asyncio.sleep(0.5)
+        waited = not reading.done()
+    await asyncio.wait_for(reading, 10)
+    assert waited
+    assert [e.operation_name for e in await logged(database)] == ["Reader0"]
+    async with database.session() as session:
+        assert (await verify(session)).ok
