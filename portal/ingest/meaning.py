@@ -206,10 +206,10 @@ class SectionMeaning:
         learnt = self._learnt.posterior(learnt_features)
         if total <= 0 and not learnt:
             return Scored(None, 0.0, None, 0.0, scores)
-        # none of the vocabulary's words ("night-time wetting treated with desmopressin"): the learnt model alone
-        share = (1 - LEARNT) if total > 0 else 0.0
-        best = _best({k: share * v / (total or 1.0) + (1 - share if total <= 0 else LEARNT) * learnt.get(k, 0.0)
-                      for k, v in scores.items()})
+        if total > 0:
+            best = _best({k: (1 - LEARNT) * v / total + LEARNT * learnt.get(k, 0.0) for k, v in scores.items()})
+        else:  # none of the vocabulary's words ("night-time wetting treated with desmopressin"): the learnt model alone
+            best = _best({k: learnt.get(k, 0.0) for k in scores})
         enough = best.section is not None and (
             (scores[best.section] >= MIN_EVIDENCE and clues[best.section] >= MIN_CLUES)
             or (len(learnt_features) >= 2 * LEARNT_WORDS and best.score >= LEARNT_SURE)
